@@ -1,0 +1,52 @@
+package dev.clianalytics.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cli-analytics} command: every subcommand of SPEC section 11. */
+@Command(
+    name = "cli-analytics",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Privacy-first workflow and outcome intelligence for command-line tools.",
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      MigrateCommand.class,
+      GenerateSampleCommand.class,
+      PostEventsCommand.class,
+      InferCommand.class,
+      ReportCommand.class,
+      NsmCommand.class,
+      SanitizeCommand.class,
+      ExecCommand.class,
+      ActorsCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command and returns its exit code: 0 ok, 1 failure, 2 usage error. */
+  public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  static CommandLine newCommandLine() {
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("error: " + Errors.oneLine(ex));
+          return 1;
+        });
+    return cmd;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.clianalytics.cli;
+
+import dev.clianalytics.core.privacy.LineSanitizer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "sanitize",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read raw events (JSON Lines) and print exactly what the client would send,",
+      "one JSON object per input line, or {\"line\": n, \"errors\": [...]} for an invalid event."
+    })
+final class SanitizeCommand implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "JSON Lines file to read; '-' or nothing reads standard input.")
+  String file;
+
+  @Override
+  public Integer call() throws IOException {
+    LineSanitizer sanitizer = new LineSanitizer();
+    boolean allValid = true;
+    try (BufferedReader in = new BufferedReader(open());
+        PrintWriter out =
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false)) {
+      String line;
+      int number = 0;
+      while ((line = in.readLine()) != null) {
+        number++;
+        LineSanitizer.Result result = sanitizer.sanitize(line, number);
+        allValid &= result.valid();
+        out.println(result.json());
+      }
+    }
+    return allValid ? 0 : 1;
+  }
+
+  private Reader open() throws IOException {
+    if (file == null || file.equals("-")) {
+      return new InputStreamReader(System.in, StandardCharsets.UTF_8);
+    }
+    try {
+      return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IOException("no such file: " + file, e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.clianalytics.core.event;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One run of one command of a CLI tool (schema v1, SPEC section 3). Instances built by {@link
+ * EventValidator} have passed validation; {@link dev.clianalytics.core.privacy.Privacy} turns them
+ * into the form that may leave the user's machine or be stored.
+ *
+ * <p>Optional fields are {@code null} when absent; {@code flagsPresent} is never null.
+ */
+public record Event(
+    Instant timestamp,
+    String toolName,
+    String toolVersion,
+    List<String> commandPath,
+    List<String> flagsPresent,
+    int exitCode,
+    Long durationMs,
+    String errorType,
+    String errorMessage,
+    String actorId,
+    String machineId,
+    String sessionHint,
+    boolean ciDetected,
+    UUID eventId) {
+
+  public Event {
+    Objects.requireNonNull(timestamp, "timestamp");
+    Objects.requireNonNull(toolName, "toolName");
+    Objects.requireNonNull(actorId, "actorId");
+    commandPath = List.copyOf(Objects.requireNonNull(commandPath, "commandPath"));
+    flagsPresent = flagsPresent == null ? List.of() : List.copyOf(flagsPresent);
+    if (durationMs != null && durationMs < 0) {
+      throw new IllegalArgumentException("durationMs must be >= 0, was " + durationMs);
+    }
+  }
+
+  /** The JSON field names of schema v1, in the order {@link #toJson()} writes them. */
+  public static final List<String> FIELDS =
+      List.of(
+          "event_id",
+          "timestamp",
+          "tool_name",
+          "tool_version",
+          "command_path",
+          "flags_present",
+          "exit_code",
+          "duration_ms",
+          "error_type",
+          "error_message",
+          "actor_id",
+          "machine_id",
+          "session_hint",
+          "ci_detected");
+
+  /** The event as a JSON object; absent optional fields are left out. */
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    putIfPresent(json, "event_id", eventId == null ? null : eventId.toString());
+    json.put("timestamp", timestamp.toString());
+    json.put("tool_name", toolName);
+    putIfPresent(json, "tool_version", toolVersion);
+    json.put("command_path", commandPath);
+    json.put("flags_present", flagsPresent);
+    json.put("exit_code", exitCode);
+    putIfPresent(json, "duration_ms", durationMs);
+    putIfPresent(json, "error_type", errorType);
+    putIfPresent(json, "error_message", errorMessage);
+    json.put("actor_id", actorId);
+    putIfPresent(json, "machine_id", machineId);
+    putIfPresent(json, "session_hint", sessionHint);
+    json.put("ci_detected", ciDetected);
+    return json;
+  }
+
+  private static void putIfPresent(Map<String, Object> json, String key, Object value) {
+    if (value != null) {
+      json.put(key, value);
+    }
+  }
+
+  /** A copy with a different event id. */
+  public Event withEventId(UUID id) {
+    return new Event(
+        timestamp,
+        toolName,
+        toolVersion,
+        commandPath,
+        flagsPresent,
+        exitCode,
+        durationMs,
+        errorType,
+        errorMessage,
+        actorId,
+        machineId,
+        sessionHint,
+        ciDetected,
+        id);
+  }
+}
