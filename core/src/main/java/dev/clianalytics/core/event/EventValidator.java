@@ -208,7 +208,8 @@ public final class EventValidator {
       if (value == null) {
         return null;
       }
-      if (!(value instanceof Long n) || n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+      Long n = integral(value);
+      if (n == null || n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
         error("exit_code", "must be a 32-bit integer, got " + describeNumber(value));
         return null;
       }
@@ -220,7 +221,8 @@ public final class EventValidator {
       if (value == null) {
         return null;
       }
-      if (!(value instanceof Long n)) {
+      Long n = integral(value);
+      if (n == null) {
         error(
             "duration_ms",
             "must be an integer number of milliseconds, got " + describeNumber(value));
@@ -263,6 +265,16 @@ public final class EventValidator {
       }
       error("event_id", "must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
       return null;
+    }
+
+    /** Integers as JSON readers produce them (Long from core's reader, Integer from callers). */
+    private static Long integral(Object value) {
+      return switch (value) {
+        case Long l -> l;
+        case Integer i -> i.longValue();
+        case Short s -> s.longValue();
+        default -> null;
+      };
     }
 
     private static String describeNumber(Object value) {

@@ -1,0 +1,16 @@
+package dev.clianalytics.core.sample;
+
+/** How one simulated command ends. */
+enum Outcome {
+  OK,
+  FAIL,
+  INTERRUPT;
+
+  int exitCode(int failureCode) {
+    return switch (this) {
+      case OK -> 0;
+      case FAIL -> failureCode;
+      case INTERRUPT -> 130;
+    };
+  }
+}
