@@ -3,9 +3,9 @@ package dev.clianalytics.bench;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code cli-analytics-bench.jar}: {@code jmh [JMH options]} runs the in-process
- * JMH benchmarks; further subcommands measure whole systems. Each prints its figures and ends with
- * one JSON object on the last line.
+ * Entry point of {@code cli-analytics-bench.jar}: {@code jmh [JMH options]} runs the in-process JMH
+ * benchmarks; further subcommands measure whole systems. Each prints its figures and ends with one
+ * JSON object on the last line.
  */
 public final class Main {
   private Main() {}
