@@ -7,6 +7,39 @@ import java.util.Set;
 final class Lexer {
   private Lexer() {}
 
+  private static final Set<String> CREDENTIAL_WORDS =
+      Set.of(
+          "bearer",
+          "basic",
+          "password",
+          "passwd",
+          "passphrase",
+          "pwd",
+          "pass",
+          "token",
+          "secret",
+          "apikey");
+
+  private static final Set<String> LITERAL_VALUES =
+      Set.of(
+          "yes",
+          "no",
+          "true",
+          "false",
+          "null",
+          "none",
+          "nil",
+          "empty",
+          "missing",
+          "required",
+          "unset",
+          "redacted",
+          "hidden",
+          "invalid",
+          "expired",
+          "***",
+          "<none>");
+
   private static final Set<String> AUTH_SCHEMES =
       Set.of("bearer", "basic", "digest", "token", "negotiate", "ntlm", "aws4-hmac-sha256");
 
@@ -78,19 +111,38 @@ final class Lexer {
     return true;
   }
 
-  /** After Bearer or Basic: a credential has digits or mixed case; "Basic auth" is prose. */
+  /**
+   * Words after which a credential may follow with no {@code :} or {@code =}: {@code Bearer abc},
+   * {@code passwd Hunter2}, {@code invalid token 5f3a...}.
+   */
+  static boolean announcesCredential(String w) {
+    return w.length() >= 3
+        && w.length() <= 10
+        && CREDENTIAL_WORDS.contains(w.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * After such a word, a credential has a digit, a symbol or an inner capital; "password
+   * authentication failed" and "Basic auth" are prose.
+   */
   static boolean looksLikeCredential(String w) {
-    if (w.length() < 6) {
+    if (w.length() < 4) {
       return false;
     }
-    boolean lower = false;
-    boolean upperOrDigit = false;
     for (int i = 0; i < w.length(); i++) {
       char c = w.charAt(i);
-      lower |= c >= 'a' && c <= 'z';
-      upperOrDigit |= (i > 0 && c >= 'A' && c <= 'Z') || Shapes.isDigit(c) || c == '=' || c == '_';
+      boolean lower = c >= 'a' && c <= 'z';
+      boolean upper = c >= 'A' && c <= 'Z';
+      if ((i > 0 && upper) || !(lower || upper)) {
+        return true;
+      }
     }
-    return upperOrDigit || (lower && w.length() >= 20);
+    return w.length() >= 20;
+  }
+
+  /** Values that say something about a secret without being one: YES, null, expired. */
+  static boolean isLiteralValue(String w) {
+    return w.length() <= 8 && LITERAL_VALUES.contains(w.toLowerCase(Locale.ROOT));
   }
 
   static boolean isAuthScheme(String w) {

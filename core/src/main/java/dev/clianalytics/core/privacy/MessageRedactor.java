@@ -25,6 +25,7 @@ final class MessageRedactor {
   private Pending pending = Pending.NONE;
   private boolean cookie;
   private char closingQuote;
+  private boolean quotedPath;
   private boolean lastWasPath;
   private int lastWordStart = -1;
   private int lastWordEnd = -1;
@@ -94,7 +95,12 @@ final class MessageRedactor {
 
   private void word(int start, int end, boolean placeholder) {
     if (closingQuote != 0) {
-      return;
+      if (!(quotedPath && in.charAt(start) == '-')) {
+        return;
+      }
+      // "/bin/sh -c npm ci": an option means a command line, not a path with spaces.
+      closingQuote = 0;
+      out.append(in, sepStart, sepEnd);
     }
     String w = in.substring(start, end);
     int previousStart = lastWordStart;
@@ -145,15 +151,16 @@ final class MessageRedactor {
   private String contextTrigger(String w) {
     char c0 = w.charAt(0);
     if (c0 == '-' && w.length() > 1) {
-      if (w.equals("-p") || SecretNames.isBlockedFlag(w)) {
+      if (w.equals("-p") || SecretNames.isBlockedFlag(w) || SecretNames.isSecret(w, true)) {
         pending = Pending.FLAG_VALUE;
       } else if (w.equals("-u") || w.equals("--user")) {
         pending = Pending.USER_PASSWORD;
-      } else if (w.length() > 2 && w.charAt(1) == 'p' && Shapes.isAlnum(w.charAt(2))) {
+      } else if (w.length() > 3
+          && w.charAt(1) == 'p'
+          && Lexer.looksLikeCredential(w.substring(2))) {
         return "-p" + Placeholders.SECRET; // mysql -pHunter2
       }
-    } else if ((c0 == 'B' || c0 == 'b')
-        && (w.equalsIgnoreCase("bearer") || w.equalsIgnoreCase("basic"))) {
+    } else if (Lexer.announcesCredential(w)) {
       pending = Pending.CREDENTIAL;
     }
     return w;
@@ -163,6 +170,9 @@ final class MessageRedactor {
   private boolean consumePending(String w, int start, int end) {
     Pending was = pending;
     pending = Pending.NONE;
+    if (Lexer.isLiteralValue(w)) {
+      return false; // "(using password: YES)", "token: null"
+    }
     switch (was) {
       case NONE, VALUE -> {}
       case FLAG_VALUE -> {
@@ -205,6 +215,7 @@ final class MessageRedactor {
     char close = Lexer.closingQuoteFor(open);
     if (close != 0 && (end >= in.length() || in.charAt(end) != close)) {
       closingQuote = close;
+      quotedPath = lastWasPath;
       pending = Pending.NONE;
     }
   }

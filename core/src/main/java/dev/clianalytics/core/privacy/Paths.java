@@ -27,6 +27,16 @@ final class Paths {
           "android",
           "androidx");
 
+  /**
+   * Whether a word that starts the way paths do ({@code /}, {@code ~}, {@code .}, {@code \\}, a
+   * drive letter) is a path; such a word is a path whatever follows, even {@code =} or {@code &}.
+   */
+  static boolean startsLikePath(String w) {
+    char c0 = w.charAt(0);
+    boolean drive = w.length() > 2 && w.charAt(1) == ':';
+    return (c0 == '/' || c0 == '~' || c0 == '\\' || c0 == '.' || drive) && isPath(w);
+  }
+
   /** Whether a whole word (no whitespace) is a file path. */
   static boolean isPath(String w) {
     int n = w.length();
@@ -39,6 +49,9 @@ final class Paths {
     }
     if (c0 == '.' && (w.startsWith("./") || w.startsWith("../") || w.startsWith(".\\"))) {
       return true;
+    }
+    if (c0 == '.' && n > 2 && Shapes.isAlnum(w.charAt(1)) && w.indexOf('/') > 0) {
+      return true; // .ssh/authorized_keys, .config/gh/hosts.yml
     }
     if (n >= 3 && Shapes.isLetter(c0) && w.charAt(1) == ':') {
       char c2 = w.charAt(2);

@@ -44,6 +44,7 @@ final class Pieces {
     return out == null ? w : out.toString();
   }
 
+  /** Key-like characters; {@code $} keeps crypt hashes ({@code $6$salt$hash}) in one run. */
   static boolean isPieceChar(char c) {
     return Shapes.isAlnum(c)
         || c == '_'
@@ -51,7 +52,8 @@ final class Pieces {
         || c == '.'
         || c == '+'
         || c == '/'
-        || c == '=';
+        || c == '='
+        || c == '$';
   }
 
   /** The replacement for {@code w[from, to)}, or null to keep it. */
@@ -70,7 +72,7 @@ final class Pieces {
     int start = from;
     for (int i = from; i <= to; i++) {
       char c = i < to ? w.charAt(i) : '/';
-      if (c == '-' || c == '_' || c == '/' || c == '.' || c == '=' || c == '+') {
+      if (c == '-' || c == '_' || c == '/' || c == '.' || c == '=' || c == '+' || c == '$') {
         if (i - start >= 16 && Shapes.looksRandom(w, start, i)) {
           return true;
         }

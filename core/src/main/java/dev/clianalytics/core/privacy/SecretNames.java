@@ -35,6 +35,8 @@ final class SecretNames {
           "otp",
           "session");
 
+  private static final String[] FLAG_WORD_LIST = FLAG_WORDS.toArray(new String[0]);
+
   /** Found anywhere in a name, these make it secret: {@code PGPASSWORD}, {@code x-api-key}. */
   private static final String[] STRONG_PARTS = {
     "password", "passwd", "passphrase", "secret", "token", "apikey", "credential",
@@ -48,6 +50,32 @@ final class SecretNames {
 
   private static final Set<String> WEAK_WORDS =
       Set.of("key", "pass", "private", "session", "sid", "pat", "pin", "sig");
+
+  /** Words that, next to a weak word, make a name secret in {@code NAME: value} form. */
+  private static final Set<String> QUALIFIERS =
+      Set.of(
+          "api",
+          "access",
+          "secret",
+          "private",
+          "client",
+          "master",
+          "signing",
+          "encryption",
+          "ssh",
+          "gpg",
+          "pgp",
+          "deploy",
+          "license",
+          "account",
+          "service",
+          "app",
+          "user",
+          "db",
+          "admin",
+          "root",
+          "auth",
+          "session");
 
   /** Words that say the value is a count, a size or a label about a secret, not the secret. */
   private static final Set<String> DESCRIPTIVE_WORDS =
@@ -107,7 +135,22 @@ final class SecretNames {
         return true;
       }
     }
-    return hasStrong || (hasWeak && (assignment || words.size() > 1));
+    if (hasStrong) {
+      return true;
+    }
+    if (!hasWeak) {
+      return false;
+    }
+    if (assignment || words.size() == 1) {
+      return assignment;
+    }
+    // "api_key:" and "Private-Key:" announce secrets; "KeyError:" does not.
+    for (String w : words) {
+      if (QUALIFIERS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a flag name (leading dashes allowed) contains a blocklisted word. */
@@ -116,18 +159,42 @@ final class SecretNames {
     while (start < flag.length() && flag.charAt(start) == '-') {
       start++;
     }
-    String name = flag.substring(start);
-    for (String w : words(name, true)) {
-      if (FLAG_WORDS.contains(w)) {
-        return true;
-      }
+    if (hasBlockedWord(flag, start)) {
+      return true;
     }
     // "-Dpassword=x" and "-psecret": a one-letter option with a name glued on.
-    if (start == 1 && name.length() > 2) {
-      for (String w : words(name.substring(1), true)) {
-        if (FLAG_WORDS.contains(w)) {
+    return start == 1 && flag.length() > 3 && hasBlockedWord(flag, 2);
+  }
+
+  /** Checks each word (split at non-alphanumerics and camelCase) without allocating. */
+  private static boolean hasBlockedWord(String s, int from) {
+    int start = -1;
+    for (int i = from; i <= s.length(); i++) {
+      char c = i < s.length() ? s.charAt(i) : ' ';
+      boolean alnum = Shapes.isAlnum(c);
+      boolean camel =
+          alnum && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(s.charAt(i - 1));
+      if (start >= 0 && (!alnum || camel)) {
+        if (isFlagWord(s, start, i)) {
           return true;
         }
+        start = -1;
+      }
+      if (alnum && start < 0) {
+        start = i;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFlagWord(String s, int from, int to) {
+    int length = to - from;
+    if (length < 3 || length > 13) {
+      return false;
+    }
+    for (String word : FLAG_WORD_LIST) {
+      if (word.length() == length && s.regionMatches(true, from, word, 0, length)) {
+        return true;
       }
     }
     return false;

@@ -85,8 +85,8 @@ final class Shapes {
   }
 
   /**
-   * Length of a dotted-quad IPv4 address starting at {@code from} (each part 0-255), or 0 when
-   * there is none. A following {@code /cidr} is not included.
+   * Length of a dotted-quad IPv4 address starting at {@code from} (each part 0-255, extra digits
+   * typed after the last part included), or 0 when there is none. A {@code /cidr} is not included.
    */
   static int ipv4Length(CharSequence s, int from, int to) {
     int i = from;
@@ -100,14 +100,22 @@ final class Shapes {
       int start = i;
       int value = 0;
       while (i < to && i - start < 3 && isDigit(s.charAt(i))) {
-        value = value * 10 + (s.charAt(i) - '0');
+        int next = value * 10 + (s.charAt(i) - '0');
+        if (part == 3 && next > 255) {
+          break;
+        }
+        value = next;
         i++;
       }
       if (i == start || value > 255) {
         return 0;
       }
     }
-    return i < to && isDigit(s.charAt(i)) ? 0 : i - from;
+    // A mistyped last part ("10.1.135.83333") still gives the address away.
+    while (i < to && isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i - from;
   }
 
   /**

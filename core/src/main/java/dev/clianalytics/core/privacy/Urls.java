@@ -122,6 +122,9 @@ final class Urls {
     if (domain.isEmpty()) {
       return join(words.classify(local), "@", "", w);
     }
+    if (Shapes.ipv4Length(domain, 0, domain.length()) > 0) {
+      return Placeholders.EMAIL;
+    }
     if (isVersionOrTag(domain)) {
       return join(words.classify(local), "@", domain, w);
     }

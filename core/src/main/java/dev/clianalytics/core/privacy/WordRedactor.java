@@ -20,9 +20,8 @@ final class WordRedactor {
       end--;
     }
     char last = w.charAt(w.length() - 1);
-    if ((last == ':' || last == '=') && announcesSecret(w, last == '=')) {
-      valuePending = true;
-      return w;
+    if (last == '=' && end == w.length()) {
+      end = w.length() - 1; // "password=" then the value in quotes
     }
     if (end == 0) {
       return w;
@@ -30,6 +29,8 @@ final class WordRedactor {
     String core = end == w.length() ? w : w.substring(0, end);
     String redacted = classify(core);
     if (redacted == core) {
+      // Only a word that is a plain name can announce a value: "token:" yes, "ghp_...:" no.
+      valuePending |= (last == ':' || last == '=') && announcesSecret(w, last == '=');
       return w;
     }
     return end == w.length() ? redacted : redacted + w.substring(end);
@@ -70,6 +71,9 @@ final class WordRedactor {
     if (TokenFormats.startsWithToken(w, 0, n)) {
       return Placeholders.SECRET;
     }
+    if (Paths.startsLikePath(w)) {
+      return Placeholders.PATH;
+    }
     if (w.indexOf('&') > 0 && w.indexOf('=') > 0) {
       return splitOn(w, '&');
     }
@@ -86,14 +90,23 @@ final class WordRedactor {
     }
     int colon = w.indexOf(':');
     if (colon >= 0) {
+      if (isAnyAddressWithPort(w)) {
+        return w;
+      }
       if (Shapes.isIpv6OrMac(w, 0, n)) {
         return Placeholders.IP;
       }
-      if (colon > 0 && SecretNames.isSecret(w.substring(0, colon), false)) {
+      // Glued "name:value" reads like an assignment: "token:abc", "pass:hunter2" (openssl).
+      if (colon > 0 && SecretNames.isSecret(w.substring(0, colon), true)) {
         return w.substring(0, colon + 1) + Placeholders.SECRET;
       }
     }
     return Pieces.redact(w);
+  }
+
+  /** {@code :::3000}, as Node prints a port taken on every address: nothing to hide. */
+  private static boolean isAnyAddressWithPort(String w) {
+    return w.startsWith(":::") && Shapes.allDigits(w, 3, w.length());
   }
 
   /** Letters and digits only and too short to be a key, an address or a path. */
