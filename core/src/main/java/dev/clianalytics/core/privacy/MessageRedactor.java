@@ -24,6 +24,7 @@ final class MessageRedactor {
   private final WordRedactor words = new WordRedactor();
   private Pending pending = Pending.NONE;
   private boolean cookie;
+  private boolean authHeader;
   private char closingQuote;
   private boolean quotedPath;
   private boolean lastWasPath;
@@ -109,6 +110,7 @@ final class MessageRedactor {
     lastWordEnd = end;
     if (placeholder) {
       out.append(w);
+      lastWordStart = -1; // "<secret>:" names nothing
       pending = Pending.NONE;
       lastWasPath = w.equals(Placeholders.PATH);
       return;
@@ -132,6 +134,9 @@ final class MessageRedactor {
     String r = words.redact(w);
     if (words.valuePending) {
       pending = Pending.VALUE;
+      authHeader =
+          w.regionMatches(true, 0, "authorization", 0, 13)
+              || w.regionMatches(true, 0, "proxy-authorization", 0, 19);
       cookie =
           w.regionMatches(true, 0, "cookie", 0, 6) || w.regionMatches(true, 0, "set-cookie", 0, 10);
     } else if (r == w) {
@@ -169,6 +174,10 @@ final class MessageRedactor {
   /** Handles the word after a trigger; false when it turned out not to be a value. */
   private boolean consumePending(String w, int start, int end) {
     Pending was = pending;
+    if (isAssignmentOperator(w)) {
+      out.append(w); // "PASSWORD = x": the value is still to come
+      return true;
+    }
     pending = Pending.NONE;
     if (Lexer.isLiteralValue(w)) {
       return false; // "(using password: YES)", "token: null"
@@ -192,15 +201,21 @@ final class MessageRedactor {
       }
     }
     // "Authorization: Bearer abc": the scheme is a useful word, the credential after it is not.
-    if (Lexer.isAuthScheme(w)) {
+    if (authHeader && Lexer.isAuthScheme(w)) {
+      authHeader = false;
       out.append(w);
       pending = Pending.VALUE;
       return true;
     }
     out.append(Placeholders.SECRET);
     lastWasPath = false;
-    if (cookie && end < in.length() && in.charAt(end) == ';') {
-      pending = Pending.VALUE;
+    char last = w.charAt(w.length() - 1);
+    boolean announces =
+        ((last == '=' || last == ':') && w.length() > 1)
+            || Lexer.isAuthScheme(w)
+            || Lexer.announcesCredential(w);
+    if (announces || (cookie && end < in.length() && in.charAt(end) == ';')) {
+      pending = Pending.VALUE; // "--api-key PGPASSWORD='x'": the value after the value
     }
     quoteRestOfValue(start, end);
     return true;

@@ -42,7 +42,8 @@ final class Paths {
     int n = w.length();
     char c0 = w.charAt(0);
     if (c0 == '/') {
-      return n > 1 && !allChar(w, '/');
+      // "/24" after an address is a prefix length, not a path.
+      return n > 1 && !allChar(w, '/') && !Shapes.allDigits(w, 1, n);
     }
     if (c0 == '~') {
       return n == 1 || w.charAt(1) == '/' || w.charAt(1) == '\\' || Shapes.isLetter(w.charAt(1));

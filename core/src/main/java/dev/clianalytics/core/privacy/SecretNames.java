@@ -187,14 +187,26 @@ final class SecretNames {
     return false;
   }
 
+  /**
+   * A blocklisted word, or a word that contains one of at least five letters ({@code --dbpassword},
+   * {@code --newtoken}); "tokens" alone is a count ({@code --max-tokens}).
+   */
   private static boolean isFlagWord(String s, int from, int to) {
     int length = to - from;
-    if (length < 3 || length > 13) {
+    if (length < 3) {
       return false;
     }
     for (String word : FLAG_WORD_LIST) {
-      if (word.length() == length && s.regionMatches(true, from, word, 0, length)) {
+      int wl = word.length();
+      if (wl == length && s.regionMatches(true, from, word, 0, length)) {
         return true;
+      }
+      if (wl >= 5 && wl < length && !(length == 6 && s.regionMatches(true, from, "tokens", 0, 6))) {
+        for (int i = from; i + wl <= to; i++) {
+          if (s.regionMatches(true, i, word, 0, wl)) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -162,6 +162,7 @@ final class Shapes {
     int upper = 0;
     int digits = 0;
     int vowels = 0;
+    int notHex = 0;
     int switches = 0;
     int caseSwitches = 0;
     long seen = 0;
@@ -189,6 +190,9 @@ final class Shapes {
       if (cls != 2 && "aeiouAEIOU".indexOf(c) >= 0) {
         vowels++;
       }
+      if (cls != 2 && !isHexChar(c)) {
+        notHex++;
+      }
       if (prev >= 0 && prev != cls) {
         caseSwitches++;
         // Upper followed by lower is how every capitalized word starts, not a sign of noise.
@@ -205,6 +209,9 @@ final class Shapes {
       return true;
     }
     int letters = n - digits;
+    if (notHex == 0 && letters > 0 && digits >= 2) {
+      return true; // 16+ hex digits with letters: a hash, an id or a key
+    }
     boolean fewVowels = vowels * 4 < n;
     if (digits >= 2 && letters >= 2) {
       int distinct = Long.bitCount(seen) + Math.min(digits, 10);

@@ -77,6 +77,9 @@ final class TokenFormats {
     if (first == 'A' && length >= 20 && isAwsKeyId(s, from)) {
       return true;
     }
+    if (first == 'e' && isJwt(s, from, to)) {
+      return true;
+    }
     for (Format f : FORMATS) {
       String p = f.prefix();
       if (p.charAt(0) == first
@@ -84,6 +87,23 @@ final class TokenFormats {
           && regionMatches(s, from, p)
           && (!f.ambiguous() || tailIsTokenLike(s, from + p.length(), to))) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code eyJ} (base64 of {@code {"}) and a dot after the header: a JWT, whatever its entropy. */
+  private static boolean isJwt(CharSequence s, int from, int to) {
+    if (!regionMatches(s, from, "eyJ")) {
+      return false;
+    }
+    for (int i = from + 3; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        return i - from >= 10;
+      }
+      if (!(Shapes.isAlnum(c) || c == '-' || c == '_')) {
+        return false;
       }
     }
     return false;

@@ -33,6 +33,8 @@ final class WordRedactor {
       valuePending |= (last == ':' || last == '=') && announcesSecret(w, last == '=');
       return w;
     }
+    // "--token=PASSWORD: hunter2": a hidden value that ends like a name announces one more.
+    valuePending |= (last == ':' || last == '=') && redacted.endsWith(Placeholders.SECRET);
     return end == w.length() ? redacted : redacted + w.substring(end);
   }
 
@@ -156,11 +158,10 @@ final class WordRedactor {
     String value = w.substring(eq + 1);
     if (SecretNames.isSecret(name, true)
         || (name.charAt(0) == '-' && SecretNames.isBlockedFlag(name))) {
-      if (value.isEmpty()) {
-        valuePending = true;
-        return w;
-      }
-      return name + "=" + Placeholders.SECRET;
+      char last = value.isEmpty() ? '=' : value.charAt(value.length() - 1);
+      // "password=", "--token=PASSWORD:", "--token=--client-secret": the value comes next.
+      valuePending |= last == '=' || last == ':' || announcesSecret(value + "=", true);
+      return value.isEmpty() ? w : name + "=" + Placeholders.SECRET;
     }
     String redactedName = classify(name);
     String redactedValue = value.isEmpty() ? value : classify(value);
