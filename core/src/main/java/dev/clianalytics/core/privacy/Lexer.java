@@ -126,10 +126,14 @@ final class Lexer {
    * authentication failed" and "Basic auth" are prose.
    */
   static boolean looksLikeCredential(String w) {
-    if (w.length() < 4) {
+    int end = w.length();
+    while (end > 0 && ".,:;!?".indexOf(w.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    if (end < 4) {
       return false;
     }
-    for (int i = 0; i < w.length(); i++) {
+    for (int i = 0; i < end; i++) {
       char c = w.charAt(i);
       boolean lower = c >= 'a' && c <= 'z';
       boolean upper = c >= 'A' && c <= 'Z';
@@ -137,7 +141,7 @@ final class Lexer {
         return true;
       }
     }
-    return w.length() >= 20;
+    return end >= 20;
   }
 
   /** Values that say something about a secret without being one: YES, null, expired. */

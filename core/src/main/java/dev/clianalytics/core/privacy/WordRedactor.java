@@ -57,15 +57,15 @@ final class WordRedactor {
     if (n == 0 || isShortPlainWord(w)) {
       return w;
     }
+    if (startsWithIgnoreCase(w, "jdbc:") || startsWithIgnoreCase(w, "mongodb+srv:")) {
+      return Placeholders.URL;
+    }
     int sep = w.indexOf("://");
     if (sep >= 0) {
       return withScheme(w, sep);
     }
     if (startsWithIgnoreCase(w, "file:")) {
       return Placeholders.PATH;
-    }
-    if (startsWithIgnoreCase(w, "jdbc:") || startsWithIgnoreCase(w, "mongodb+srv:")) {
-      return Placeholders.URL;
     }
     if (startsWithIgnoreCase(w, "mailto:")) {
       return Placeholders.EMAIL;
