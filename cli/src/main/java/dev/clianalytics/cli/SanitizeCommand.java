@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Read raw events (JSON Lines) and print exactly what the client would send,",
-      "one JSON object per input line, or {\"line\": n, \"errors\": [...]} for an invalid event."
+      "one JSON object per input line, or {\"line\": n, \"errors\": [...]} for an invalid event.",
+      "Identifiers appear in their SHA-256 form. Exit code 0 when every line was a valid event,",
+      "1 otherwise."
     })
 final class SanitizeCommand implements Callable<Integer> {
   @Parameters(
@@ -34,17 +36,21 @@ final class SanitizeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     LineSanitizer sanitizer = new LineSanitizer();
     boolean allValid = true;
-    try (BufferedReader in = new BufferedReader(open());
-        PrintWriter out =
-            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false)) {
+    // Standard output is flushed, not closed: it belongs to the caller.
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+    try (BufferedReader in = new BufferedReader(open())) {
       String line;
       int number = 0;
       while ((line = in.readLine()) != null) {
         number++;
         LineSanitizer.Result result = sanitizer.sanitize(line, number);
         allValid &= result.valid();
-        out.println(result.json());
+        out.print(result.json());
+        out.print('\n');
       }
+    } finally {
+      out.flush();
     }
     return allValid ? 0 : 1;
   }

@@ -1,0 +1,103 @@
+package dev.clianalytics.core.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FlagsTest {
+  @Test
+  void sanitize_flagWithValue_keepsOnlyTheName() {
+    assertEquals(List.of("--out"), Flags.sanitize(List.of("--out=/tmp/x")));
+  }
+
+  @Test
+  void sanitize_deduplicatesAndSorts() {
+    assertEquals(
+        List.of("--force", "--verbose", "-v"),
+        Flags.sanitize(List.of("--verbose", "-v", "--force", "--verbose=2", "--force")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "--token",
+        "--password=hunter2",
+        "--api-key",
+        "--apiKey",
+        "--db-password",
+        "--aws-secret",
+        "--ssh-key",
+        "--no-auth",
+        "--authorization",
+        "--client-credentials",
+        "--cred",
+        "--private",
+        "--cookie-jar",
+        "--bearer",
+        "--passphrase",
+        "--signature",
+        "--otp",
+        "--session-id",
+        "--Session",
+        "--KEY",
+        "--passwd",
+        "--pwd",
+        "-Dpassword=x",
+        "--newpassword",
+        "--accessToken"
+      })
+  void sanitize_blocklistedWord_dropsTheFlag(String flag) {
+    assertEquals(List.of(), Flags.sanitize(List.of(flag)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/tmp/x",
+        "value",
+        "--",
+        "---x",
+        "--out/put",
+        "--über",
+        "-",
+        "--a.b",
+        "--xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      })
+  void sanitize_wrongShape_isDropped(String flag) {
+    assertEquals(List.of(), Flags.sanitize(List.of(flag)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--keep", "--monkey", "--max-tokens", "--author", "--keyboard-layout"})
+  void sanitize_wordsThatOnlyResembleBlocklistedOnes_areKept(String flag) {
+    assertEquals(List.of(flag), Flags.sanitize(List.of(flag)));
+  }
+
+  @Test
+  void name_shortOptionWithGluedValue_keepsTheOptionLetter() {
+    assertEquals("-p", Flags.name("-pHunter2"));
+    assertEquals("-X", Flags.name("-Xmx512m"));
+    assertEquals("-O", Flags.name("-O2"));
+    assertEquals("-sV", Flags.name("-sV"));
+  }
+
+  @Test
+  void name_valueShapedName_isDropped() {
+    assertNull(Flags.name("--3f2a9bc1d4e5"));
+    assertNull(Flags.name("--ghp_0123456789abcdefABCDEF"));
+  }
+
+  @Test
+  void sanitize_keepsAtMost64() {
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      many.add("--flag-" + (char) ('a' + i % 26) + (char) ('a' + i / 26));
+    }
+    assertEquals(64, Flags.sanitize(many).size());
+  }
+}
