@@ -23,17 +23,6 @@ final class PostgresStorage implements Storage {
 
   private static final long SEQ_LOCK = 0x636c69616e736571L;
 
-  private static final String INSERT_FROM_STAGING =
-      "INSERT INTO events (event_id, received_at, ts, tool_name, tool_version, command_path,"
-          + " flags_present, exit_code, duration_ms, error_type, error_message, actor_id,"
-          + " machine_id, session_hint, ci_detected)"
-          + " SELECT event_id, ?, ts, tool_name, tool_version, command_path, flags_present,"
-          + " exit_code, duration_ms, error_type, error_message, actor_id, machine_id,"
-          + " session_hint, ci_detected"
-          + " FROM (SELECT DISTINCT ON (event_id) * FROM "
-          + PostgresCopy.STAGING
-          + " ORDER BY event_id, ord) s ORDER BY ord ON CONFLICT (event_id) DO NOTHING";
-
   private final HikariDataSource pool;
   private final DatabaseUrl url;
 
@@ -80,16 +69,12 @@ final class PostgresStorage implements Storage {
     int accepted =
         inTransaction(
             c -> {
-              PostgresCopy.stage(c, batch);
               // Held until commit, so seqs are handed out in commit order (see Storage#lastSeq).
               try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, SEQ_LOCK);
                 lock.execute();
               }
-              try (PreparedStatement insert = c.prepareStatement(INSERT_FROM_STAGING)) {
-                insert.setObject(1, Jdbc.utc(Batches.micros(receivedAt)));
-                return insert.executeUpdate();
-              }
+              return PostgresCopy.insert(c, batch, Batches.micros(receivedAt));
             });
     return new InsertResult(accepted, batch.size() - accepted);
   }
