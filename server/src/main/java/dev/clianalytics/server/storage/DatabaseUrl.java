@@ -91,8 +91,12 @@ public final class DatabaseUrl {
 
   private static DatabaseUrl parseLibpq(String rest, String scheme) {
     // The password may contain unencoded '/', '?' or '@' when pasted by hand, so the user info
-    // ends at the LAST '@' and the query starts at the first '?' after it.
+    // ends at the last '@' that is followed by a '/' (an '@' in the query does not count), and
+    // the query starts at the first '?' after it.
     int at = rest.lastIndexOf('@');
+    while (at > 0 && rest.indexOf('/', at) < 0) {
+      at = rest.lastIndexOf('@', at - 1);
+    }
     int query = rest.indexOf('?', at + 1);
     String beforeQuery = query < 0 ? rest : rest.substring(0, query);
     String userInfo = at < 0 ? "" : beforeQuery.substring(0, at);
@@ -196,7 +200,8 @@ public final class DatabaseUrl {
   }
 
   private static String maskJdbc(String url) {
-    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***")
+        .replaceAll("(//[^/@:]*:)[^/]*@", "$1***@");
   }
 
   private static String emptyToNull(String s) {

@@ -43,6 +43,21 @@ class DatabaseUrlTest {
   }
 
   @Test
+  void parse_atSignInAQueryValue_doesNotMoveTheHost() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://u:pw@h:5432/db?application_name=a@b");
+
+    assertEquals("jdbc:postgresql://h:5432/db", url.jdbcUrl());
+    assertEquals(Map.of("ApplicationName", "a@b"), url.parameters());
+  }
+
+  @Test
+  void toString_jdbcUrlWithCredentialsInTheAuthority_masksThePassword() {
+    assertEquals(
+        "jdbc:postgresql://u:***@h/db",
+        DatabaseUrl.parse("jdbc:postgresql://u:pw@h/db").toString());
+  }
+
+  @Test
   void parse_libpqQueryParameters_becomeDriverProperties() {
     DatabaseUrl url =
         DatabaseUrl.parse(
