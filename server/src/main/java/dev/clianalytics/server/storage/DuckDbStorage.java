@@ -161,7 +161,7 @@ final class DuckDbStorage implements Storage {
 
   @Override
   public long deleteActor(String storedActorId) {
-    return write(c -> SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId));
+    return write(c -> SqlRows.deleteActor(c, storedActorId));
   }
 
   @Override

@@ -129,8 +129,7 @@ final class PostgresStorage implements Storage {
 
   @Override
   public long deleteActor(String storedActorId) {
-    return inTransaction(
-        c -> SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId));
+    return inTransaction(c -> SqlRows.deleteActor(c, storedActorId));
   }
 
   @Override
