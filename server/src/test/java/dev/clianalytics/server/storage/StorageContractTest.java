@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.server.storage.Storage.InsertResult;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -376,5 +378,58 @@ abstract class StorageContractTest {
   void ping_onAWorkingDatabase_returns() {
     storage.ping();
     assertEquals(0, storage.countEvents());
+  }
+
+  @Test
+  void insertEvents_randomTrickyStrings_roundTripAfterCleaning() {
+    Random random = new Random(42);
+    List<Event> batch = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      Event e = Events.full("actor", Events.T0.plusSeconds(i));
+      batch.add(
+          new Event(
+              e.timestamp(),
+              Events.tricky(random),
+              Events.tricky(random),
+              List.of(Events.tricky(random), Events.tricky(random)),
+              List.of(Events.tricky(random)),
+              random.nextInt(),
+              random.nextBoolean() ? null : (long) random.nextInt(Integer.MAX_VALUE),
+              Events.tricky(random),
+              Events.tricky(random),
+              Events.tricky(random),
+              Events.tricky(random),
+              Events.tricky(random),
+              random.nextBoolean(),
+              e.eventId()));
+    }
+
+    storage.insertEvents(batch, RECEIVED);
+
+    assertEquals(batch.stream().map(Storable::clean).toList(), stored());
+  }
+
+  @Test
+  void rows_documentStoredBeforeEvents_stillListsEventsFirst() {
+    UUID doc = storage.insertDocument(Map.of("n", 1L), RECEIVED);
+    Event e = Events.minimal("a", Events.T0);
+    storage.insertEvents(List.of(e), RECEIVED);
+
+    assertEquals(List.of(e.eventId(), doc), storage.rows(10, 0).stream().map(Row::id).toList());
+  }
+
+  @Test
+  void forEachEvent_emptyRange_visitsNothing() {
+    storage.insertEvents(Events.many(3, "a", 1), RECEIVED);
+    long last = storage.lastSeq();
+
+    assertEquals(0, storage.forEachEvent(last, last, e -> fail("visited " + e)));
+  }
+
+  @Test
+  void countEvents_afterClose_throwsStorageUnavailable() {
+    storage.close();
+
+    assertThrows(StorageUnavailableException.class, storage::countEvents);
   }
 }
