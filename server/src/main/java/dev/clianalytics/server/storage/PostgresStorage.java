@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.json.Json;
 import java.sql.Connection;
@@ -141,6 +142,19 @@ final class PostgresStorage implements Storage {
   @Override
   public long countEvents() {
     return inTransaction(c -> SqlRows.queryLong(c, "SELECT count(*) FROM events"));
+  }
+
+  @Override
+  public PoolStats poolStats() {
+    HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+    if (mx == null) {
+      return new PoolStats(0, 0, PostgresPool.MAX_CONNECTIONS, 0);
+    }
+    return new PoolStats(
+        mx.getActiveConnections(),
+        mx.getIdleConnections(),
+        PostgresPool.MAX_CONNECTIONS,
+        mx.getThreadsAwaitingConnection());
   }
 
   @Override

@@ -432,4 +432,15 @@ abstract class StorageContractTest {
 
     assertThrows(StorageUnavailableException.class, storage::countEvents);
   }
+
+  @Test
+  void poolStats_whenIdle_showsNothingActiveOrWaiting() {
+    storage.ping();
+
+    Storage.PoolStats stats = storage.poolStats();
+
+    assertEquals(0, stats.active());
+    assertEquals(0, stats.waiting());
+    assertTrue(stats.max() >= 1 && stats.idle() <= stats.max(), stats.toString());
+  }
 }
