@@ -63,8 +63,13 @@ public interface Storage extends AutoCloseable {
    */
   long lastSeq();
 
-  /** Connection pool figures for metrics; cheap, never touches the database. */
-  PoolStats poolStats();
+  /**
+   * Connection pool figures for metrics; cheap, never touches the database. The default (for fakes
+   * without a pool) reports an empty pool.
+   */
+  default PoolStats poolStats() {
+    return new PoolStats(0, 0, 0, 0);
+  }
 
   @Override
   void close();
