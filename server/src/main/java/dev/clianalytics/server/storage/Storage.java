@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Where events and documents live: one small interface, implemented for PostgreSQL and for embedded
@@ -41,8 +42,51 @@ public interface Storage extends AutoCloseable {
   /** Number of stored events. */
   long countEvents();
 
+  /**
+   * Events with {@code afterSeq < seq}, in arrival order, at most {@code limit} (1 to 10,000). For
+   * paging through everything: pass the last seq seen.
+   */
+  List<StoredEvent> events(long afterSeq, int limit);
+
+  /**
+   * Streams the events with {@code afterSeq < seq <= throughSeq} to {@code sink}, ordered by actor
+   * id, timestamp, then seq, holding only a few thousand in memory at a time; returns how many. The
+   * scan reads one consistent snapshot. An exception thrown by {@code sink} stops the scan and
+   * propagates unchanged.
+   */
+  long forEachEvent(long afterSeq, long throughSeq, Consumer<StoredEvent> sink);
+
+  /**
+   * The highest seq among stored events (0 when none are stored), as a safe high-water mark for
+   * incremental work: once this returns {@code n}, no event with a seq at or below {@code n} can
+   * appear later. On PostgreSQL it first waits for batches being inserted to commit (pausing new
+   * ones for that moment), so call it once per pass, not per event.
+   */
+  long lastSeq();
+
+  /**
+   * Connection pool figures for metrics; cheap, never touches the database. The default (for fakes
+   * without a pool) reports an empty pool.
+   */
+  default PoolStats poolStats() {
+    return new PoolStats(0, 0, 0, 0);
+  }
+
   @Override
   void close();
+
+  /**
+   * Connections in use, idle and at most allowed, and callers waiting for one. The embedded
+   * database has one writer: {@code active} is 1 while a write runs and {@code waiting} counts
+   * queued writes.
+   */
+  record PoolStats(int active, int idle, int max, int waiting) {}
+
+  /**
+   * An event as stored: {@code seq} orders events by arrival (gaps are possible: duplicates and
+   * deletions leave holes, and seqs are never reused).
+   */
+  record StoredEvent(long seq, Instant receivedAt, Event event) {}
 
   /** How many events of a batch were new and how many were already stored. */
   record InsertResult(int accepted, int duplicates) {}

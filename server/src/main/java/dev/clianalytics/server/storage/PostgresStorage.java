@@ -1,0 +1,264 @@
+package dev.clianalytics.server.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.json.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * PostgreSQL storage. Every call is one short transaction on a pooled connection with no session
+ * state carried between transactions, so it works behind a transaction-mode pooler.
+ */
+final class PostgresStorage implements Storage {
+  /**
+   * Advisory lock keys (arbitrary constants): one for migrations, one that inserts hold shared
+   * while their seqs are uncommitted (see {@link #lastSeq()}).
+   */
+  private static final long MIGRATION_LOCK = 0x636c69616e6d6967L;
+
+  static final long SEQ_LOCK = 0x636c69616e736571L;
+
+  private final HikariDataSource pool;
+  private final DatabaseUrl url;
+
+  private PostgresStorage(HikariDataSource pool, DatabaseUrl url) {
+    this.pool = pool;
+    this.url = url;
+  }
+
+  static PostgresStorage open(DatabaseUrl url) {
+    return new PostgresStorage(PostgresPool.create(url), url);
+  }
+
+  @Override
+  public void migrate() {
+    List<Migrations.Script> scripts = Migrations.load("postgres", Migrations.POSTGRES);
+    inTransaction(
+        c -> {
+          lock(c, MIGRATION_LOCK, "60s", false);
+          SchemaMigrations.apply(c, scripts, "timestamptz");
+          return null;
+        });
+  }
+
+  @Override
+  public void ping() {
+    inTransaction(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public InsertResult insertEvents(List<Event> events, Instant receivedAt) {
+    List<Event> batch = Batches.storable(events);
+    if (batch.isEmpty()) {
+      return new InsertResult(0, 0);
+    }
+    int accepted =
+        inTransaction(
+            c -> {
+              // Shared, so batches insert side by side; lastSeq() waits for their commit.
+              lock(c, SEQ_LOCK, "10s", true);
+              return PostgresCopy.insert(c, batch, Batches.micros(receivedAt));
+            });
+    return new InsertResult(accepted, batch.size() - accepted);
+  }
+
+  @Override
+  public UUID insertDocument(Map<String, Object> document, Instant receivedAt) {
+    UUID id = UUID.randomUUID();
+    String json = Json.write(Storable.cleanJson(document));
+    inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO documents (id, received_at, payload) VALUES (?, ?, ?::jsonb)"
+                      + " ON CONFLICT (id) DO NOTHING")) {
+            s.setObject(1, id);
+            s.setObject(2, Jdbc.utc(Batches.micros(receivedAt)));
+            s.setString(3, json);
+            return s.executeUpdate();
+          }
+        });
+    return id;
+  }
+
+  @Override
+  public List<Row> rows(int limit, int offset) {
+    Jdbc.checkLimit(limit, 10_000);
+    Jdbc.checkOffset(offset);
+    return inTransaction(
+        c -> {
+          // Events and documents are read by two queries; one snapshot keeps the pages aligned.
+          try (Statement s = c.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+          }
+          return SqlRows.rows(c, limit, offset);
+        });
+  }
+
+  @Override
+  public List<StoredEvent> events(long afterSeq, int limit) {
+    return inTransaction(c -> SqlRows.events(c, afterSeq, Jdbc.checkLimit(limit, 10_000)));
+  }
+
+  @Override
+  public long forEachEvent(long afterSeq, long throughSeq, Consumer<StoredEvent> sink) {
+    // No second attempt: the sink may already have seen part of the scan.
+    return once(c -> SqlRows.forEachEvent(c, afterSeq, throughSeq, sink));
+  }
+
+  @Override
+  public long lastSeq() {
+    return inTransaction(
+        c -> {
+          // Every batch takes the seq lock shared before drawing seqs and keeps it until commit, so
+          // once this exclusive lock is granted, every seq drawn so far is committed or gone, and
+          // later batches draw higher ones. Ingest pauses only while this transaction runs.
+          lock(c, SEQ_LOCK, "10s", false);
+          return SqlRows.queryLong(c, "SELECT coalesce(max(seq), 0) FROM events");
+        });
+  }
+
+  @Override
+  public long deleteActor(String storedActorId) {
+    return inTransaction(c -> SqlRows.deleteActor(c, storedActorId));
+  }
+
+  @Override
+  public long deleteEventsBefore(Instant cutoff) {
+    return inTransaction(
+        c -> SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff)));
+  }
+
+  @Override
+  public long countEvents() {
+    return inTransaction(c -> SqlRows.queryLong(c, "SELECT count(*) FROM events"));
+  }
+
+  @Override
+  public PoolStats poolStats() {
+    HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+    if (mx == null) {
+      return new PoolStats(0, 0, PostgresPool.MAX_CONNECTIONS, 0);
+    }
+    return new PoolStats(
+        mx.getActiveConnections(),
+        mx.getIdleConnections(),
+        PostgresPool.MAX_CONNECTIONS,
+        mx.getThreadsAwaitingConnection());
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return "PostgreSQL " + url;
+  }
+
+  /**
+   * Runs {@code work} in one transaction. When the pooled connection turns out to be dead before
+   * the commit was sent (the database restarted, or an admin or pooler closed it), nothing was
+   * stored, so the pool drops its idle connections and the work runs once more on a fresh one.
+   */
+  private <T> T inTransaction(Jdbc.Work<T> work) {
+    try {
+      try {
+        return attempt(work);
+      } catch (BrokenBeforeCommit e) {
+        HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+        if (mx != null) {
+          mx.softEvictConnections();
+        }
+        return attempt(work);
+      }
+    } catch (BrokenBeforeCommit e) {
+      throw unavailable(e.cause);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction, without a second attempt. */
+  private <T> T once(Jdbc.Work<T> work) {
+    try {
+      return attempt(work);
+    } catch (BrokenBeforeCommit e) {
+      throw unavailable(e.cause);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private <T> T attempt(Jdbc.Work<T> work) throws SQLException, BrokenBeforeCommit {
+    try (Connection c = pool.getConnection()) {
+      T result;
+      try {
+        result = work.run(c);
+      } catch (SQLException | RuntimeException e) {
+        Jdbc.rollbackQuietly(c, e);
+        if (e instanceof SQLException sql && isBrokenConnection(sql)) {
+          throw new BrokenBeforeCommit(sql);
+        }
+        throw e;
+      }
+      c.commit();
+      return result;
+    }
+  }
+
+  /**
+   * Takes a transaction-scoped advisory lock, shared or exclusive (released by commit or rollback,
+   * so pooler-safe), waiting at most {@code timeout}: a holder stuck behind a dead network would
+   * otherwise stall every writer; past the timeout the call fails and the client retries later.
+   */
+  private static void lock(Connection c, long key, String timeout, boolean shared)
+      throws SQLException {
+    String function = shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock";
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT " + function + "(?) FROM (SELECT set_config('lock_timeout', ?, true)) t")) {
+      s.setLong(1, key);
+      s.setString(2, timeout);
+      s.execute();
+    }
+  }
+
+  private static boolean isBrokenConnection(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+  }
+
+  private StorageUnavailableException unavailable(SQLException e) {
+    return new StorageUnavailableException(
+        "PostgreSQL at " + url + " failed (SQLState " + e.getSQLState() + "): " + e.getMessage(),
+        e);
+  }
+
+  /** A connection failure before the commit: the transaction certainly did not happen. */
+  private static final class BrokenBeforeCommit extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient SQLException cause;
+
+    BrokenBeforeCommit(SQLException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.cause = cause;
+    }
+  }
+}
