@@ -62,7 +62,11 @@ public abstract class ApiFixture implements ApiContext {
     if (server != null) {
       server.close();
     }
+    afterServerStopped();
   }
+
+  /** Cleanup that must wait until the server has closed its storage. */
+  protected void afterServerStopped() {}
 
   @Override
   public Http http() {
