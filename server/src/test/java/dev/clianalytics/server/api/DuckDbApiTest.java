@@ -5,7 +5,8 @@ import dev.clianalytics.server.storage.Storages;
 import java.nio.file.Path;
 
 /** The API contracts on the embedded DuckDB database. */
-class DuckDbApiTest extends ApiFixture implements BadInputContract {
+class DuckDbApiTest extends ApiFixture
+    implements BadInputContract, AuthContract, RestContract, OpsContract {
   @Override
   protected Storage openStorage(Path dataDir) {
     return Storages.open(null, dataDir);

@@ -6,7 +6,8 @@ import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 
 /** The API contracts on PostgreSQL ({@code TEST_DATABASE_URL}), in a schema of their own. */
-class PostgresApiTest extends ApiFixture implements BadInputContract {
+class PostgresApiTest extends ApiFixture
+    implements BadInputContract, AuthContract, RestContract, OpsContract {
   private TestPostgres pg;
 
   @Override
