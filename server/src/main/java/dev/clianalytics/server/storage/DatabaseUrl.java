@@ -80,17 +80,23 @@ public final class DatabaseUrl {
     if (v.startsWith("postgres://")) {
       return parseLibpq(v.substring("postgres://".length()), "postgres://");
     }
+    int schemeEnd = v.indexOf("://");
+    String scheme = schemeEnd > 0 && schemeEnd <= 20 ? v.substring(0, schemeEnd) + "://" : "none";
     throw new IllegalArgumentException(
-        "DATABASE_URL must start with postgresql://, postgres:// or jdbc:postgresql: (got a value"
-            + " starting with '"
-            + v.substring(0, Math.min(v.indexOf(':') < 0 ? 0 : v.indexOf(':'), 20))
-            + "'); unset it to use the embedded database");
+        "DATABASE_URL must start with postgresql://, postgres:// or jdbc:postgresql: (its scheme"
+            + " is "
+            + scheme
+            + "); unset it to use the embedded database");
   }
 
   private static DatabaseUrl parseLibpq(String rest, String scheme) {
     // The password may contain unencoded '/', '?' or '@' when pasted by hand, so the user info
-    // ends at the LAST '@' and the query starts at the first '?' after it.
+    // ends at the last '@' that is followed by a '/' (an '@' in the query does not count), and
+    // the query starts at the first '?' after it.
     int at = rest.lastIndexOf('@');
+    while (at > 0 && rest.indexOf('/', at) < 0) {
+      at = rest.lastIndexOf('@', at - 1);
+    }
     int query = rest.indexOf('?', at + 1);
     String beforeQuery = query < 0 ? rest : rest.substring(0, query);
     String userInfo = at < 0 ? "" : beforeQuery.substring(0, at);
@@ -194,7 +200,8 @@ public final class DatabaseUrl {
   }
 
   private static String maskJdbc(String url) {
-    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***")
+        .replaceAll("(//[^/@:]*:)[^/]*@", "$1***@");
   }
 
   private static String emptyToNull(String s) {

@@ -23,17 +23,6 @@ final class PostgresStorage implements Storage {
 
   private static final long SEQ_LOCK = 0x636c69616e736571L;
 
-  private static final String INSERT_FROM_STAGING =
-      "INSERT INTO events (event_id, received_at, ts, tool_name, tool_version, command_path,"
-          + " flags_present, exit_code, duration_ms, error_type, error_message, actor_id,"
-          + " machine_id, session_hint, ci_detected)"
-          + " SELECT event_id, ?, ts, tool_name, tool_version, command_path, flags_present,"
-          + " exit_code, duration_ms, error_type, error_message, actor_id, machine_id,"
-          + " session_hint, ci_detected"
-          + " FROM (SELECT DISTINCT ON (event_id) * FROM "
-          + PostgresCopy.STAGING
-          + " ORDER BY event_id, ord) s ORDER BY ord ON CONFLICT (event_id) DO NOTHING";
-
   private final HikariDataSource pool;
   private final DatabaseUrl url;
 
@@ -80,16 +69,12 @@ final class PostgresStorage implements Storage {
     int accepted =
         inTransaction(
             c -> {
-              PostgresCopy.stage(c, batch);
               // Held until commit, so seqs are handed out in commit order (see Storage#lastSeq).
               try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, SEQ_LOCK);
                 lock.execute();
               }
-              try (PreparedStatement insert = c.prepareStatement(INSERT_FROM_STAGING)) {
-                insert.setObject(1, Jdbc.utc(Batches.micros(receivedAt)));
-                return insert.executeUpdate();
-              }
+              return PostgresCopy.insert(c, batch, Batches.micros(receivedAt));
             });
     return new InsertResult(accepted, batch.size() - accepted);
   }
@@ -102,7 +87,8 @@ final class PostgresStorage implements Storage {
         c -> {
           try (PreparedStatement s =
               c.prepareStatement(
-                  "INSERT INTO documents (id, received_at, payload) VALUES (?, ?, ?::jsonb)")) {
+                  "INSERT INTO documents (id, received_at, payload) VALUES (?, ?, ?::jsonb)"
+                      + " ON CONFLICT (id) DO NOTHING")) {
             s.setObject(1, id);
             s.setObject(2, Jdbc.utc(Batches.micros(receivedAt)));
             s.setString(3, json);
@@ -114,8 +100,16 @@ final class PostgresStorage implements Storage {
 
   @Override
   public List<Row> rows(int limit, int offset) {
+    Jdbc.checkLimit(limit, 10_000);
+    Jdbc.checkOffset(offset);
     return inTransaction(
-        c -> SqlRows.rows(c, Jdbc.checkLimit(limit, 10_000), Jdbc.checkOffset(offset)));
+        c -> {
+          // Events and documents are read by two queries; one snapshot keeps the pages aligned.
+          try (Statement s = c.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+          }
+          return SqlRows.rows(c, limit, offset);
+        });
   }
 
   @Override
@@ -135,8 +129,7 @@ final class PostgresStorage implements Storage {
 
   @Override
   public long deleteActor(String storedActorId) {
-    return inTransaction(
-        c -> SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId));
+    return inTransaction(c -> SqlRows.deleteActor(c, storedActorId));
   }
 
   @Override
@@ -160,20 +153,62 @@ final class PostgresStorage implements Storage {
     return "PostgreSQL " + url;
   }
 
+  /**
+   * Runs {@code work} in one transaction. When the pooled connection turns out to be dead before
+   * the commit was sent (the database restarted, or an admin or pooler closed it), nothing was
+   * stored, so the pool drops its idle connections and the work runs once more on a fresh one.
+   */
   private <T> T inTransaction(Jdbc.Work<T> work) {
-    try (Connection c = pool.getConnection()) {
+    try {
       try {
-        T result = work.run(c);
-        c.commit();
-        return result;
+        return attempt(work);
+      } catch (BrokenBeforeCommit e) {
+        pool.getHikariPoolMXBean().softEvictConnections();
+        return attempt(work);
+      }
+    } catch (BrokenBeforeCommit e) {
+      throw unavailable(e.cause);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private <T> T attempt(Jdbc.Work<T> work) throws SQLException, BrokenBeforeCommit {
+    try (Connection c = pool.getConnection()) {
+      T result;
+      try {
+        result = work.run(c);
       } catch (SQLException | RuntimeException e) {
         Jdbc.rollbackQuietly(c, e);
+        if (e instanceof SQLException sql && isBrokenConnection(sql)) {
+          throw new BrokenBeforeCommit(sql);
+        }
         throw e;
       }
-    } catch (SQLException e) {
-      throw new StorageUnavailableException(
-          "PostgreSQL at " + url + " failed (SQLState " + e.getSQLState() + "): " + e.getMessage(),
-          e);
+      c.commit();
+      return result;
+    }
+  }
+
+  private static boolean isBrokenConnection(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+  }
+
+  private StorageUnavailableException unavailable(SQLException e) {
+    return new StorageUnavailableException(
+        "PostgreSQL at " + url + " failed (SQLState " + e.getSQLState() + "): " + e.getMessage(),
+        e);
+  }
+
+  /** A connection failure before the commit: the transaction certainly did not happen. */
+  private static final class BrokenBeforeCommit extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient SQLException cause;
+
+    BrokenBeforeCommit(SQLException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.cause = cause;
     }
   }
 }

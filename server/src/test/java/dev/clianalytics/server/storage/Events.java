@@ -4,6 +4,7 @@ import dev.clianalytics.core.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 /** Test events: every field set, or only the required ones. */
@@ -58,5 +59,20 @@ final class Events {
       out.add(e);
     }
     return out;
+  }
+
+  /** Characters that break naive quoting in CSV, array literals, JSON or UTF-8 handling. */
+  private static final String[] TRICKY = {
+    "\"", "\\", ",", "{", "}", "\n", "\r", "\t", "'", "NULL", "\\N", " ", "é", "日", "😀", "\u0000",
+    "\uD800", "\uDFFF", "\u2028", "a", "Z", "9", ";", "--", "$$", "%"
+  };
+
+  static String tricky(Random random) {
+    StringBuilder out = new StringBuilder();
+    int n = random.nextInt(12);
+    for (int i = 0; i < n; i++) {
+      out.append(TRICKY[random.nextInt(TRICKY.length)]);
+    }
+    return out.toString();
   }
 }
