@@ -134,7 +134,7 @@ class IngestFuzzTest {
     Random random = mutator.random();
     for (int i = 0; i < count; i++) {
       byte[] body = seedBody(random);
-      if (random.nextInt(10) < 8) {
+      if (random.nextInt(20) != 0) {
         body = mutator.mutate(body);
       }
       HttpRequest.Builder request = HttpRequest.newBuilder(ingest).timeout(Duration.ofSeconds(30));
