@@ -6,6 +6,7 @@ import dev.clianalytics.server.auth.Authenticator;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.docs.DocsEndpoint;
 import dev.clianalytics.server.http.Bodies;
+import dev.clianalytics.server.http.RouteNames;
 import dev.clianalytics.server.ingest.IngestEndpoint;
 import dev.clianalytics.server.ingest.IngestService;
 import dev.clianalytics.server.ops.ActorsEndpoint;
@@ -49,10 +50,7 @@ final class Routes {
     c.requestLogger.http(
         (ctx, ms) ->
             metrics.request(
-                ctx.method().name(),
-                dev.clianalytics.server.http.RouteNames.of(ctx),
-                ctx.statusCode(),
-                ms / 1000.0));
+                ctx.method().name(), RouteNames.of(ctx), ctx.statusCode(), ms / 1000.0));
   }
 
   static void register(Javalin app, Parts p) {
