@@ -5,8 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
@@ -72,7 +75,7 @@ public final class Metrics {
     Set<ObjectName> pools;
     try {
       pools = server.queryNames(new ObjectName("com.zaxxer.hikari:*"), null);
-    } catch (javax.management.MalformedObjectNameException e) {
+    } catch (MalformedObjectNameException e) {
       throw new IllegalStateException(e);
     }
     for (String attribute : POOL_ATTRIBUTES) {
@@ -87,7 +90,7 @@ public final class Metrics {
           String poolName = pool.getKeyProperty("type").replaceAll("^Pool \\((.*)\\)$", "$1");
           out.append(name).append("{pool=\"").append(poolName).append("\"} ").append(value);
           out.append('\n');
-        } catch (javax.management.JMException | RuntimeException e) {
+        } catch (JMException | RuntimeException e) {
           // a pool closing while we read it: skip it this time
         }
       }
@@ -102,8 +105,7 @@ public final class Metrics {
   private static final class Histogram {
     private final LongAdder[] counts = new LongAdder[BUCKETS.length];
     private final LongAdder count = new LongAdder();
-    private final java.util.concurrent.atomic.DoubleAdder sum =
-        new java.util.concurrent.atomic.DoubleAdder();
+    private final DoubleAdder sum = new DoubleAdder();
 
     Histogram() {
       for (int i = 0; i < counts.length; i++) {
