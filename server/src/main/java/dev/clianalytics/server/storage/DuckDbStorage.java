@@ -175,6 +175,12 @@ final class DuckDbStorage implements Storage {
   }
 
   @Override
+  public PoolStats poolStats() {
+    int active = writes.isLocked() ? 1 : 0;
+    return new PoolStats(active, 1 - active, 1, writes.getQueueLength());
+  }
+
+  @Override
   public void close() {
     writes.lock();
     try {

@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.json.Json;
 import java.sql.Connection;
@@ -40,10 +41,7 @@ final class PostgresStorage implements Storage {
     List<Migrations.Script> scripts = Migrations.load("postgres", Migrations.POSTGRES);
     inTransaction(
         c -> {
-          try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, MIGRATION_LOCK);
-            lock.execute();
-          }
+          lock(c, MIGRATION_LOCK);
           SchemaMigrations.apply(c, scripts, "timestamptz");
           return null;
         });
@@ -70,10 +68,7 @@ final class PostgresStorage implements Storage {
         inTransaction(
             c -> {
               // Held until commit, so seqs are handed out in commit order (see Storage#lastSeq).
-              try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, SEQ_LOCK);
-                lock.execute();
-              }
+              lock(c, SEQ_LOCK);
               return PostgresCopy.insert(c, batch, Batches.micros(receivedAt));
             });
     return new InsertResult(accepted, batch.size() - accepted);
@@ -119,7 +114,8 @@ final class PostgresStorage implements Storage {
 
   @Override
   public long forEachEvent(long afterSeq, long throughSeq, Consumer<StoredEvent> sink) {
-    return inTransaction(c -> SqlRows.forEachEvent(c, afterSeq, throughSeq, sink));
+    // No second attempt: the sink may already have seen part of the scan.
+    return once(c -> SqlRows.forEachEvent(c, afterSeq, throughSeq, sink));
   }
 
   @Override
@@ -144,6 +140,19 @@ final class PostgresStorage implements Storage {
   }
 
   @Override
+  public PoolStats poolStats() {
+    HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+    if (mx == null) {
+      return new PoolStats(0, 0, PostgresPool.MAX_CONNECTIONS, 0);
+    }
+    return new PoolStats(
+        mx.getActiveConnections(),
+        mx.getIdleConnections(),
+        PostgresPool.MAX_CONNECTIONS,
+        mx.getThreadsAwaitingConnection());
+  }
+
+  @Override
   public void close() {
     pool.close();
   }
@@ -163,9 +172,23 @@ final class PostgresStorage implements Storage {
       try {
         return attempt(work);
       } catch (BrokenBeforeCommit e) {
-        pool.getHikariPoolMXBean().softEvictConnections();
+        HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+        if (mx != null) {
+          mx.softEvictConnections();
+        }
         return attempt(work);
       }
+    } catch (BrokenBeforeCommit e) {
+      throw unavailable(e.cause);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction, without a second attempt. */
+  private <T> T once(Jdbc.Work<T> work) {
+    try {
+      return attempt(work);
     } catch (BrokenBeforeCommit e) {
       throw unavailable(e.cause);
     } catch (SQLException e) {
@@ -187,6 +210,14 @@ final class PostgresStorage implements Storage {
       }
       c.commit();
       return result;
+    }
+  }
+
+  /** Takes a transaction-scoped advisory lock: released by commit or rollback, pooler-safe. */
+  private static void lock(Connection c, long key) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      s.setLong(1, key);
+      s.execute();
     }
   }
 

@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,22 +67,7 @@ abstract class StorageContractTest {
 
   @Test
   void insertEvents_unicodeAndQuotes_roundTripExactly() {
-    Event e =
-        new Event(
-            Events.T0,
-            "tööl \"q\" \\ ,;\t\n",
-            "β-1 🚀",
-            List.of("tööl", "sub \"x\" {a,b} \\", "NULL", ""),
-            List.of("--ünï", "-x,y"),
-            -1,
-            0L,
-            "Err\u00e9",
-            "line1\nline2\r\n\"quoted\", 'single' \\back {brace} 日本語 😀",
-            "actor \"a\"",
-            "m,1",
-            "s\\1",
-            false,
-            UUID.randomUUID());
+    Event e = Events.unicode();
 
     storage.insertEvents(List.of(e), RECEIVED);
 
@@ -94,23 +76,7 @@ abstract class StorageContractTest {
 
   @Test
   void insertEvents_nulCharacterAndLoneSurrogate_storedAsReplacementCharacter() {
-    Event e = Events.full("actor", Events.T0);
-    Event dirty =
-        new Event(
-            e.timestamp(),
-            e.toolName(),
-            e.toolVersion(),
-            e.commandPath(),
-            e.flagsPresent(),
-            e.exitCode(),
-            e.durationMs(),
-            e.errorType(),
-            "a\u0000b\uD800c",
-            e.actorId(),
-            e.machineId(),
-            e.sessionHint(),
-            e.ciDetected(),
-            e.eventId());
+    Event dirty = Events.withErrorMessage(Events.full("actor", Events.T0), "a\u0000b\uD800c");
 
     storage.insertEvents(List.of(dirty), RECEIVED);
 
@@ -189,32 +155,22 @@ abstract class StorageContractTest {
   @Test
   void insertEvents_concurrentBatchesWithOverlappingIds_storeEachIdOnce() throws Exception {
     List<Event> pool = Events.many(2_000, "actor-", 20);
-    int threads = 4;
-    ExecutorService executor = Executors.newFixedThreadPool(threads);
-    List<Future<InsertResult>> results = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int shift = t * 250;
-      results.add(
-          executor.submit(
-              () -> {
-                int accepted = 0;
-                int duplicates = 0;
-                for (int b = 0; b < 10; b++) {
-                  int from = (shift + b * 100) % pool.size();
-                  InsertResult r = storage.insertEvents(pool.subList(from, from + 100), RECEIVED);
-                  accepted += r.accepted();
-                  duplicates += r.duplicates();
-                }
-                return new InsertResult(accepted, duplicates);
-              }));
-    }
-    int accepted = 0;
-    int total = 0;
-    for (Future<InsertResult> f : results) {
-      accepted += f.get().accepted();
-      total += f.get().accepted() + f.get().duplicates();
-    }
-    executor.shutdown();
+    List<InsertResult> results =
+        Concurrently.run(
+            4,
+            t -> {
+              int accepted = 0;
+              int duplicates = 0;
+              for (int b = 0; b < 10; b++) {
+                int from = (t * 250 + b * 100) % pool.size();
+                InsertResult r = storage.insertEvents(pool.subList(from, from + 100), RECEIVED);
+                accepted += r.accepted();
+                duplicates += r.duplicates();
+              }
+              return new InsertResult(accepted, duplicates);
+            });
+    int accepted = results.stream().mapToInt(InsertResult::accepted).sum();
+    int total = results.stream().mapToInt(r -> r.accepted() + r.duplicates()).sum();
 
     long distinct = 1_000 + 750; // windows [0,1000), [250,1250), [500,1500), [750,1750)
     assertEquals(4_000, total);
@@ -385,23 +341,7 @@ abstract class StorageContractTest {
     Random random = new Random(42);
     List<Event> batch = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      Event e = Events.full("actor", Events.T0.plusSeconds(i));
-      batch.add(
-          new Event(
-              e.timestamp(),
-              Events.tricky(random),
-              Events.tricky(random),
-              List.of(Events.tricky(random), Events.tricky(random)),
-              List.of(Events.tricky(random)),
-              random.nextInt(),
-              random.nextBoolean() ? null : (long) random.nextInt(Integer.MAX_VALUE),
-              Events.tricky(random),
-              Events.tricky(random),
-              Events.tricky(random),
-              Events.tricky(random),
-              Events.tricky(random),
-              random.nextBoolean(),
-              e.eventId()));
+      batch.add(Events.tricky(random, Events.T0.plusSeconds(i)));
     }
 
     storage.insertEvents(batch, RECEIVED);
@@ -431,5 +371,16 @@ abstract class StorageContractTest {
     storage.close();
 
     assertThrows(StorageUnavailableException.class, storage::countEvents);
+  }
+
+  @Test
+  void poolStats_whenIdle_showsNothingActiveOrWaiting() {
+    storage.ping();
+
+    Storage.PoolStats stats = storage.poolStats();
+
+    assertEquals(0, stats.active());
+    assertEquals(0, stats.waiting());
+    assertTrue(stats.max() >= 1 && stats.idle() <= stats.max(), stats.toString());
   }
 }
