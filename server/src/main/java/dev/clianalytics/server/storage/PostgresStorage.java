@@ -22,7 +22,7 @@ final class PostgresStorage implements Storage {
   /** Advisory lock keys (arbitrary constants): one for migrations, one for seq assignment. */
   private static final long MIGRATION_LOCK = 0x636c69616e6d6967L;
 
-  private static final long SEQ_LOCK = 0x636c69616e736571L;
+  static final long SEQ_LOCK = 0x636c69616e736571L;
 
   private final HikariDataSource pool;
   private final DatabaseUrl url;
@@ -41,7 +41,7 @@ final class PostgresStorage implements Storage {
     List<Migrations.Script> scripts = Migrations.load("postgres", Migrations.POSTGRES);
     inTransaction(
         c -> {
-          lock(c, MIGRATION_LOCK);
+          lock(c, MIGRATION_LOCK, "60s");
           SchemaMigrations.apply(c, scripts, "timestamptz");
           return null;
         });
@@ -68,7 +68,7 @@ final class PostgresStorage implements Storage {
         inTransaction(
             c -> {
               // Held until commit, so seqs are handed out in commit order (see Storage#lastSeq).
-              lock(c, SEQ_LOCK);
+              lock(c, SEQ_LOCK, "10s");
               return PostgresCopy.insert(c, batch, Batches.micros(receivedAt));
             });
     return new InsertResult(accepted, batch.size() - accepted);
@@ -213,10 +213,17 @@ final class PostgresStorage implements Storage {
     }
   }
 
-  /** Takes a transaction-scoped advisory lock: released by commit or rollback, pooler-safe. */
-  private static void lock(Connection c, long key) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+  /**
+   * Takes a transaction-scoped advisory lock (released by commit or rollback, so pooler-safe),
+   * waiting at most {@code timeout}: a holder stuck behind a dead network would otherwise stall
+   * every writer; past the timeout the call fails and the client retries later.
+   */
+  private static void lock(Connection c, long key, String timeout) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT pg_advisory_xact_lock(?) FROM (SELECT set_config('lock_timeout', ?, true)) t")) {
       s.setLong(1, key);
+      s.setString(2, timeout);
       s.execute();
     }
   }

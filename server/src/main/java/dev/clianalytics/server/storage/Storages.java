@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** Opens the storage a {@code DATABASE_URL} names. */
 public final class Storages {
@@ -21,6 +22,7 @@ public final class Storages {
    */
   public static Storage open(String databaseUrl, Path dataDir) {
     if (databaseUrl == null || databaseUrl.isBlank()) {
+      Objects.requireNonNull(dataDir, "dataDir is required for the embedded database");
       return DuckDbStorage.open(dataDir.resolve(EMBEDDED_FILE));
     }
     return PostgresStorage.open(DatabaseUrl.parse(databaseUrl));

@@ -118,6 +118,25 @@ class PostgresStorageTest extends StorageContractTest {
     }
   }
 
+  @Test
+  @Timeout(60) // a guard against hanging, not a timing assertion
+  void insertEvents_whileAnotherSessionHoldsTheIngestLock_failsInsteadOfWaitingForever()
+      throws SQLException {
+    try (Connection holder = pg.connect()) {
+      holder.setAutoCommit(false);
+      try (Statement s = holder.createStatement()) {
+        s.execute("SELECT pg_advisory_xact_lock(" + PostgresStorage.SEQ_LOCK + ")");
+      }
+
+      assertThrows(
+          StorageUnavailableException.class,
+          () -> storage.insertEvents(Events.many(3, "a", 1), RECEIVED));
+
+      holder.rollback();
+    }
+    assertEquals(new InsertResult(3, 0), storage.insertEvents(Events.many(3, "a", 1), RECEIVED));
+  }
+
   private int terminateBackends(String applicationName) throws SQLException {
     try (Connection c = pg.connect();
         java.sql.PreparedStatement s =
