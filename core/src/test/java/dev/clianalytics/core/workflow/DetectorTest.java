@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.session.Session;
 import dev.clianalytics.core.testing.Ev;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class DetectorTest {
   }
 
   static List<WorkflowInstance> detect(boolean open, Ev... events) {
-    List<Event> built = java.util.Arrays.stream(events).map(Ev::build).toList();
+    List<Event> built = Arrays.stream(events).map(Ev::build).toList();
     return DETECTOR.detect(new Session("s1", "actor-a", null, built, open));
   }
 
