@@ -20,10 +20,12 @@ public final class WorkflowDetector {
   private final WorkflowCatalog catalog;
   private final Map<List<String>, StepMatch> autoMatches = new ConcurrentHashMap<>();
 
+  /** A detector for this catalog. */
   public WorkflowDetector(WorkflowCatalog catalog) {
     this.catalog = catalog;
   }
 
+  /** The catalog in force. */
   public WorkflowCatalog catalog() {
     return catalog;
   }
