@@ -89,6 +89,10 @@ public final class WorkflowDetector {
     if (match == null) {
       WorkflowDefinition definition =
           WorkflowDefinition.auto(Commands.tool(event), validPrefix(Commands.subcommand(event)));
+      if (catalog.find(definition.name()).isPresent()) {
+        // e.g. a bare "kubectl rollout" next to the built-in kubectl_rollout: keep them apart.
+        definition = definition.renamed(definition.name() + "-auto");
+      }
       match = new StepMatch(-1, definition, definition.goal(), true);
       autoMatches.put(event.commandPath(), match);
     }

@@ -213,4 +213,11 @@ class DetectorTest {
   void detect_uncoveredBareTool_isNamedAfterTheTool() {
     assertEquals("ls", closed(Ev.at("10:00").cmd("ls")).get(0).workflow());
   }
+
+  @Test
+  void detect_autoNameTakenByACatalogDefinition_getsAnAutoSuffix() {
+    var run = closed(Ev.at("10:00").cmd("kubectl rollout")).get(0);
+    assertEquals("kubectl_rollout-auto", run.workflow());
+    assertTrue(run.auto());
+  }
 }
