@@ -68,6 +68,16 @@ final class InstanceBuilder {
         };
   }
 
+  // A loop, not a stream: this runs once per instance on the inference hot path.
+  private List<String> stepTexts() {
+    String[] texts = new String[stepsSeen.size()];
+    for (int i = 0; i < texts.length; i++) {
+      List<String> step = stepsSeen.get(i);
+      texts[i] = step.size() == 1 ? step.get(0) : String.join(" ", step);
+    }
+    return List.of(texts);
+  }
+
   WorkflowInstance build(String sessionId) {
     long spanMs = Duration.between(first.timestamp(), last.timestamp()).toMillis();
     Event versionSource = lastGoal != null ? lastGoal : last;
@@ -84,7 +94,7 @@ final class InstanceBuilder {
         spanMs,
         outcome,
         eventCount,
-        stepsSeen.stream().map(s -> String.join(" ", s)).toList(),
+        stepTexts(),
         goalAttempts,
         failures,
         errorTypes,
