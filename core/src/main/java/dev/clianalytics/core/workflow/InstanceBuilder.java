@@ -80,6 +80,8 @@ final class InstanceBuilder {
 
   WorkflowInstance build(String sessionId) {
     long spanMs = Duration.between(first.timestamp(), last.timestamp()).toMillis();
+    // Adding the last command's own run time keeps one-command runs (ai-do run) from reading 0 ms.
+    long lastRun = last.durationMs() == null ? 0 : last.durationMs();
     Event versionSource = lastGoal != null ? lastGoal : last;
     return new WorkflowInstance(
         sessionId + "-" + ordinal,
@@ -91,7 +93,7 @@ final class InstanceBuilder {
         first.actorId(),
         first.timestamp(),
         last.timestamp(),
-        spanMs,
+        spanMs + lastRun,
         outcome,
         eventCount,
         stepTexts(),
