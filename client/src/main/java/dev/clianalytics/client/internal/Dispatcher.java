@@ -1,0 +1,208 @@
+package dev.clianalytics.client.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Sends queued events in batches from one daemon thread, retrying with backoff, and at close waits
+ * a bounded time before spooling whatever is still unsent. The caller never waits on the network:
+ * {@link #enqueue} only takes a lock to add to the queue.
+ */
+final class Dispatcher {
+  static final int MAX_BATCH = 100;
+  static final int MAX_QUEUE = Spool.MAX_EVENTS;
+
+  private final Transport transport;
+  private final Spool spool;
+  private final Backoff backoff;
+  private final Deque<String> queue = new ArrayDeque<>();
+  private List<String> inFlight = List.of();
+  private boolean started;
+  private boolean stopped;
+
+  /** When the worker is waiting to retry: the System.nanoTime of the next attempt, else 0. */
+  private long retryAt;
+
+  private int attempt;
+
+  Dispatcher(Transport transport, Spool spool, Backoff backoff) {
+    this.transport = transport;
+    this.spool = spool;
+    this.backoff = backoff;
+  }
+
+  /**
+   * Starts the sender thread once: it warms up HTTP and picks up events spooled by earlier runs.
+   */
+  synchronized void start() {
+    if (started || stopped) {
+      return;
+    }
+    started = true;
+    Thread worker = new Thread(this::run, "cli-analytics-sender");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  synchronized void enqueue(String event) {
+    if (stopped) {
+      return;
+    }
+    if (queue.size() >= MAX_QUEUE) {
+      queue.removeFirst();
+    }
+    queue.addLast(event);
+    start();
+    notifyAll();
+  }
+
+  /** Waits at most {@code timeout} for everything queued so far to be delivered. */
+  synchronized boolean flush(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!idle()) {
+      long remaining = deadline - System.nanoTime();
+      boolean retryTooLate = retryAt != 0 && retryAt - deadline > 0;
+      if (remaining <= 0 || retryTooLate || stopped || !waitNanos(remaining)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Flushes for at most {@code timeout}, then spools what is unsent and stops the sender. */
+  void close(Duration timeout) {
+    List<String> unsent;
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      if (started) {
+        flush(timeout);
+      }
+      unsent = new ArrayList<>(inFlight);
+      unsent.addAll(queue);
+      queue.clear();
+      stopped = true;
+      notifyAll();
+    }
+    try {
+      spool.append(unsent);
+    } catch (IOException | RuntimeException e) {
+      // Dropping is the documented fallback: telemetry must never break or stall the tool.
+    }
+    transport.shutdown();
+  }
+
+  private boolean idle() {
+    return queue.isEmpty() && inFlight.isEmpty();
+  }
+
+  private void run() {
+    try {
+      transport.warmUp();
+      adoptSpooled();
+      List<String> batch;
+      while ((batch = nextBatch()) != null) {
+        SendResult result = transport.send(batch);
+        if (!settle(batch, result)) {
+          return;
+        }
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // The sender dies quietly; close() still spools the queue, so nothing is lost but time.
+    }
+  }
+
+  private void adoptSpooled() {
+    List<String> earlier;
+    try {
+      earlier = spool.takeAll();
+    } catch (IOException e) {
+      return;
+    }
+    synchronized (this) {
+      if (!stopped) {
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+          queue.addFirst(earlier.get(i));
+        }
+        while (queue.size() > MAX_QUEUE) {
+          queue.removeFirst();
+        }
+        notifyAll();
+        return;
+      }
+    }
+    try {
+      spool.append(earlier);
+    } catch (IOException e) {
+      // Lost to a close() that raced the start-up read; bounded and rare.
+    }
+  }
+
+  private synchronized List<String> nextBatch() {
+    while (queue.isEmpty() && !stopped) {
+      if (!waitNanos(0)) {
+        return null;
+      }
+    }
+    if (stopped) {
+      return null;
+    }
+    List<String> batch = new ArrayList<>();
+    while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+      batch.add(queue.removeFirst());
+    }
+    inFlight = batch;
+    return batch;
+  }
+
+  /** Records the outcome of one attempt; returns false when the sender should stop. */
+  private synchronized boolean settle(List<String> batch, SendResult result) {
+    if (stopped) {
+      return false;
+    }
+    inFlight = List.of();
+    switch (result) {
+      case SendResult.Delivered d -> attempt = 0;
+      case SendResult.Rejected r -> attempt = 0;
+      case SendResult.Retry r -> {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+          queue.addFirst(batch.get(i));
+        }
+        Duration delay = backoff.delay(attempt++, r.retryAfter());
+        retryAt = System.nanoTime() + Math.max(1, delay.toNanos());
+        notifyAll();
+        while (!stopped && retryAt - System.nanoTime() > 0) {
+          if (!waitNanos(retryAt - System.nanoTime())) {
+            return false;
+          }
+        }
+        retryAt = 0;
+      }
+    }
+    notifyAll();
+    return !stopped;
+  }
+
+  /**
+   * Waits on this monitor; 0 means until notified. Returns false when interrupted, keeping the
+   * interrupt for the caller.
+   */
+  private boolean waitNanos(long nanos) {
+    try {
+      if (nanos <= 0) {
+        wait();
+      } else {
+        wait(Math.max(1, nanos / 1_000_000));
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
