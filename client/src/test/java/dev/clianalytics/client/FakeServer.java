@@ -42,12 +42,17 @@ public final class FakeServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Deque<Answer> script = new ConcurrentLinkedDeque<>();
-  private final CountDownLatch released = new CountDownLatch(1);
+  private volatile CountDownLatch released = new CountDownLatch(1);
   private volatile boolean stalling;
 
   public FakeServer() {
+    this(0);
+  }
+
+  /** A server on {@code port}, e.g. the port of an earlier {@link #refusedUrl()}. */
+  public FakeServer(int port) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,6 +79,19 @@ public final class FakeServer implements AutoCloseable {
   public FakeServer stall() {
     stalling = true;
     return this;
+  }
+
+  /** Stops stalling: stalled requests are dropped without an answer, later ones are answered. */
+  public FakeServer resume() {
+    stalling = false;
+    CountDownLatch old = released;
+    released = new CountDownLatch(1);
+    old.countDown();
+    return this;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   /** Answers the next request with {@code status} and a Retry-After header (null for none). */

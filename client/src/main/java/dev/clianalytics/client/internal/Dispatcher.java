@@ -24,6 +24,9 @@ final class Dispatcher {
   private boolean started;
   private boolean stopped;
 
+  /** True while the sender is still reading the spool: a flush must wait for those events too. */
+  private boolean adopting;
+
   /** When the worker is waiting to retry: the System.nanoTime of the next attempt, else 0. */
   private long retryAt;
 
@@ -43,6 +46,7 @@ final class Dispatcher {
       return;
     }
     started = true;
+    adopting = true;
     Thread worker = new Thread(this::run, "cli-analytics-sender");
     worker.setDaemon(true);
     worker.start();
@@ -98,13 +102,13 @@ final class Dispatcher {
   }
 
   private boolean idle() {
-    return queue.isEmpty() && inFlight.isEmpty();
+    return !adopting && queue.isEmpty() && inFlight.isEmpty();
   }
 
   private void run() {
     try {
-      transport.warmUp();
       adoptSpooled();
+      transport.warmUp();
       List<String> batch;
       while ((batch = nextBatch()) != null) {
         SendResult result = transport.send(batch);
@@ -114,6 +118,11 @@ final class Dispatcher {
       }
     } catch (RuntimeException | LinkageError e) {
       // The sender dies quietly; close() still spools the queue, so nothing is lost but time.
+    } finally {
+      synchronized (this) {
+        adopting = false;
+        notifyAll();
+      }
     }
   }
 
@@ -122,9 +131,11 @@ final class Dispatcher {
     try {
       earlier = spool.takeAll();
     } catch (IOException e) {
-      return;
+      earlier = List.of();
     }
     synchronized (this) {
+      adopting = false;
+      notifyAll();
       if (!stopped) {
         for (int i = earlier.size() - 1; i >= 0; i--) {
           queue.addFirst(earlier.get(i));
