@@ -35,7 +35,12 @@ public final class Greet implements Runnable {
     System.exit(cmd.execute(args));
   }
 
-  @Command(name = "hello", description = "Greets someone.")
+  /** The uninstrumented command line, for tests and the benchmark's telemetry-off baseline. */
+  public static CommandLine newCommandLine() {
+    return new CommandLine(new Greet());
+  }
+
+  @Command(name = "hello", mixinStandardHelpOptions = true, description = "Greets someone.")
   static final class Hello implements Callable<Integer> {
     @Option(
         names = {"-n", "--name"},
@@ -63,7 +68,10 @@ public final class Greet implements Runnable {
     }
   }
 
-  @Command(name = "bye", description = "Says goodbye, or fails trying.")
+  @Command(
+      name = "bye",
+      mixinStandardHelpOptions = true,
+      description = "Says goodbye, or fails trying.")
   static final class Bye implements Callable<Integer> {
     @Option(names = "--fail", description = "Throw an exception instead.")
     boolean fail;
