@@ -3,9 +3,9 @@ package dev.clianalytics.bench;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code cli-analytics-bench.jar}: {@code jmh [JMH options]} runs the in-process
- * JMH benchmarks; further subcommands measure whole systems. Each prints its figures and ends with
- * one JSON object on the last line.
+ * Entry point of {@code cli-analytics-bench.jar}: {@code jmh [JMH options]} runs the in-process JMH
+ * benchmarks; further subcommands measure whole systems. Each prints its figures and ends with one
+ * JSON object on the last line.
  */
 public final class Main {
   private Main() {}
@@ -18,6 +18,7 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      case "client" -> ClientBench.main(rest);
       default -> {
         System.err.println("unknown benchmark: " + args[0]);
         usage();
@@ -28,5 +29,6 @@ public final class Main {
 
   private static void usage() {
     System.err.println("usage: java -jar cli-analytics-bench.jar jmh [JMH options]");
+    System.err.println("       java -jar cli-analytics-bench.jar client [--runs N] [--url URL]");
   }
 }

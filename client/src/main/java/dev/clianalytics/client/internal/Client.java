@@ -136,7 +136,8 @@ public final class Client {
           new Dispatcher(
               new Transport(c),
               Spool.forDestination(c.dirs().cache(), c.url()),
-              Backoff.withRandomJitter());
+              Backoff.withRandomJitter(),
+              () -> sanitized(CommandRun.of(0)));
     }
     return dispatcher;
   }

@@ -19,6 +19,7 @@ final class Dispatcher {
   private final Transport transport;
   private final Spool spool;
   private final Backoff backoff;
+  private final Runnable prime;
   private final Deque<String> queue = new ArrayDeque<>();
   private List<String> inFlight = List.of();
   private boolean started;
@@ -32,10 +33,15 @@ final class Dispatcher {
 
   private int attempt;
 
-  Dispatcher(Transport transport, Spool spool, Backoff backoff) {
+  /**
+   * @param prime first-use work (class loading, reading the install id) the sender thread does at
+   *     start, so it is off the tool's path when the event is recorded
+   */
+  Dispatcher(Transport transport, Spool spool, Backoff backoff, Runnable prime) {
     this.transport = transport;
     this.spool = spool;
     this.backoff = backoff;
+    this.prime = prime;
   }
 
   /**
@@ -109,6 +115,7 @@ final class Dispatcher {
     try {
       adoptSpooled();
       transport.warmUp();
+      prime.run();
       List<String> batch;
       while ((batch = nextBatch()) != null) {
         SendResult result = transport.send(batch);

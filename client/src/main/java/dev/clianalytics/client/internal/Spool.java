@@ -70,6 +70,9 @@ final class Spool {
 
   /** Returns every spooled event, oldest first, and empties the spool. */
   List<String> takeAll() throws IOException {
+    if (!Files.exists(file)) {
+      return new ArrayList<>(); // the common case, answered without taking the lock
+    }
     return locked(
         () -> {
           List<String> all = read();

@@ -1,68 +1,112 @@
 package dev.clianalytics.client.internal;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Posts batches of sanitized events with the JDK HTTP client: a JSON array to {@code /ingest}, or
- * {@code {"payload": ...}} rows for a PostgREST {@code /rest/v1/} URL. The token goes only into
- * request headers, never into a URL, an argument list or a message.
+ * Posts batches of sanitized events: a JSON array to {@code /ingest}, or {@code {"payload": ...}}
+ * rows for a PostgREST {@code /rest/v1/} URL. The token goes only into request headers, never into
+ * a URL, an argument list or a message.
+ *
+ * <p>Uses {@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: both live in the
+ * JDK, but the latter's first use loads and initializes enough classes (TLS context included, even
+ * for http URLs) to cost a short-lived CLI process hundreds of milliseconds of CPU, which the
+ * client bench measured as wall time added to every run.
  */
 final class Transport {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
   private final ClientConfig config;
-  private HttpClient http;
+  private final URL url;
+  private volatile HttpURLConnection current;
+  private volatile boolean shutDown;
 
   Transport(ClientConfig config) {
     this.config = config;
+    try {
+      this.url = config.url().toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException("EVENTS_URL is not a usable URL", e);
+    }
   }
 
-  /** Builds the HTTP client ahead of the first send, so its start-up cost overlaps the tool run. */
-  synchronized void warmUp() {
-    if (http == null) {
-      http =
-          HttpClient.newBuilder()
-              .connectTimeout(CONNECT_TIMEOUT)
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .version(HttpClient.Version.HTTP_1_1)
-              .build();
+  /**
+   * Does the first-use work of a request ahead of time, while the tool runs: loads the HTTP
+   * classes, resolves the host and consults the proxy settings. Connects nowhere.
+   */
+  void warmUp() {
+    try {
+      HttpURLConnection c = (HttpURLConnection) url.openConnection();
+      prepare(c);
+      java.net.InetAddress.getAllByName(url.getHost());
+      java.net.ProxySelector selector = java.net.ProxySelector.getDefault();
+      if (selector != null) {
+        selector.select(config.url());
+      }
+    } catch (IOException | RuntimeException e) {
+      // The real send reports the same problem and is retried.
     }
   }
 
   SendResult send(List<String> events) {
-    warmUp();
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(config.url())
-            .timeout(REQUEST_TIMEOUT)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body(events), StandardCharsets.UTF_8));
+    if (shutDown) {
+      return new SendResult.Retry(Optional.empty());
+    }
+    HttpURLConnection connection = null;
+    try {
+      connection = (HttpURLConnection) url.openConnection();
+      current = connection;
+      prepare(connection);
+      byte[] body = body(events).getBytes(StandardCharsets.UTF_8);
+      connection.setFixedLengthStreamingMode(body.length);
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(body);
+      }
+      int status = connection.getResponseCode();
+      drain(connection, status);
+      return classify(status, connection.getHeaderField("Retry-After"));
+    } catch (IOException | RuntimeException e) {
+      return new SendResult.Retry(Optional.empty());
+    } finally {
+      current = null;
+    }
+  }
+
+  private void prepare(HttpURLConnection connection) throws IOException {
+    connection.setRequestMethod("POST");
+    connection.setDoOutput(true);
+    connection.setUseCaches(false);
+    connection.setInstanceFollowRedirects(false);
+    connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+    connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+    connection.setRequestProperty("Content-Type", "application/json");
     if (config.token() != null) {
-      request.header("Authorization", "Bearer " + config.token());
+      connection.setRequestProperty("Authorization", "Bearer " + config.token());
       if (config.postgrest()) {
-        request.header("apikey", config.token());
+        connection.setRequestProperty("apikey", config.token());
       }
     }
     if (config.postgrest()) {
-      request.header("Prefer", "return=minimal");
+      connection.setRequestProperty("Prefer", "return=minimal");
     }
-    try {
-      HttpResponse<Void> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-      return classify(
-          response.statusCode(), response.headers().firstValue("Retry-After").orElse(null));
-    } catch (IOException e) {
-      return new SendResult.Retry(java.util.Optional.empty());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new SendResult.Retry(java.util.Optional.empty());
+  }
+
+  /** Reads the (small) answer so the connection can be reused by the next batch. */
+  private static void drain(HttpURLConnection connection, int status) throws IOException {
+    InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+    if (in != null) {
+      try (in) {
+        in.readNBytes(64 * 1024);
+      }
     }
   }
 
@@ -77,11 +121,11 @@ final class Transport {
   }
 
   String body(List<String> events) {
-    StringBuilder out = new StringBuilder(events.size() * 400);
     boolean wrap = config.postgrest();
     if (wrap && events.size() == 1) {
       return "{\"payload\":" + events.get(0) + "}";
     }
+    StringBuilder out = new StringBuilder(events.size() * 400);
     out.append('[');
     for (int i = 0; i < events.size(); i++) {
       if (i > 0) {
@@ -92,10 +136,12 @@ final class Transport {
     return out.append(']').toString();
   }
 
-  /** Aborts any request in flight; called at close, once unsent events are spooled. */
-  synchronized void shutdown() {
-    if (http != null) {
-      http.shutdownNow();
+  /** Aborts a request in flight; called at close, once unsent events are spooled. */
+  void shutdown() {
+    shutDown = true;
+    HttpURLConnection c = current;
+    if (c != null) {
+      c.disconnect();
     }
   }
 }
