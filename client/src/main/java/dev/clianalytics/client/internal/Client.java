@@ -135,7 +135,7 @@ public final class Client {
       dispatcher =
           new Dispatcher(
               new Transport(c),
-              Spool.forDestination(c.dirs().cache(), c.url()),
+              () -> Spool.forDestination(c.dirs().cache(), c.url()),
               Backoff.withRandomJitter(),
               () -> sanitized(CommandRun.of(0)));
     }

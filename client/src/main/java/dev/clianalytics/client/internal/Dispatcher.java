@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Sends queued events in batches from one daemon thread, retrying with backoff, and at close waits
@@ -17,7 +18,8 @@ final class Dispatcher {
   static final int MAX_QUEUE = Spool.MAX_EVENTS;
 
   private final Transport transport;
-  private final Spool spool;
+  private final Supplier<Spool> spoolFactory;
+  private Spool spool;
   private final Backoff backoff;
   private final Runnable prime;
   private final Deque<String> queue = new ArrayDeque<>();
@@ -34,12 +36,14 @@ final class Dispatcher {
   private int attempt;
 
   /**
+   * @param spool makes the spool; called on the sender thread (it hashes the URL, and the first use
+   *     of a message digest is slow enough to matter to a short-lived tool)
    * @param prime first-use work (class loading, reading the install id) the sender thread does at
    *     start, so it is off the tool's path when the event is recorded
    */
-  Dispatcher(Transport transport, Spool spool, Backoff backoff, Runnable prime) {
+  Dispatcher(Transport transport, Supplier<Spool> spool, Backoff backoff, Runnable prime) {
     this.transport = transport;
-    this.spool = spool;
+    this.spoolFactory = spool;
     this.backoff = backoff;
     this.prime = prime;
   }
@@ -100,11 +104,20 @@ final class Dispatcher {
       notifyAll();
     }
     try {
-      spool.append(unsent);
+      if (!unsent.isEmpty()) {
+        spool().append(unsent);
+      }
     } catch (IOException | RuntimeException e) {
       // Dropping is the documented fallback: telemetry must never break or stall the tool.
     }
     transport.shutdown();
+  }
+
+  private synchronized Spool spool() {
+    if (spool == null) {
+      spool = spoolFactory.get();
+    }
+    return spool;
   }
 
   private boolean idle() {
@@ -136,7 +149,7 @@ final class Dispatcher {
   private void adoptSpooled() {
     List<String> earlier;
     try {
-      earlier = spool.takeAll();
+      earlier = spool().takeAll();
     } catch (IOException e) {
       earlier = List.of();
     }
@@ -155,7 +168,7 @@ final class Dispatcher {
       }
     }
     try {
-      spool.append(earlier);
+      spool().append(earlier);
     } catch (IOException e) {
       // Lost to a close() that raced the start-up read; bounded and rare.
     }
