@@ -148,6 +148,7 @@ class ExecCommandTest {
   }
 
   @Test
+  @EnabledOnOs(OS.LINUX) // setsid(1) is part of util-linux
   void exec_ctrlCToTheProcessGroup_outlivesTheSignalAndReturnsTheChildsCode() throws Exception {
     Process exec = startExec(List.of("setsid"), "sleep", "30");
     awaitChild(exec);

@@ -62,7 +62,7 @@ public final class PicocliInstrumentation {
   private int execute(CommandLine.IExecutionStrategy strategy, ParseResult parseResult) {
     startedNanos = System.nanoTime();
     int code = strategy.execute(parseResult);
-    record(parseResult, code, null);
+    record(parseResult, code, null, null);
     return code;
   }
 
@@ -77,7 +77,7 @@ public final class PicocliInstrumentation {
       code = handler.handleExecutionException(ex, commandLine, parseResult);
       return code;
     } finally {
-      record(parseResult, code, CommandRun.of(0).withError(ex));
+      record(parseResult, code, typeOf(ex), ex.getMessage());
     }
   }
 
@@ -98,14 +98,14 @@ public final class PicocliInstrumentation {
         // The message echoes what the user typed, so only the exception's class is kept.
         client.record(
             CommandRun.of(code, pathOf(ex.getCommandLine()).toArray(String[]::new))
-                .withErrorType(CommandRun.of(0).withError(ex).errorType()));
+                .withErrorType(typeOf(ex)));
       } catch (RuntimeException | LinkageError e) {
         // Telemetry failures stay invisible.
       }
     }
   }
 
-  private void record(ParseResult parseResult, int code, CommandRun failure) {
+  private void record(ParseResult parseResult, int code, String errorType, String errorMessage) {
     try {
       List<String> path = new ArrayList<>();
       List<String> flags = new ArrayList<>();
@@ -128,16 +128,17 @@ public final class PicocliInstrumentation {
       long nanos = startedNanos == 0 ? 0 : System.nanoTime() - startedNanos;
       CommandRun run =
           new CommandRun(
-              path,
-              flags,
-              code,
-              Duration.ofNanos(Math.max(0, nanos)),
-              failure == null ? null : failure.errorType(),
-              failure == null ? null : failure.errorMessage());
+              path, flags, code, Duration.ofNanos(Math.max(0, nanos)), errorType, errorMessage);
       client.record(run);
     } catch (RuntimeException | LinkageError e) {
       // Telemetry failures stay invisible.
     }
+  }
+
+  /** The simple class name, as {@link CommandRun#withError} records it. */
+  private static String typeOf(Throwable error) {
+    String simple = error.getClass().getSimpleName();
+    return simple.isEmpty() ? error.getClass().getName() : simple;
   }
 
   /** The subcommand names from the root (excluded) down to {@code command}. */
