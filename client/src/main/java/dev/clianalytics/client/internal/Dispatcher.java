@@ -197,14 +197,13 @@ final class Dispatcher {
       return false;
     }
     inFlight = List.of();
-    switch (result) {
-      case SendResult.Delivered d -> attempt = 0;
-      case SendResult.Rejected r -> attempt = 0;
-      case SendResult.Retry r -> {
+    switch (result.outcome()) {
+      case DELIVERED, REJECTED -> attempt = 0;
+      case RETRY -> {
         for (int i = batch.size() - 1; i >= 0; i--) {
           queue.addFirst(batch.get(i));
         }
-        Duration delay = backoff.delay(attempt++, r.retryAfter());
+        Duration delay = backoff.delay(attempt++, result.retryAfter());
         retryAt = System.nanoTime() + Math.max(1, delay.toNanos());
         notifyAll();
         while (!stopped && retryAt - System.nanoTime() > 0) {

@@ -59,7 +59,7 @@ final class Transport {
 
   SendResult send(List<String> events) {
     if (shutDown) {
-      return new SendResult.Retry(Optional.empty());
+      return SendResult.retry(0, Optional.empty());
     }
     HttpURLConnection connection = null;
     try {
@@ -75,7 +75,7 @@ final class Transport {
       drain(connection, status);
       return classify(status, connection.getHeaderField("Retry-After"));
     } catch (IOException | RuntimeException e) {
-      return new SendResult.Retry(Optional.empty());
+      return SendResult.retry(0, Optional.empty());
     } finally {
       current = null;
     }
@@ -112,12 +112,12 @@ final class Transport {
 
   SendResult classify(int status, String retryAfter) {
     if (status >= 200 && status < 300 || (config.postgrest() && status == 409)) {
-      return new SendResult.Delivered();
+      return SendResult.delivered(status);
     }
     if (status == 408 || status == 425 || status == 429 || status >= 500) {
-      return new SendResult.Retry(RetryAfter.parse(retryAfter, Instant.now()));
+      return SendResult.retry(status, RetryAfter.parse(retryAfter, Instant.now()));
     }
-    return new SendResult.Rejected(status);
+    return SendResult.rejected(status);
   }
 
   String body(List<String> events) {
