@@ -19,6 +19,7 @@ public final class Main {
     switch (args[0]) {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       case "core-inference" -> InferenceBenchmark.run(rest);
+      case "client" -> ClientBench.main(rest);
       default -> {
         System.err.println("unknown benchmark: " + args[0]);
         usage();
@@ -29,5 +30,6 @@ public final class Main {
 
   private static void usage() {
     System.err.println("usage: java -jar cli-analytics-bench.jar jmh [JMH options]");
+    System.err.println("       java -jar cli-analytics-bench.jar client [--runs N] [--url URL]");
   }
 }

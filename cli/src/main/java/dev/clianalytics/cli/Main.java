@@ -47,6 +47,8 @@ public final class Main implements Runnable {
           commandLine.getErr().println("error: " + Errors.oneLine(ex));
           return 1;
         });
+    // exec passes everything after CMD to CMD, options included, even without "--".
+    cmd.getSubcommands().get("exec").setStopAtPositional(true);
     return cmd;
   }
 }

@@ -1,0 +1,103 @@
+package dev.clianalytics.client;
+
+import dev.clianalytics.client.internal.Client;
+import dev.clianalytics.client.internal.ClientConfig;
+import dev.clianalytics.client.internal.PicocliInstrumentation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Opt-in usage events for a command-line tool, in a few lines:
+ *
+ * <pre>{@code
+ * CliAnalytics analytics = CliAnalytics.start("mytool", "1.4.0", args);
+ * analytics.recordEvent(CommandRun.of(exitCode, "deploy").withFlags("--force"));
+ * }</pre>
+ *
+ * <p>Off unless the user opts in ({@code EVENTS_ENABLED} truthy or {@code --analytics} among the
+ * arguments), always off with {@code DO_NOT_TRACK}, and never throws, blocks or prints. Events are
+ * sent from a daemon thread; at exit (shutdown hook or {@link #close()}) the SDK waits at most
+ * {@code EVENTS_FLUSH_TIMEOUT_MS} (default 300) and spools the rest for a later run.
+ */
+public final class CliAnalytics implements AutoCloseable {
+  private final Client client;
+  private final Thread shutdownHook;
+
+  private CliAnalytics(Client client, boolean hook) {
+    this.client = client;
+    this.shutdownHook = hook ? new Thread(client::close, "cli-analytics-exit") : null;
+    if (shutdownHook != null) {
+      try {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+      } catch (IllegalStateException | SecurityException e) {
+        // Already shutting down: close() is still available to the caller.
+      }
+    }
+    client.start();
+  }
+
+  /**
+   * Starts the SDK for this process from the real environment; {@code args} are the tool's
+   * arguments, only checked for {@code --analytics}. Registers a shutdown hook that flushes.
+   */
+  public static CliAnalytics start(String toolName, String toolVersion, String... args) {
+    return start(toolName, toolVersion, Arrays.asList(args), System.getenv());
+  }
+
+  /**
+   * As {@link #start(String, String, String...)}, reading the variables from {@code environment}.
+   */
+  public static CliAnalytics start(
+      String toolName, String toolVersion, List<String> args, Map<String, String> environment) {
+    ClientConfig config = ClientConfig.from(Map.copyOf(environment), List.copyOf(args));
+    return new CliAnalytics(new Client(toolName, toolVersion, config, System.err), true);
+  }
+
+  /**
+   * Instruments a picocli command line: adds {@code --analytics} to every command and records each
+   * {@code execute} with its exact subcommand path, matched option names, exit code, duration and
+   * exception class. Needs picocli on the class path (the SDK does not bring it).
+   */
+  public static CliAnalytics instrument(
+      CommandLine commandLine, String toolName, String toolVersion) {
+    return instrument(commandLine, toolName, toolVersion, System.getenv());
+  }
+
+  /** As {@link #instrument(CommandLine, String, String)}, reading variables from {@code env}. */
+  public static CliAnalytics instrument(
+      CommandLine commandLine, String toolName, String toolVersion, Map<String, String> env) {
+    CliAnalytics analytics = start(toolName, toolVersion, List.of(), env);
+    PicocliInstrumentation.install(commandLine, analytics.client);
+    return analytics;
+  }
+
+  /** Whether this run sends events (opted in, not DO_NOT_TRACK, EVENTS_URL set). */
+  public boolean isEnabled() {
+    return client.config().decision().sends();
+  }
+
+  /** Queues one event; never throws, never blocks on the network, never prints (but debug). */
+  public void recordEvent(CommandRun run) {
+    client.record(run);
+  }
+
+  /** Waits at most {@code EVENTS_FLUSH_TIMEOUT_MS} for queued events to be delivered. */
+  public boolean flush() {
+    return client.flush();
+  }
+
+  /** Flushes for at most the flush timeout, then spools what is unsent for a later run. */
+  @Override
+  public void close() {
+    client.close();
+    if (shutdownHook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException | SecurityException e) {
+        // Called from within shutdown: the hook has run or is running, which is what we want.
+      }
+    }
+  }
+}

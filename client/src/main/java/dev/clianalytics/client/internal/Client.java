@@ -1,0 +1,148 @@
+package dev.clianalytics.client.internal;
+
+import dev.clianalytics.client.CommandRun;
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.privacy.Privacy;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The SDK behind {@link dev.clianalytics.client.CliAnalytics}: turns a {@link CommandRun} into a
+ * sanitized event and hands it to the {@link Dispatcher}, or, with EVENTS_DEBUG, prints it. Every
+ * public method swallows its own failures: telemetry must never break the tool.
+ */
+public final class Client {
+  private final String toolName;
+  private final String toolVersion;
+  private final PrintStream debugOut;
+  private final Privacy privacy = Privacy.client();
+  private volatile ClientConfig config;
+  private Dispatcher dispatcher;
+  private String installId;
+
+  public Client(String toolName, String toolVersion, ClientConfig config, PrintStream debugOut) {
+    this.toolName = Objects.requireNonNull(toolName, "toolName");
+    this.toolVersion = toolVersion;
+    this.config = Objects.requireNonNull(config, "config");
+    this.debugOut = Objects.requireNonNull(debugOut, "debugOut");
+  }
+
+  public ClientConfig config() {
+    return config;
+  }
+
+  /**
+   * Starts the background sender when this run sends: HTTP warms up and spooled events from earlier
+   * runs go out while the tool works.
+   */
+  public void start() {
+    try {
+      if (config.decision().sends() && !config.debug()) {
+        dispatcher().start();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // Telemetry failures stay invisible.
+    }
+  }
+
+  /** The invocation carried {@code --analytics}: opt in for this run unless DO_NOT_TRACK is set. */
+  public void optIn() {
+    config = config.withAnalyticsFlag();
+  }
+
+  /** Records one run; never throws, never blocks on the network, prints only with EVENTS_DEBUG. */
+  public void record(CommandRun run) {
+    try {
+      ClientConfig c = config;
+      if (c.debug()) {
+        debugOut.println(
+            "cli-analytics: "
+                + (c.decision().sends() ? "would send " + sanitized(run) : c.decision().reason()));
+        return;
+      }
+      if (c.decision().sends()) {
+        dispatcher().enqueue(sanitized(run));
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // Dropping one event is the price of never breaking the tool.
+    }
+  }
+
+  /** Waits at most the flush timeout for queued events to be delivered. */
+  public boolean flush() {
+    try {
+      Dispatcher d = existingDispatcher();
+      return d == null || d.flush(config.flushTimeout());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Flushes for at most the flush timeout, then spools what is unsent; idempotent. */
+  public void close() {
+    try {
+      Dispatcher d = existingDispatcher();
+      if (d != null) {
+        d.close(config.flushTimeout());
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // Nothing left to do: the spool write is best effort.
+    }
+  }
+
+  /** The event exactly as it would leave the machine, as one line of JSON. */
+  String sanitized(CommandRun run) {
+    List<String> path = new ArrayList<>(run.subcommands().size() + 1);
+    path.add(toolName);
+    path.addAll(run.subcommands());
+    Duration d = run.duration();
+    Event raw =
+        new Event(
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            toolName,
+            toolVersion,
+            path,
+            run.flags(),
+            run.exitCode(),
+            d == null ? null : d.toMillis(),
+            run.errorType(),
+            run.errorMessage(),
+            installId(),
+            null,
+            null,
+            config.ciDetected(),
+            UUID.randomUUID());
+    return Json.write(privacy.apply(raw).toJson());
+  }
+
+  private synchronized String installId() {
+    if (installId == null) {
+      installId = InstallId.load(config.dirs().config());
+    }
+    return installId;
+  }
+
+  private synchronized Dispatcher dispatcher() {
+    if (dispatcher == null) {
+      ClientConfig c = config;
+      dispatcher =
+          new Dispatcher(
+              new Transport(c),
+              () -> Spool.forDestination(c.dirs().cache(), c.url()),
+              Backoff.withRandomJitter(),
+              () -> sanitized(CommandRun.of(0)));
+    }
+    return dispatcher;
+  }
+
+  private synchronized Dispatcher existingDispatcher() {
+    return dispatcher;
+  }
+}

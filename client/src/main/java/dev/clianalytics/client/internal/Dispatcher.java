@@ -1,0 +1,238 @@
+package dev.clianalytics.client.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Sends queued events in batches from one daemon thread, retrying with backoff, and at close waits
+ * a bounded time before spooling whatever is still unsent. The caller never waits on the network:
+ * {@link #enqueue} only takes a lock to add to the queue.
+ */
+final class Dispatcher {
+  static final int MAX_BATCH = 100;
+  static final int MAX_QUEUE = Spool.MAX_EVENTS;
+
+  private final Transport transport;
+  private final Supplier<Spool> spoolFactory;
+  private Spool spool;
+  private final Backoff backoff;
+  private final Runnable prime;
+  private final Deque<String> queue = new ArrayDeque<>();
+  private List<String> inFlight = List.of();
+  private boolean started;
+  private boolean stopped;
+
+  /** True while the sender is still reading the spool: a flush must wait for those events too. */
+  private boolean adopting;
+
+  /** When the worker is waiting to retry: the System.nanoTime of the next attempt, else 0. */
+  private long retryAt;
+
+  private int attempt;
+
+  /**
+   * @param spool makes the spool; called on the sender thread (it hashes the URL, and the first use
+   *     of a message digest is slow enough to matter to a short-lived tool)
+   * @param prime first-use work (class loading, reading the install id) the sender thread does at
+   *     start, so it is off the tool's path when the event is recorded
+   */
+  Dispatcher(Transport transport, Supplier<Spool> spool, Backoff backoff, Runnable prime) {
+    this.transport = transport;
+    this.spoolFactory = spool;
+    this.backoff = backoff;
+    this.prime = prime;
+  }
+
+  /**
+   * Starts the sender thread once: it warms up HTTP and picks up events spooled by earlier runs.
+   */
+  synchronized void start() {
+    if (started || stopped) {
+      return;
+    }
+    started = true;
+    adopting = true;
+    Thread worker = new Thread(this::run, "cli-analytics-sender");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  synchronized void enqueue(String event) {
+    if (stopped) {
+      return;
+    }
+    if (queue.size() >= MAX_QUEUE) {
+      queue.removeFirst();
+    }
+    queue.addLast(event);
+    start();
+    notifyAll();
+  }
+
+  /** Waits at most {@code timeout} for everything queued so far to be delivered. */
+  synchronized boolean flush(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!idle()) {
+      long remaining = deadline - System.nanoTime();
+      boolean retryTooLate = retryAt != 0 && retryAt - deadline > 0;
+      if (remaining <= 0 || retryTooLate || stopped || !waitNanos(remaining)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Flushes for at most {@code timeout}, then spools what is unsent and stops the sender. */
+  void close(Duration timeout) {
+    List<String> unsent;
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      if (started) {
+        flush(timeout);
+      }
+      unsent = new ArrayList<>(inFlight);
+      unsent.addAll(queue);
+      queue.clear();
+      stopped = true;
+      notifyAll();
+    }
+    try {
+      if (!unsent.isEmpty()) {
+        spool().append(unsent);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Dropping is the documented fallback: telemetry must never break or stall the tool.
+    }
+    transport.shutdown();
+  }
+
+  private synchronized Spool spool() {
+    if (spool == null) {
+      spool = spoolFactory.get();
+    }
+    return spool;
+  }
+
+  private boolean idle() {
+    return !adopting && queue.isEmpty() && inFlight.isEmpty();
+  }
+
+  private void run() {
+    try {
+      adoptSpooled();
+      transport.warmUp();
+      prime.run();
+      List<String> batch;
+      while ((batch = nextBatch()) != null) {
+        SendResult result = transport.send(batch);
+        if (!settle(batch, result)) {
+          return;
+        }
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // The sender dies quietly; close() still spools the queue, so nothing is lost but time.
+    } finally {
+      synchronized (this) {
+        adopting = false;
+        notifyAll();
+      }
+    }
+  }
+
+  private void adoptSpooled() {
+    List<String> earlier;
+    try {
+      earlier = spool().takeAll();
+    } catch (IOException e) {
+      earlier = List.of();
+    }
+    synchronized (this) {
+      adopting = false;
+      notifyAll();
+      if (!stopped) {
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+          queue.addFirst(earlier.get(i));
+        }
+        while (queue.size() > MAX_QUEUE) {
+          queue.removeFirst();
+        }
+        notifyAll();
+        return;
+      }
+    }
+    try {
+      spool().append(earlier);
+    } catch (IOException e) {
+      // Lost to a close() that raced the start-up read; bounded and rare.
+    }
+  }
+
+  private synchronized List<String> nextBatch() {
+    while (queue.isEmpty() && !stopped) {
+      if (!waitNanos(0)) {
+        return null;
+      }
+    }
+    if (stopped) {
+      return null;
+    }
+    List<String> batch = new ArrayList<>();
+    while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+      batch.add(queue.removeFirst());
+    }
+    inFlight = batch;
+    return batch;
+  }
+
+  /** Records the outcome of one attempt; returns false when the sender should stop. */
+  private synchronized boolean settle(List<String> batch, SendResult result) {
+    if (stopped) {
+      return false;
+    }
+    inFlight = List.of();
+    switch (result.outcome()) {
+      case DELIVERED, REJECTED -> attempt = 0;
+      case RETRY -> {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+          queue.addFirst(batch.get(i));
+        }
+        Duration delay = backoff.delay(attempt++, result.retryAfter());
+        retryAt = System.nanoTime() + Math.max(1, delay.toNanos());
+        notifyAll();
+        while (!stopped && retryAt - System.nanoTime() > 0) {
+          if (!waitNanos(retryAt - System.nanoTime())) {
+            return false;
+          }
+        }
+        retryAt = 0;
+      }
+    }
+    notifyAll();
+    return !stopped;
+  }
+
+  /**
+   * Waits on this monitor; 0 means until notified. Returns false when interrupted, keeping the
+   * interrupt for the caller.
+   */
+  private boolean waitNanos(long nanos) {
+    try {
+      if (nanos <= 0) {
+        wait();
+      } else {
+        wait(Math.max(1, nanos / 1_000_000));
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

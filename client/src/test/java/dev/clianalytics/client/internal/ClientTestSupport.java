@@ -1,0 +1,74 @@
+package dev.clianalytics.client.internal;
+
+import dev.clianalytics.client.CommandRun;
+import dev.clianalytics.client.FakeServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A fake server, private config and cache directories, and captured stderr for each test. */
+abstract class ClientTestSupport {
+  static final String TOKEN = "evt-token-5f2a9c";
+
+  @TempDir Path home;
+  final FakeServer server = new FakeServer();
+  final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  /**
+   * An opted-in environment for {@code url}; the generous flush timeout keeps content tests free of
+   * timing, and tests about timing set their own.
+   */
+  Map<String, String> env(String url, String... more) {
+    Map<String, String> env = new HashMap<>();
+    env.put("EVENTS_ENABLED", "1");
+    env.put("EVENTS_URL", url);
+    env.put("EVENTS_TOKEN", TOKEN);
+    env.put("EVENTS_FLUSH_TIMEOUT_MS", "10000");
+    env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+    env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
+    for (int i = 0; i < more.length; i += 2) {
+      env.put(more[i], more[i + 1]);
+    }
+    return env;
+  }
+
+  Client client(Map<String, String> env) {
+    Client c =
+        new Client(
+            "mytool",
+            "2.1.0",
+            ClientConfig.from(env, List.of()),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    c.start();
+    return c;
+  }
+
+  static void runOnce(Client c, CommandRun run) {
+    c.record(run);
+    c.close();
+  }
+
+  List<String> spooled(String url) throws IOException {
+    return Spool.forDestination(home.resolve("cache/cli-analytics"), URI.create(url)).takeAll();
+  }
+
+  static Duration timed(Runnable action) {
+    long start = System.nanoTime();
+    action.run();
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+}
