@@ -91,7 +91,7 @@ final class ConfigLoader {
     if (v == null) {
       return List.of();
     }
-    List<String> tokens = Arrays.stream(v.split(",")).map(String::strip).toList();
+    List<String> tokens = Arrays.stream(v.split(",", -1)).map(String::strip).toList();
     for (String t : tokens) {
       if (t.isEmpty() || t.chars().anyMatch(Character::isWhitespace)) {
         throw bad(key, "has an empty entry or one with spaces", "list tokens separated by commas");

@@ -102,7 +102,8 @@ final class PostgresStorage implements Storage {
         c -> {
           try (PreparedStatement s =
               c.prepareStatement(
-                  "INSERT INTO documents (id, received_at, payload) VALUES (?, ?, ?::jsonb)")) {
+                  "INSERT INTO documents (id, received_at, payload) VALUES (?, ?, ?::jsonb)"
+                      + " ON CONFLICT (id) DO NOTHING")) {
             s.setObject(1, id);
             s.setObject(2, Jdbc.utc(Batches.micros(receivedAt)));
             s.setString(3, json);
@@ -114,8 +115,16 @@ final class PostgresStorage implements Storage {
 
   @Override
   public List<Row> rows(int limit, int offset) {
+    Jdbc.checkLimit(limit, 10_000);
+    Jdbc.checkOffset(offset);
     return inTransaction(
-        c -> SqlRows.rows(c, Jdbc.checkLimit(limit, 10_000), Jdbc.checkOffset(offset)));
+        c -> {
+          // Events and documents are read by two queries; one snapshot keeps the pages aligned.
+          try (Statement s = c.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+          }
+          return SqlRows.rows(c, limit, offset);
+        });
   }
 
   @Override
