@@ -37,9 +37,12 @@ final class PostgresStorage implements Storage {
   private final HikariDataSource pool;
   private final DatabaseUrl url;
 
+  private final InferenceStore inference;
+
   private PostgresStorage(HikariDataSource pool, DatabaseUrl url) {
     this.pool = pool;
     this.url = url;
+    this.inference = new PostgresInference(pool, this::unavailable);
   }
 
   static PostgresStorage open(DatabaseUrl url) {
@@ -145,13 +148,26 @@ final class PostgresStorage implements Storage {
   @Override
   public long deleteActor(String storedActorId) {
     return inTransaction(
-        c -> SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId));
+        c -> {
+          PostgresInference.lock(c);
+          DerivedDeletes.actor(c, storedActorId);
+          return SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId);
+        });
   }
 
   @Override
   public long deleteEventsBefore(Instant cutoff) {
     return inTransaction(
-        c -> SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff)));
+        c -> {
+          PostgresInference.lock(c);
+          DerivedDeletes.before(c, cutoff);
+          return SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff));
+        });
+  }
+
+  @Override
+  public InferenceStore inference() {
+    return inference;
   }
 
   @Override
