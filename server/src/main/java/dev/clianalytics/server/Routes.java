@@ -15,6 +15,8 @@ import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.HealthEndpoint;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.MetricsEndpoint;
+import dev.clianalytics.server.report.ReportSettings;
+import dev.clianalytics.server.report.ReportsEndpoint;
 import dev.clianalytics.server.rest.RestEventsEndpoint;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -32,7 +34,15 @@ final class Routes {
       Authenticator auth,
       Metrics metrics,
       Clock clock,
-      InferenceService inference) {}
+      InferenceService inference) {
+    ReportSettings reportSettings() {
+      return new ReportSettings(
+          inference.options().catalog(),
+          config.minActors(),
+          config.autoWorkflowMinRuns(),
+          config.nsmCommand());
+    }
+  }
 
   static void configure(JavalinConfig c, Metrics metrics) {
     c.useVirtualThreads = true;
@@ -73,5 +83,13 @@ final class Routes {
     app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
     app.post("/infer", auth.require(Access.INGEST, infer::infer));
     app.get("/workflows", auth.require(Access.READ, infer::workflows));
+    var reports = new ReportsEndpoint(p.database(), p.reportSettings());
+    app.get("/reports/summary", auth.require(Access.READ, reports::summary));
+    app.get("/reports/workflows/{name}", auth.require(Access.READ, reports::workflow));
+    app.get("/reports/hot-paths", auth.require(Access.READ, reports::hotPaths));
+    app.get("/reports/recovery", auth.require(Access.READ, reports::recovery));
+    app.get("/reports/nsm", auth.require(Access.READ, reports::nsm));
+    app.get("/reports/versions", auth.require(Access.READ, reports::versions));
+    app.get("/reports/trends", auth.require(Access.READ, reports::trends));
   }
 }
