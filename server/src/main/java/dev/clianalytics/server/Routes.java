@@ -6,6 +6,7 @@ import dev.clianalytics.server.auth.Authenticator;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.docs.DocsEndpoint;
 import dev.clianalytics.server.http.Bodies;
+import dev.clianalytics.server.http.RouteNames;
 import dev.clianalytics.server.inference.InferEndpoint;
 import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.ingest.IngestEndpoint;
@@ -21,6 +22,7 @@ import dev.clianalytics.server.rest.RestEventsEndpoint;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 
 /** Every route in one place, each with the access it needs. */
 final class Routes {
@@ -51,14 +53,17 @@ final class Routes {
     c.router.ignoreTrailingSlashes = true;
     c.http.prefer405over404 = true;
     c.staticFiles.enableWebjars();
-    c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+    c.jetty.modifyServer(
+        server -> {
+          // with a StatisticsHandler in the chain, stop() waits for requests in flight (up to
+          // the stop timeout) instead of cutting them: an acknowledged batch is never lost
+          server.setHandler(new StatisticsHandler());
+          server.setStopTimeout(10_000);
+        });
     c.requestLogger.http(
         (ctx, ms) ->
             metrics.request(
-                ctx.method().name(),
-                dev.clianalytics.server.http.RouteNames.of(ctx),
-                ctx.statusCode(),
-                ms / 1000.0));
+                ctx.method().name(), RouteNames.of(ctx), ctx.statusCode(), ms / 1000.0));
   }
 
   static void register(Javalin app, Parts p) {
