@@ -8,6 +8,8 @@ import dev.clianalytics.server.docs.DocsEndpoint;
 import dev.clianalytics.server.http.Bodies;
 import dev.clianalytics.server.http.JettyErrors;
 import dev.clianalytics.server.http.RouteNames;
+import dev.clianalytics.server.inference.InferEndpoint;
+import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.ingest.IngestEndpoint;
 import dev.clianalytics.server.ingest.IngestService;
 import dev.clianalytics.server.ops.ActorsEndpoint;
@@ -15,6 +17,8 @@ import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.HealthEndpoint;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.MetricsEndpoint;
+import dev.clianalytics.server.report.ReportSettings;
+import dev.clianalytics.server.report.ReportsEndpoint;
 import dev.clianalytics.server.rest.RestEventsEndpoint;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -32,7 +36,16 @@ final class Routes {
       Privacy privacy,
       Authenticator auth,
       Metrics metrics,
-      Clock clock) {}
+      Clock clock,
+      InferenceService inference) {
+    ReportSettings reportSettings() {
+      return new ReportSettings(
+          inference.options().catalog(),
+          config.minActors(),
+          config.autoWorkflowMinRuns(),
+          config.nsmCommand());
+    }
+  }
 
   static void configure(JavalinConfig c, Metrics metrics) {
     c.useVirtualThreads = true;
@@ -64,6 +77,7 @@ final class Routes {
     var actors = new ActorsEndpoint(p.database(), p.privacy());
     var metrics = new MetricsEndpoint(p.metrics());
     var docs = new DocsEndpoint(ServerInfo.current());
+    var infer = new InferEndpoint(p.inference());
     Authenticator auth = p.auth();
 
     app.get("/health", health::handle);
@@ -74,5 +88,15 @@ final class Routes {
     app.post("/rest/v1/events", auth.require(Access.INGEST, rest::insert));
     app.get("/rest/v1/events", auth.require(Access.READ, rest::list));
     app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
+    app.post("/infer", auth.require(Access.INGEST, infer::infer));
+    app.get("/workflows", auth.require(Access.READ, infer::workflows));
+    var reports = new ReportsEndpoint(p.database(), p.reportSettings());
+    app.get("/reports/summary", auth.require(Access.READ, reports::summary));
+    app.get("/reports/workflows/{name}", auth.require(Access.READ, reports::workflow));
+    app.get("/reports/hot-paths", auth.require(Access.READ, reports::hotPaths));
+    app.get("/reports/recovery", auth.require(Access.READ, reports::recovery));
+    app.get("/reports/nsm", auth.require(Access.READ, reports::nsm));
+    app.get("/reports/versions", auth.require(Access.READ, reports::versions));
+    app.get("/reports/trends", auth.require(Access.READ, reports::trends));
   }
 }

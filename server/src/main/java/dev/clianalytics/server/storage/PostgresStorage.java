@@ -30,9 +30,12 @@ final class PostgresStorage implements Storage {
   private final HikariDataSource pool;
   private final DatabaseUrl url;
 
+  private final InferenceStore inference;
+
   private PostgresStorage(HikariDataSource pool, DatabaseUrl url) {
     this.pool = pool;
     this.url = url;
+    this.inference = new PostgresInference(pool, this::unavailable);
   }
 
   static PostgresStorage open(DatabaseUrl url) {
@@ -135,13 +138,27 @@ final class PostgresStorage implements Storage {
 
   @Override
   public long deleteActor(String storedActorId) {
-    return inTransaction(c -> SqlRows.deleteActor(c, storedActorId));
+    return inTransaction(
+        c -> {
+          PostgresInference.lock(c);
+          DerivedDeletes.actor(c, storedActorId);
+          return SqlRows.deleteActor(c, storedActorId);
+        });
   }
 
   @Override
   public long deleteEventsBefore(Instant cutoff) {
     return inTransaction(
-        c -> SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff)));
+        c -> {
+          PostgresInference.lock(c);
+          DerivedDeletes.before(c, cutoff);
+          return SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff));
+        });
+  }
+
+  @Override
+  public InferenceStore inference() {
+    return inference;
   }
 
   @Override

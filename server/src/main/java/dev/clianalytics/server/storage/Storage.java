@@ -65,6 +65,14 @@ public interface Storage extends AutoCloseable {
   long lastSeq();
 
   /**
+   * The derived tables inference writes and reports read. Stores without them (test fakes) throw
+   * {@link UnsupportedOperationException}.
+   */
+  default InferenceStore inference() {
+    throw new UnsupportedOperationException(this + " keeps no derived tables for inference");
+  }
+
+  /**
    * Connection pool figures for metrics; cheap, never touches the database. The default (for fakes
    * without a pool) reports an empty pool.
    */

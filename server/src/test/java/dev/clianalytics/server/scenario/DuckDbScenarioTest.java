@@ -1,0 +1,14 @@
+package dev.clianalytics.server.scenario;
+
+/** The scenarios on embedded DuckDB. */
+class DuckDbScenarioTest extends ServerFixture
+    implements InferenceScenarios,
+        SessionScenarios,
+        OutcomeScenarios,
+        PathScenarios,
+        SampleScenarios {
+  @Override
+  protected String newDatabaseUrl() {
+    return null;
+  }
+}
