@@ -1,15 +1,47 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.config.Logging;
+import dev.clianalytics.server.config.ServerConfig;
+import dev.clianalytics.server.storage.Storages;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Run the analytics server (embedded DuckDB unless DATABASE_URL is set).")
+    description = {
+      "Run the analytics server (embedded DuckDB unless DATABASE_URL is set).",
+      "Configuration comes from the environment and ./.env (see docs/server.md)."
+    })
 final class ServeCommand implements Callable<Integer> {
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "Port to listen on (default: PORT, else 8000; 0 picks a free port).")
+  Integer port;
+
   @Override
-  public Integer call() {
-    return Pending.notYet("serve", 3);
+  public Integer call() throws InterruptedException {
+    ServerConfig config = ServerConfig.load();
+    if (port != null) {
+      config = config.withPort(port);
+    }
+    Logging.configure(config.logLevel());
+    CliAnalyticsServer server =
+        CliAnalyticsServer.start(config, Storages.open(config.databaseUrl(), config.dataDir()));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+    return 0;
   }
 }

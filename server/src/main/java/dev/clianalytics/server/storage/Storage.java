@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Where events and documents live: one small interface, implemented for PostgreSQL and for embedded
@@ -41,8 +42,35 @@ public interface Storage extends AutoCloseable {
   /** Number of stored events. */
   long countEvents();
 
+  /**
+   * Events with {@code afterSeq < seq}, in arrival order, at most {@code limit} (1 to 10,000). For
+   * paging through everything: pass the last seq seen.
+   */
+  List<StoredEvent> events(long afterSeq, int limit);
+
+  /**
+   * Streams the events with {@code afterSeq < seq <= throughSeq} to {@code sink}, ordered by actor
+   * id, timestamp, then seq, holding only a few thousand in memory at a time; returns how many. The
+   * scan reads one consistent snapshot. An exception thrown by {@code sink} stops the scan and
+   * propagates unchanged.
+   */
+  long forEachEvent(long afterSeq, long throughSeq, Consumer<StoredEvent> sink);
+
+  /**
+   * The highest seq among stored events (0 when none are stored). Seqs grow in commit order: once
+   * this returns {@code n}, no event with a seq at or below {@code n} can appear later, so {@code
+   * seq} is a safe high-water mark for incremental work.
+   */
+  long lastSeq();
+
   @Override
   void close();
+
+  /**
+   * An event as stored: {@code seq} orders events by arrival (gaps are possible: duplicates and
+   * deletions leave holes, and seqs are never reused).
+   */
+  record StoredEvent(long seq, Instant receivedAt, Event event) {}
 
   /** How many events of a batch were new and how many were already stored. */
   record InsertResult(int accepted, int duplicates) {}

@@ -1,0 +1,101 @@
+package dev.clianalytics.server;
+
+import dev.clianalytics.core.privacy.Privacy;
+import dev.clianalytics.server.auth.Authenticator;
+import dev.clianalytics.server.config.ServerConfig;
+import dev.clianalytics.server.http.ProblemMapper;
+import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.ops.Metrics;
+import dev.clianalytics.server.ops.Retention;
+import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.StorageUnavailableException;
+import io.javalin.Javalin;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server: Javalin on Jetty with virtual threads, the storage behind a readiness gate,
+ * and the retention job. {@link #close()} stops taking requests, lets running ones finish, then
+ * closes the database.
+ */
+public final class CliAnalyticsServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CliAnalyticsServer.class);
+
+  private final Javalin app;
+  private final Database database;
+  private final Retention retention;
+
+  private CliAnalyticsServer(Javalin app, Database database, Retention retention) {
+    this.app = app;
+    this.database = database;
+    this.retention = retention;
+  }
+
+  /**
+   * Starts serving {@code config.port()} on {@code storage}, which the server now owns. The
+   * embedded database must migrate at start; PostgreSQL may be down, the server then answers 503
+   * until it returns.
+   */
+  public static CliAnalyticsServer start(ServerConfig config, Storage storage) {
+    Clock clock = Clock.systemUTC();
+    Database database = new Database(storage);
+    migrateAtStart(config, database);
+    Metrics metrics = new Metrics();
+    Privacy privacy = Privacy.server(config.hashSalt());
+    Authenticator auth = new Authenticator(config);
+    Javalin app = Javalin.create(c -> Routes.configure(c, metrics));
+    ProblemMapper.install(app);
+    Routes.register(app, new Routes.Parts(config, database, privacy, auth, metrics, clock));
+    Retention retention = new Retention(database, config.retentionDays(), clock);
+    try {
+      app.start(config.port());
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    retention.start();
+    announce(config, auth, app.port());
+    return new CliAnalyticsServer(app, database, retention);
+  }
+
+  private static void migrateAtStart(ServerConfig config, Database database) {
+    try {
+      database.migrate();
+    } catch (StorageUnavailableException e) {
+      if (config.embedded()) {
+        database.close();
+        throw e;
+      }
+      LOG.warn("PostgreSQL is not reachable at start; answering 503 until it is");
+    }
+  }
+
+  private static void announce(ServerConfig config, Authenticator auth, int port) {
+    LOG.info(
+        "cli-analytics {} listening on port {} ({})",
+        ServerInfo.current().version(),
+        port,
+        config.embedded() ? "embedded database in " + config.dataDir() : "PostgreSQL");
+    if (auth.open()) {
+      LOG.warn(
+          "no tokens are set: every endpoint is open to anyone who can reach port {}; set"
+              + " INGEST_TOKENS, READ_TOKENS and ADMIN_TOKEN to require tokens",
+          port);
+    } else if (config.readTokens().isEmpty() && config.adminTokens().isEmpty()) {
+      LOG.warn("no READ_TOKENS or ADMIN_TOKEN is set: report and admin endpoints refuse everyone");
+    }
+  }
+
+  /** The port the server listens on (useful when started on port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    retention.close();
+    app.stop();
+    database.close();
+  }
+}

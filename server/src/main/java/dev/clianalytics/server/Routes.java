@@ -1,0 +1,71 @@
+package dev.clianalytics.server;
+
+import dev.clianalytics.core.privacy.Privacy;
+import dev.clianalytics.server.auth.Access;
+import dev.clianalytics.server.auth.Authenticator;
+import dev.clianalytics.server.config.ServerConfig;
+import dev.clianalytics.server.docs.DocsEndpoint;
+import dev.clianalytics.server.http.Bodies;
+import dev.clianalytics.server.ingest.IngestEndpoint;
+import dev.clianalytics.server.ingest.IngestService;
+import dev.clianalytics.server.ops.ActorsEndpoint;
+import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.ops.HealthEndpoint;
+import dev.clianalytics.server.ops.Metrics;
+import dev.clianalytics.server.ops.MetricsEndpoint;
+import dev.clianalytics.server.rest.RestEventsEndpoint;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+
+/** Every route in one place, each with the access it needs. */
+final class Routes {
+  private Routes() {}
+
+  /** What the handlers are built from. */
+  record Parts(
+      ServerConfig config,
+      Database database,
+      Privacy privacy,
+      Authenticator auth,
+      Metrics metrics,
+      Clock clock) {}
+
+  static void configure(JavalinConfig c, Metrics metrics) {
+    c.useVirtualThreads = true;
+    c.showJavalinBanner = false;
+    c.startupWatcherEnabled = false;
+    c.router.ignoreTrailingSlashes = true;
+    c.http.prefer405over404 = true;
+    c.staticFiles.enableWebjars();
+    c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+    c.requestLogger.http(
+        (ctx, ms) ->
+            metrics.request(
+                ctx.method().name(),
+                dev.clianalytics.server.http.RouteNames.of(ctx),
+                ctx.statusCode(),
+                ms / 1000.0));
+  }
+
+  static void register(Javalin app, Parts p) {
+    Bodies bodies = new Bodies(p.config().maxBodyBytes());
+    IngestService ingest = new IngestService(p.database(), p.privacy(), p.metrics());
+    var ingestEndpoint = new IngestEndpoint(ingest, bodies, p.clock());
+    var rest = new RestEventsEndpoint(ingest, p.database(), bodies, p.clock());
+    var health = new HealthEndpoint(p.database(), ServerInfo.current().version());
+    var actors = new ActorsEndpoint(p.database(), p.privacy());
+    var metrics = new MetricsEndpoint(p.metrics());
+    var docs = new DocsEndpoint(ServerInfo.current());
+    Authenticator auth = p.auth();
+
+    app.get("/health", health::handle);
+    app.get("/metrics", metrics::handle);
+    app.get("/openapi.json", docs::openApi);
+    app.get("/docs", docs::page);
+    app.post("/ingest", auth.require(Access.INGEST, ingestEndpoint::handle));
+    app.post("/rest/v1/events", auth.require(Access.INGEST, rest::insert));
+    app.get("/rest/v1/events", auth.require(Access.READ, rest::list));
+    app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
+  }
+}

@@ -1,0 +1,84 @@
+package dev.clianalytics.server.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A request that cannot be served, rendered by {@link ProblemMapper} as {@code
+ * application/problem+json} (RFC 9457) with {@code type}, {@code title}, {@code status}, {@code
+ * detail} and any extension members. The detail never contains request bodies or secrets.
+ */
+public final class ApiProblem extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String slug;
+  private final String title;
+  private final transient Map<String, Object> extensions;
+
+  public ApiProblem(
+      int status, String slug, String title, String detail, Map<String, Object> extensions) {
+    super(detail, null, false, false);
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("a problem status is 4xx or 5xx, was " + status);
+    }
+    this.status = status;
+    this.slug = Objects.requireNonNull(slug, "slug");
+    this.title = Objects.requireNonNull(title, "title");
+    this.extensions = Map.copyOf(extensions);
+  }
+
+  public static ApiProblem badRequest(String detail) {
+    return new ApiProblem(400, "bad-request", "Bad request", detail, Map.of());
+  }
+
+  public static ApiProblem unsupportedMediaType(String detail) {
+    return new ApiProblem(
+        415, "unsupported-media-type", "Unsupported media type", detail, Map.of());
+  }
+
+  public static ApiProblem tooLarge(String detail) {
+    return new ApiProblem(413, "payload-too-large", "Payload too large", detail, Map.of());
+  }
+
+  public static ApiProblem notFound(String detail) {
+    return new ApiProblem(404, "not-found", "Not found", detail, Map.of());
+  }
+
+  public static ApiProblem unauthorized(String detail) {
+    return new ApiProblem(401, "unauthorized", "Unauthorized", detail, Map.of());
+  }
+
+  public static ApiProblem forbidden(String detail) {
+    return new ApiProblem(403, "forbidden", "Forbidden", detail, Map.of());
+  }
+
+  public static ApiProblem unavailable(String detail) {
+    return new ApiProblem(503, "database-unavailable", "Service unavailable", detail, Map.of());
+  }
+
+  /** A 400 listing what was wrong with which item: {@code errors: [{index, field, message}]}. */
+  public static ApiProblem validation(
+      String detail, List<Map<String, Object>> errors, Map<String, Object> more) {
+    Map<String, Object> ext = new LinkedHashMap<>(more);
+    ext.put("errors", errors);
+    return new ApiProblem(400, "validation", "Invalid event", detail, ext);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The problem as its JSON document. */
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", ProblemMapper.TYPE_PREFIX + slug);
+    json.put("title", title);
+    json.put("status", status);
+    json.put("detail", getMessage());
+    json.putAll(extensions);
+    return json;
+  }
+}

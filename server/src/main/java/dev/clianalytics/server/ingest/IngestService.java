@@ -1,0 +1,77 @@
+package dev.clianalytics.server.ingest;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.EventValidator;
+import dev.clianalytics.core.event.FieldError;
+import dev.clianalytics.core.event.Validation;
+import dev.clianalytics.core.privacy.Privacy;
+import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.ops.Metrics;
+import dev.clianalytics.server.storage.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates items, applies the server's privacy rules, assigns missing event ids and stores the
+ * valid events in one transaction. Returns only after the database has committed them.
+ */
+public final class IngestService {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+  private final Database database;
+  private final Privacy privacy;
+  private final Metrics metrics;
+
+  public IngestService(Database database, Privacy privacy, Metrics metrics) {
+    this.database = database;
+    this.privacy = privacy;
+    this.metrics = metrics;
+  }
+
+  /** Checks and stores {@code items}; invalid ones are reported by index, the rest are stored. */
+  public IngestResult ingest(List<?> items, Instant receivedAt) {
+    List<Event> valid = new ArrayList<>(items.size());
+    List<IngestResult.Rejection> rejected = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      switch (check(items.get(i), receivedAt)) {
+        case Validation.Valid v -> valid.add(v.event());
+        case Validation.Invalid inv -> rejected.add(new IngestResult.Rejection(i, inv.errors()));
+      }
+    }
+    metrics.events(0, 0, rejected.size());
+    Storage.InsertResult stored = store(valid, receivedAt);
+    return new IngestResult(stored.accepted(), stored.duplicates(), rejected, valid);
+  }
+
+  /** Stores events that passed {@link #check}; durable when it returns. */
+  public Storage.InsertResult store(List<Event> events, Instant receivedAt) {
+    if (events.isEmpty()) {
+      return new Storage.InsertResult(0, 0);
+    }
+    Storage.InsertResult stored = database.ready().insertEvents(events, receivedAt);
+    metrics.events(stored.accepted(), stored.duplicates(), 0);
+    return stored;
+  }
+
+  /** Validates one item and, when valid, returns it in its stored form with an event id. */
+  public Validation check(Object item, Instant receivedAt) {
+    Validation validation = EventValidator.validate(item, receivedAt);
+    if (!(validation instanceof Validation.Valid(Event raw))) {
+      return validation;
+    }
+    try {
+      Event safe = privacy.apply(raw);
+      return new Validation.Valid(
+          safe.eventId() == null ? safe.withEventId(UUID.randomUUID()) : safe);
+    } catch (RuntimeException e) {
+      // a privacy rule that cannot handle some input must cost that event, not the request
+      LOG.warn("privacy rules failed on an event ({})", e.getClass().getName());
+      return new Validation.Invalid(
+          List.of(new FieldError("", "the event could not be processed safely")));
+    }
+  }
+}

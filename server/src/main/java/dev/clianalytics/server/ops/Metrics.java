@@ -1,0 +1,136 @@
+package dev.clianalytics.server.ops;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Counters and histograms for {@code GET /metrics}, written in the Prometheus text format by hand
+ * (a handful of series does not justify a client library).
+ */
+public final class Metrics {
+  private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+  private static final String[] POOL_ATTRIBUTES = {
+    "ActiveConnections", "IdleConnections", "TotalConnections", "ThreadsAwaitingConnection"
+  };
+
+  private final LongAdder accepted = new LongAdder();
+  private final LongAdder duplicates = new LongAdder();
+  private final LongAdder rejected = new LongAdder();
+  private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
+
+  /** Counts the outcome of one ingest request. */
+  public void events(int acceptedCount, int duplicateCount, int rejectedCount) {
+    accepted.add(acceptedCount);
+    duplicates.add(duplicateCount);
+    rejected.add(rejectedCount);
+  }
+
+  /** Records one request's latency under its route pattern (never the raw path). */
+  public void request(String method, String route, int status, double seconds) {
+    String key =
+        "method=\"" + method + "\",route=\"" + route + "\",status=\"" + (status / 100) + "xx\"";
+    latency.computeIfAbsent(key, k -> new Histogram()).observe(seconds);
+  }
+
+  public long accepted() {
+    return accepted.sum();
+  }
+
+  /** The Prometheus text exposition of every series. */
+  public String scrape() {
+    StringBuilder out = new StringBuilder(4096);
+    counter(out, "cli_analytics_events_accepted_total", "Events stored.", accepted.sum());
+    counter(
+        out, "cli_analytics_events_duplicate_total", "Events already stored.", duplicates.sum());
+    counter(out, "cli_analytics_events_rejected_total", "Events rejected.", rejected.sum());
+    out.append("# HELP cli_analytics_http_request_duration_seconds Request latency by route.\n");
+    out.append("# TYPE cli_analytics_http_request_duration_seconds histogram\n");
+    latency.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                e.getValue().write(out, "cli_analytics_http_request_duration_seconds", e.getKey()));
+    pool(out);
+    return out.toString();
+  }
+
+  private static void counter(StringBuilder out, String name, String help, long value) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE ").append(name).append(" counter\n");
+    out.append(name).append(' ').append(value).append('\n');
+  }
+
+  /** Connection pool gauges, read from HikariCP's JMX beans when the storage registers them. */
+  private static void pool(StringBuilder out) {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    Set<ObjectName> pools;
+    try {
+      pools = server.queryNames(new ObjectName("com.zaxxer.hikari:*"), null);
+    } catch (javax.management.MalformedObjectNameException e) {
+      throw new IllegalStateException(e);
+    }
+    for (String attribute : POOL_ATTRIBUTES) {
+      String name = "cli_analytics_db_pool_" + snake(attribute);
+      out.append("# TYPE ").append(name).append(" gauge\n");
+      for (ObjectName pool : pools) {
+        if (!String.valueOf(pool.getKeyProperty("type")).startsWith("Pool (")) {
+          continue;
+        }
+        try {
+          Object value = server.getAttribute(pool, attribute);
+          String poolName = pool.getKeyProperty("type").replaceAll("^Pool \\((.*)\\)$", "$1");
+          out.append(name).append("{pool=\"").append(poolName).append("\"} ").append(value);
+          out.append('\n');
+        } catch (javax.management.JMException | RuntimeException e) {
+          // a pool closing while we read it: skip it this time
+        }
+      }
+    }
+  }
+
+  private static String snake(String camel) {
+    return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  /** A fixed-bucket histogram; adders keep recording cheap under concurrency. */
+  private static final class Histogram {
+    private final LongAdder[] counts = new LongAdder[BUCKETS.length];
+    private final LongAdder count = new LongAdder();
+    private final java.util.concurrent.atomic.DoubleAdder sum =
+        new java.util.concurrent.atomic.DoubleAdder();
+
+    Histogram() {
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] = new LongAdder();
+      }
+    }
+
+    void observe(double seconds) {
+      for (int i = 0; i < BUCKETS.length; i++) {
+        if (seconds <= BUCKETS[i]) {
+          counts[i].increment();
+        }
+      }
+      count.increment();
+      sum.add(seconds);
+    }
+
+    void write(StringBuilder out, String name, String labels) {
+      for (int i = 0; i < BUCKETS.length; i++) {
+        out.append(name).append("_bucket{").append(labels).append(",le=\"").append(BUCKETS[i]);
+        out.append("\"} ").append(counts[i].sum()).append('\n');
+      }
+      out.append(name).append("_bucket{").append(labels).append(",le=\"+Inf\"} ");
+      out.append(count.sum()).append('\n');
+      out.append(name).append("_sum{").append(labels).append("} ").append(sum.sum()).append('\n');
+      out.append(name).append("_count{").append(labels).append("} ").append(count.sum());
+      out.append('\n');
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.clianalytics.server.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drops raw events older than {@code RETENTION_DAYS}: once at start, then daily. Several server
+ * instances may run it at once; deleting the same old rows twice is harmless.
+ */
+public final class Retention implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+
+  private final Database database;
+  private final int days;
+  private final Clock clock;
+  private final ScheduledExecutorService scheduler;
+
+  public Retention(Database database, int days, Clock clock) {
+    this.database = database;
+    this.days = days;
+    this.clock = clock;
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("retention").unstarted(r));
+  }
+
+  /** Runs now (in the background) and every 24 hours; does nothing when days is 0. */
+  public void start() {
+    if (days > 0) {
+      scheduler.scheduleWithFixedDelay(this::runSafely, 0, 24, TimeUnit.HOURS);
+    }
+  }
+
+  /** Deletes events older than the retention window; returns how many. */
+  public long runOnce() {
+    return database.ready().deleteEventsBefore(clock.instant().minus(Duration.ofDays(days)));
+  }
+
+  private void runSafely() {
+    try {
+      long removed = runOnce();
+      if (removed > 0) {
+        LOG.info("retention removed {} events older than {} days", removed, days);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("retention did not run ({}); it retries in 24 hours", e.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}

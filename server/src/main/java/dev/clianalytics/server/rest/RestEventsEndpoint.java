@@ -1,0 +1,156 @@
+package dev.clianalytics.server.rest;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.Validation;
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.server.http.ApiProblem;
+import dev.clianalytics.server.http.Bodies;
+import dev.clianalytics.server.http.BodyFormat;
+import dev.clianalytics.server.http.Responses;
+import dev.clianalytics.server.ingest.Batches;
+import dev.clianalytics.server.ingest.IngestResult;
+import dev.clianalytics.server.ingest.IngestService;
+import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.storage.Storage;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST/GET /rest/v1/events}: the seed's Supabase table, answered the way PostgREST answers.
+ * An insert is all or nothing, as in PostgREST: one invalid event refuses the whole request.
+ */
+public final class RestEventsEndpoint {
+  private final IngestService ingest;
+  private final Database database;
+  private final Bodies bodies;
+  private final Clock clock;
+
+  public RestEventsEndpoint(IngestService ingest, Database database, Bodies bodies, Clock clock) {
+    this.ingest = ingest;
+    this.database = database;
+    this.bodies = bodies;
+    this.clock = clock;
+  }
+
+  /** {@code POST}: 201, with the stored rows when {@code Prefer: return=representation}. */
+  public void insert(Context ctx) {
+    Instant receivedAt = clock.instant();
+    if (BodyFormat.of(ctx.contentType()) != BodyFormat.JSON) {
+      throw ApiProblem.unsupportedMediaType("send rows as application/json");
+    }
+    List<Map<?, ?>> payloads = RestRows.payloads(Batches.parse(bodies.text(ctx)));
+    if (payloads.size() > Batches.MAX_EVENTS) {
+      throw ApiProblem.tooLarge("more than " + Batches.MAX_EVENTS + " rows; send smaller batches");
+    }
+    List<Map<String, Object>> out = store(payloads, receivedAt);
+    Prefer prefer = Prefer.of(ctx.header("Prefer"), ctx.header("Accept"));
+    if (!prefer.representation()) {
+      ctx.status(201);
+      return;
+    }
+    ctx.header("Preference-Applied", "return=representation");
+    respond(ctx, 201, out, prefer);
+  }
+
+  private List<Map<String, Object>> store(List<Map<?, ?>> payloads, Instant receivedAt) {
+    List<Event> events = new ArrayList<>();
+    List<IngestResult.Rejection> rejected = new ArrayList<>();
+    List<Object> slots = new ArrayList<>(payloads.size());
+    for (int i = 0; i < payloads.size(); i++) {
+      Map<?, ?> payload = payloads.get(i);
+      if (!RestRows.isEvent(payload)) {
+        slots.add(payload);
+        continue;
+      }
+      switch (ingest.check(payload, receivedAt)) {
+        case Validation.Valid v -> {
+          events.add(v.event());
+          slots.add(v.event());
+        }
+        case Validation.Invalid inv -> rejected.add(new IngestResult.Rejection(i, inv.errors()));
+      }
+    }
+    if (!rejected.isEmpty()) {
+      throw invalid(new IngestResult(0, 0, rejected, List.of()));
+    }
+    Storage storage = database.ready();
+    if (!events.isEmpty()) {
+      ingest.store(events, receivedAt);
+    }
+    List<Map<String, Object>> out = new ArrayList<>(slots.size());
+    for (Object slot : slots) {
+      out.add(
+          switch (slot) {
+            case Event e -> row(e.eventId(), e.toJson());
+            case Map<?, ?> doc -> {
+              Map<String, Object> copy = copy(doc);
+              yield row(storage.insertDocument(copy, receivedAt), copy);
+            }
+            default -> throw new IllegalStateException("unexpected slot " + slot.getClass());
+          });
+    }
+    return out;
+  }
+
+  /** {@code GET}: {@code [{"id","payload"}]} with {@code limit}, {@code offset}, {@code select}. */
+  public void list(Context ctx) {
+    RestQuery query = RestQuery.of(ctx.queryParamMap());
+    List<Storage.Row> rows = database.ready().rows(query.limit(), query.offset());
+    List<Map<String, Object>> out = new ArrayList<>(rows.size());
+    for (Storage.Row r : rows) {
+      out.add(query.project(row(r.id(), r.payload())));
+    }
+    ctx.header(
+        "Content-Range",
+        rows.isEmpty() ? "*/*" : query.offset() + "-" + (query.offset() + rows.size() - 1) + "/*");
+    respond(ctx, 200, out, Prefer.of(null, ctx.header("Accept")));
+  }
+
+  private static void respond(
+      Context ctx, int status, List<Map<String, Object>> rows, Prefer prefer) {
+    if (!prefer.singleObject()) {
+      Responses.json(ctx, status, rows);
+      return;
+    }
+    if (rows.size() != 1) {
+      throw new ApiProblem(
+          406,
+          "not-single",
+          "Not acceptable",
+          "a single object was requested but the result has " + rows.size() + " rows",
+          Map.of("code", "PGRST116", "message", "JSON object requested, multiple (or no) rows"));
+    }
+    ctx.status(status);
+    ctx.contentType("application/vnd.pgrst.object+json");
+    ctx.result(Json.write(rows.getFirst()));
+  }
+
+  private static ApiProblem invalid(IngestResult result) {
+    String detail = "an event is invalid; nothing was stored (see errors for index and field)";
+    Map<String, Object> postgrest = new LinkedHashMap<>();
+    postgrest.put("code", "22023");
+    postgrest.put("message", detail);
+    postgrest.put("details", Json.write(result.flatErrors()));
+    postgrest.put("hint", "fix the listed fields and send the rows again");
+    return ApiProblem.validation(detail, result.flatErrors(), postgrest);
+  }
+
+  private static Map<String, Object> row(UUID id, Map<String, Object> payload) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", id.toString());
+    row.put("payload", payload);
+    return row;
+  }
+
+  private static Map<String, Object> copy(Map<?, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    return copy;
+  }
+}

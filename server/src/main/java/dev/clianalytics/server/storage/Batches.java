@@ -1,0 +1,36 @@
+package dev.clianalytics.server.storage;
+
+import dev.clianalytics.core.event.Event;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks and prepares a batch of events before either database sees it. */
+final class Batches {
+  /** The most events one insert accepts, matching the ingest limit of SPEC section 10. */
+  static final int MAX_BATCH = 10_000;
+
+  private Batches() {}
+
+  static List<Event> storable(List<Event> events) {
+    if (events.size() > MAX_BATCH) {
+      throw new IllegalArgumentException(
+          "a batch holds at most " + MAX_BATCH + " events, got " + events.size() + "; split it");
+    }
+    List<Event> out = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      Event e = events.get(i);
+      if (e.eventId() == null) {
+        throw new IllegalArgumentException(
+            "event " + i + " has no event_id; the ingest path must assign one before storing");
+      }
+      out.add(Storable.clean(e));
+    }
+    return out;
+  }
+
+  static Instant micros(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.clianalytics.server.storage;
+
+import dev.clianalytics.core.event.Event;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Bulk insert on DuckDB: the appender fills {@code events_staging}, then one statement merges the
+ * new event ids into {@code events} with seqs taken from the {@code counters} table. Runs inside
+ * the writer's transaction; the caller serializes writers.
+ */
+final class DuckDbAppend {
+  private static final String MERGE =
+      "INSERT INTO events (seq, event_id, received_at, ts, tool_name, tool_version, command_path,"
+          + " flags_present, exit_code, duration_ms, error_type, error_message, actor_id,"
+          + " machine_id, session_hint, ci_detected)"
+          + " SELECT ? + row_number() OVER (ORDER BY ord), event_id, ?, ts, tool_name,"
+          + " tool_version, command_path, flags_present, exit_code, duration_ms, error_type,"
+          + " error_message, actor_id, machine_id, session_hint, ci_detected"
+          + " FROM (SELECT *, row_number() OVER (PARTITION BY event_id ORDER BY ord) AS nth"
+          + " FROM events_staging) s"
+          + " WHERE nth = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id)";
+
+  private DuckDbAppend() {}
+
+  /** Returns how many events were new. */
+  static int insert(Connection c, List<Event> events, Instant receivedAt) throws SQLException {
+    stage(c.unwrap(DuckDBConnection.class), events);
+    long last = DuckDbCounters.last(c, "events");
+    int inserted;
+    try (PreparedStatement merge = c.prepareStatement(MERGE)) {
+      merge.setLong(1, last);
+      merge.setObject(2, Jdbc.utc(receivedAt.truncatedTo(ChronoUnit.MICROS)));
+      inserted = merge.executeUpdate();
+    }
+    DuckDbCounters.advance(c, "events", last + inserted);
+    try (Statement s = c.createStatement()) {
+      s.execute("DELETE FROM events_staging");
+    }
+    return inserted;
+  }
+
+  private static void stage(DuckDBConnection c, List<Event> events) throws SQLException {
+    try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events_staging")) {
+      int ord = 0;
+      for (Event e : events) {
+        a.beginRow();
+        a.append(ord++);
+        a.append(e.eventId());
+        a.appendEpochMicros(ChronoUnit.MICROS.between(Instant.EPOCH, e.timestamp()));
+        a.append(e.toolName());
+        a.append(e.toolVersion());
+        a.append(e.commandPath());
+        a.append(e.flagsPresent());
+        a.append(e.exitCode());
+        a.append(e.durationMs());
+        a.append(e.errorType());
+        a.append(e.errorMessage());
+        a.append(e.actorId());
+        a.append(e.machineId());
+        a.append(e.sessionHint());
+        a.append(e.ciDetected());
+        a.endRow();
+      }
+    }
+  }
+}

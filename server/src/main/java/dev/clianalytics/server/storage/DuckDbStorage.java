@@ -1,0 +1,203 @@
+package dev.clianalytics.server.storage;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Embedded DuckDB storage in one file. Writes take turns on one connection (DuckDB allows one
+ * writer per file); reads use their own connections to the same database and see committed data. A
+ * commit returns after DuckDB has written and synced its write-ahead log.
+ */
+final class DuckDbStorage implements Storage {
+  private final Path file;
+  private final DuckDBConnection writer;
+  private final ReentrantLock writes = new ReentrantLock();
+
+  private DuckDbStorage(Path file, DuckDBConnection writer) {
+    this.file = file;
+    this.writer = writer;
+  }
+
+  static DuckDbStorage open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new StorageUnavailableException(
+          "cannot create DATA_DIR "
+              + file.toAbsolutePath().getParent()
+              + " ("
+              + e
+              + "); create it or point DATA_DIR at a writable directory",
+          e);
+    }
+    Properties props = new Properties();
+    props.setProperty("jdbc_stream_results", "true");
+    try {
+      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+      c.setAutoCommit(false);
+      return new DuckDbStorage(file, c.unwrap(DuckDBConnection.class));
+    } catch (SQLException e) {
+      throw new StorageUnavailableException(
+          "cannot open the embedded database "
+              + file.toAbsolutePath()
+              + ": "
+              + e.getMessage()
+              + " (is another cli-analytics server using it?)",
+          e);
+    }
+  }
+
+  @Override
+  public void migrate() {
+    List<Migrations.Script> scripts = Migrations.load("duckdb", Migrations.DUCKDB);
+    write(
+        c -> {
+          SchemaMigrations.apply(c, scripts, "TIMESTAMPTZ");
+          return null;
+        });
+  }
+
+  @Override
+  public void ping() {
+    read(c -> SqlRows.queryLong(c, "SELECT 1"));
+  }
+
+  @Override
+  public InsertResult insertEvents(List<Event> events, Instant receivedAt) {
+    List<Event> batch = Batches.storable(events);
+    if (batch.isEmpty()) {
+      return new InsertResult(0, 0);
+    }
+    int accepted = write(c -> DuckDbAppend.insert(c, batch, receivedAt));
+    return new InsertResult(accepted, batch.size() - accepted);
+  }
+
+  @Override
+  public UUID insertDocument(Map<String, Object> document, Instant receivedAt) {
+    UUID id = UUID.randomUUID();
+    String json = Json.write(Storable.cleanJson(document));
+    write(
+        c -> {
+          long seq = DuckDbCounters.last(c, "documents") + 1;
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO documents (id, seq, received_at, payload) VALUES (?, ?, ?, ?)")) {
+            s.setObject(1, id);
+            s.setLong(2, seq);
+            s.setObject(3, Jdbc.utc(Batches.micros(receivedAt)));
+            s.setString(4, json);
+            s.executeUpdate();
+          }
+          DuckDbCounters.advance(c, "documents", seq);
+          return null;
+        });
+    return id;
+  }
+
+  @Override
+  public List<Row> rows(int limit, int offset) {
+    return read(c -> SqlRows.rows(c, Jdbc.checkLimit(limit, 10_000), Jdbc.checkOffset(offset)));
+  }
+
+  @Override
+  public List<StoredEvent> events(long afterSeq, int limit) {
+    return read(c -> SqlRows.events(c, afterSeq, Jdbc.checkLimit(limit, 10_000)));
+  }
+
+  @Override
+  public long forEachEvent(long afterSeq, long throughSeq, Consumer<StoredEvent> sink) {
+    return read(c -> SqlRows.forEachEvent(c, afterSeq, throughSeq, sink));
+  }
+
+  @Override
+  public long lastSeq() {
+    return read(c -> SqlRows.queryLong(c, "SELECT coalesce(max(seq), 0) FROM events"));
+  }
+
+  @Override
+  public long deleteActor(String storedActorId) {
+    return write(c -> SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId));
+  }
+
+  @Override
+  public long deleteEventsBefore(Instant cutoff) {
+    return write(c -> SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff)));
+  }
+
+  @Override
+  public long countEvents() {
+    return read(c -> SqlRows.queryLong(c, "SELECT count(*) FROM events"));
+  }
+
+  @Override
+  public void close() {
+    writes.lock();
+    try {
+      writer.close();
+    } catch (SQLException e) {
+      throw unavailable(e);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DuckDB " + file.toAbsolutePath();
+  }
+
+  private <T> T write(Jdbc.Work<T> work) {
+    writes.lock();
+    try {
+      try {
+        T result = work.run(writer);
+        writer.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        Jdbc.rollbackQuietly(writer, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** Runs {@code work} in a read-only transaction of its own connection (one snapshot). */
+  private <T> T read(Jdbc.Work<T> work) {
+    try (Connection c = writer.duplicate()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        Jdbc.rollbackQuietly(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private StorageUnavailableException unavailable(SQLException e) {
+    return new StorageUnavailableException(
+        "the embedded database " + file.toAbsolutePath() + " failed: " + e.getMessage(), e);
+  }
+}

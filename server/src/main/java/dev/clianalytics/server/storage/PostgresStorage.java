@@ -1,0 +1,179 @@
+package dev.clianalytics.server.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.json.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * PostgreSQL storage. Every call is one short transaction on a pooled connection with no session
+ * state carried between transactions, so it works behind a transaction-mode pooler.
+ */
+final class PostgresStorage implements Storage {
+  /** Advisory lock keys (arbitrary constants): one for migrations, one for seq assignment. */
+  private static final long MIGRATION_LOCK = 0x636c69616e6d6967L;
+
+  private static final long SEQ_LOCK = 0x636c69616e736571L;
+
+  private static final String INSERT_FROM_STAGING =
+      "INSERT INTO events (event_id, received_at, ts, tool_name, tool_version, command_path,"
+          + " flags_present, exit_code, duration_ms, error_type, error_message, actor_id,"
+          + " machine_id, session_hint, ci_detected)"
+          + " SELECT event_id, ?, ts, tool_name, tool_version, command_path, flags_present,"
+          + " exit_code, duration_ms, error_type, error_message, actor_id, machine_id,"
+          + " session_hint, ci_detected"
+          + " FROM (SELECT DISTINCT ON (event_id) * FROM "
+          + PostgresCopy.STAGING
+          + " ORDER BY event_id, ord) s ORDER BY ord ON CONFLICT (event_id) DO NOTHING";
+
+  private final HikariDataSource pool;
+  private final DatabaseUrl url;
+
+  private PostgresStorage(HikariDataSource pool, DatabaseUrl url) {
+    this.pool = pool;
+    this.url = url;
+  }
+
+  static PostgresStorage open(DatabaseUrl url) {
+    return new PostgresStorage(PostgresPool.create(url), url);
+  }
+
+  @Override
+  public void migrate() {
+    List<Migrations.Script> scripts = Migrations.load("postgres", Migrations.POSTGRES);
+    inTransaction(
+        c -> {
+          try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, MIGRATION_LOCK);
+            lock.execute();
+          }
+          SchemaMigrations.apply(c, scripts, "timestamptz");
+          return null;
+        });
+  }
+
+  @Override
+  public void ping() {
+    inTransaction(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public InsertResult insertEvents(List<Event> events, Instant receivedAt) {
+    List<Event> batch = Batches.storable(events);
+    if (batch.isEmpty()) {
+      return new InsertResult(0, 0);
+    }
+    int accepted =
+        inTransaction(
+            c -> {
+              PostgresCopy.stage(c, batch);
+              // Held until commit, so seqs are handed out in commit order (see Storage#lastSeq).
+              try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, SEQ_LOCK);
+                lock.execute();
+              }
+              try (PreparedStatement insert = c.prepareStatement(INSERT_FROM_STAGING)) {
+                insert.setObject(1, Jdbc.utc(Batches.micros(receivedAt)));
+                return insert.executeUpdate();
+              }
+            });
+    return new InsertResult(accepted, batch.size() - accepted);
+  }
+
+  @Override
+  public UUID insertDocument(Map<String, Object> document, Instant receivedAt) {
+    UUID id = UUID.randomUUID();
+    String json = Json.write(Storable.cleanJson(document));
+    inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO documents (id, received_at, payload) VALUES (?, ?, ?::jsonb)")) {
+            s.setObject(1, id);
+            s.setObject(2, Jdbc.utc(Batches.micros(receivedAt)));
+            s.setString(3, json);
+            return s.executeUpdate();
+          }
+        });
+    return id;
+  }
+
+  @Override
+  public List<Row> rows(int limit, int offset) {
+    return inTransaction(
+        c -> SqlRows.rows(c, Jdbc.checkLimit(limit, 10_000), Jdbc.checkOffset(offset)));
+  }
+
+  @Override
+  public List<StoredEvent> events(long afterSeq, int limit) {
+    return inTransaction(c -> SqlRows.events(c, afterSeq, Jdbc.checkLimit(limit, 10_000)));
+  }
+
+  @Override
+  public long forEachEvent(long afterSeq, long throughSeq, Consumer<StoredEvent> sink) {
+    return inTransaction(c -> SqlRows.forEachEvent(c, afterSeq, throughSeq, sink));
+  }
+
+  @Override
+  public long lastSeq() {
+    return inTransaction(c -> SqlRows.queryLong(c, "SELECT coalesce(max(seq), 0) FROM events"));
+  }
+
+  @Override
+  public long deleteActor(String storedActorId) {
+    return inTransaction(
+        c -> SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId));
+  }
+
+  @Override
+  public long deleteEventsBefore(Instant cutoff) {
+    return inTransaction(
+        c -> SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff)));
+  }
+
+  @Override
+  public long countEvents() {
+    return inTransaction(c -> SqlRows.queryLong(c, "SELECT count(*) FROM events"));
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return "PostgreSQL " + url;
+  }
+
+  private <T> T inTransaction(Jdbc.Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        Jdbc.rollbackQuietly(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StorageUnavailableException(
+          "PostgreSQL at " + url + " failed (SQLState " + e.getSQLState() + "): " + e.getMessage(),
+          e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.clianalytics.server.storage;
+
+import java.nio.file.Path;
+
+/** Opens the storage a {@code DATABASE_URL} names. */
+public final class Storages {
+  /** File name of the embedded database inside {@code DATA_DIR}. */
+  public static final String EMBEDDED_FILE = "cli-analytics.duckdb";
+
+  private Storages() {}
+
+  /**
+   * Opens PostgreSQL when {@code databaseUrl} is a libpq URI or a {@code jdbc:postgresql:} URL,
+   * otherwise (null or blank) the embedded DuckDB database at {@code dataDir/cli-analytics.duckdb},
+   * creating the directory if missing. Does not migrate: call {@link Storage#migrate()}. A
+   * PostgreSQL server that is down does not stop this call; the first use then throws {@link
+   * StorageUnavailableException}.
+   *
+   * @throws IllegalArgumentException when the URL is malformed (the message never shows the
+   *     password)
+   */
+  public static Storage open(String databaseUrl, Path dataDir) {
+    if (databaseUrl == null || databaseUrl.isBlank()) {
+      return DuckDbStorage.open(dataDir.resolve(EMBEDDED_FILE));
+    }
+    return PostgresStorage.open(DatabaseUrl.parse(databaseUrl));
+  }
+}

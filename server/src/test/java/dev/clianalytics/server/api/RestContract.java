@@ -1,0 +1,124 @@
+package dev.clianalytics.server.api;
+
+import static dev.clianalytics.server.testing.Events.event;
+import static dev.clianalytics.server.testing.Events.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.server.testing.Http;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The PostgREST-compatible sink: {@code POST/GET /rest/v1/events}. */
+interface RestContract extends ApiContext {
+
+  private Http.Response insert(String body, String... extra) {
+    String[] all = new String[extra.length + 4];
+    all[0] = "Content-Type";
+    all[1] = JSON;
+    all[2] = "apikey";
+    all[3] = ApiFixture.INGEST;
+    System.arraycopy(extra, 0, all, 4, extra.length);
+    return http().post("/rest/v1/events", body, all);
+  }
+
+  @Test
+  default void rest_payloadRow_isStoredAndAnswers201WithoutBody() {
+    Map<String, Object> e = event("rest-" + UUID.randomUUID());
+    Http.Response r = insert(write(Map.of("payload", e)));
+    assertEquals(201, r.status(), r.body());
+    assertEquals("", r.body());
+    assertEquals(
+        stored((String) e.get("actor_id")), row((String) e.get("event_id")).get("actor_id"));
+  }
+
+  @Test
+  default void rest_bareObjectsArray_areStoredAsEvents() {
+    Map<String, Object> a = event("a");
+    Map<String, Object> b = event("b");
+    assertEquals(201, insert(write(List.of(a, b))).status());
+    assertNotNull(row((String) a.get("event_id")));
+    assertNotNull(row((String) b.get("event_id")));
+  }
+
+  @Test
+  default void rest_returnRepresentation_answersStoredRows() {
+    Map<String, Object> e = event("rep");
+    Http.Response r =
+        insert(write(List.of(Map.of("payload", e))), "Prefer", "return=representation");
+    assertEquals(201, r.status());
+    Map<?, ?> row = (Map<?, ?>) ((List<?>) Json.parse(r.body())).getFirst();
+    assertEquals(e.get("event_id"), row.get("id"));
+    assertEquals(stored("rep"), ((Map<?, ?>) row.get("payload")).get("actor_id"));
+  }
+
+  @Test
+  default void rest_singleObjectAccept_answersOneObject() {
+    Http.Response r =
+        insert(
+            write(Map.of("payload", event("one"))),
+            "Prefer",
+            "return=representation",
+            "Accept",
+            "application/vnd.pgrst.object+json");
+    assertEquals(201, r.status());
+    assertTrue(Json.parse(r.body()) instanceof Map<?, ?>);
+  }
+
+  @Test
+  default void rest_otherDocument_isStoredAsDocument() {
+    Map<String, Object> doc =
+        Map.of("command", "ai-do", "weeks", List.of(Map.of("week", "2026-W03")));
+    Http.Response r = insert(write(Map.of("payload", doc)), "Prefer", "return=representation");
+    String id = (String) ((Map<?, ?>) ((List<?>) Json.parse(r.body())).getFirst()).get("id");
+    assertEquals("ai-do", row(id).get("command"));
+  }
+
+  @Test
+  default void rest_invalidEvent_is400AndStoresNothing() {
+    Map<String, Object> good = event("good");
+    Map<String, Object> bad = event("bad");
+    bad.remove("timestamp");
+    Http.Response r = insert(write(List.of(good, bad)));
+    assertEquals(400, r.status());
+    assertTrue(r.contentType().startsWith("application/problem+json"));
+    Map<?, ?> error = (Map<?, ?>) ((List<?>) json(r).get("errors")).getFirst();
+    assertEquals(List.of(1L, "timestamp"), List.of(error.get("index"), error.get("field")));
+    assertNotNull(json(r).get("message"), "PostgREST clients read message");
+    assertNull(row((String) good.get("event_id")));
+  }
+
+  @Test
+  default void rest_get_pagesWithLimitAndOffset() {
+    insert(write(List.of(event("p1"), event("p2"), event("p3"))));
+    String read = "Bearer " + ApiFixture.READ;
+    List<?> firstTwo =
+        (List<?>)
+            Json.parse(
+                http().get("/rest/v1/events?select=*&limit=2", "Authorization", read).body());
+    Http.Response next = http().get("/rest/v1/events?limit=2&offset=1", "Authorization", read);
+    assertEquals(2, firstTwo.size());
+    assertEquals(
+        ((Map<?, ?>) firstTwo.get(1)).get("id"),
+        ((Map<?, ?>) ((List<?>) Json.parse(next.body())).getFirst()).get("id"));
+    assertEquals("1-2/*", next.headers().get("content-range"));
+  }
+
+  @Test
+  default void rest_get_unsupportedFilter_is400() {
+    Http.Response r =
+        http().get("/rest/v1/events?id=eq.1", "Authorization", "Bearer " + ApiFixture.READ);
+    assertEquals(400, r.status());
+  }
+
+  @Test
+  default void rest_malformedBody_is400() {
+    assertEquals(400, insert("{\"payload\":").status());
+    assertEquals(400, insert("[1, 2]").status());
+  }
+}

@@ -1,0 +1,116 @@
+package dev.clianalytics.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+  @TempDir Path dir;
+
+  private ServerConfig load(String... keyValues) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DATA_DIR", dir.resolve("data").toString());
+    for (int i = 0; i < keyValues.length; i += 2) {
+      env.put(keyValues[i], keyValues[i + 1]);
+    }
+    return ServerConfig.from(env, dir.resolve(".env"));
+  }
+
+  private String failure(String... keyValues) {
+    return assertThrows(ConfigException.class, () -> load(keyValues)).getMessage();
+  }
+
+  @Test
+  void defaults_matchTheSpec() {
+    ServerConfig c = load();
+    assertNull(c.databaseUrl());
+    assertEquals(8000, c.port());
+    assertEquals("INFO", c.logLevel());
+    assertEquals(5L * 1024 * 1024, c.maxBodyBytes());
+    assertEquals(Duration.ofMinutes(30), c.sessionTimeout());
+    assertEquals(Duration.ofSeconds(60), c.inferInterval());
+    assertEquals(5, c.autoWorkflowMinRuns());
+    assertEquals("ai-do", c.nsmCommand());
+    assertEquals(1, c.minActors());
+    assertEquals(395, c.retentionDays());
+    assertFalse(c.allowAnonymousIngest());
+    assertTrue(c.noTokens());
+  }
+
+  @Test
+  void durations_acceptMinutesSecondsHoursAndZeroForInterval() {
+    ServerConfig c = load("SESSION_TIMEOUT", "1h", "INFER_INTERVAL", "0");
+    assertEquals(Duration.ofHours(1), c.sessionTimeout());
+    assertEquals(Duration.ZERO, c.inferInterval());
+    assertEquals(Duration.ofSeconds(90), load("SESSION_TIMEOUT", "90s").sessionTimeout());
+  }
+
+  @Test
+  void badValue_failsWithOneLineNamingKeyProblemAndFix() {
+    String message = failure("PORT", "eighty");
+    assertEquals("PORT must be an integer from 0 to 65535, was 'eighty'; fix PORT", message);
+    assertTrue(failure("SESSION_TIMEOUT", "soon").startsWith("SESSION_TIMEOUT must be a duration"));
+    assertTrue(failure("ALLOW_ANONYMOUS_INGEST", "maybe").contains("true or false"));
+    assertTrue(failure("LOG_LEVEL", "loud").startsWith("LOG_LEVEL must be one of"));
+  }
+
+  @Test
+  void secrets_areNeverEchoedInErrors() {
+    String url = failure("DATABASE_URL", "mysql://root:hunter2@db/x");
+    assertFalse(url.contains("hunter2"), url);
+    assertTrue(url.startsWith("DATABASE_URL must be"));
+    String salt = failure("HASH_SALT", "short-secret");
+    assertFalse(salt.contains("short-secret"), salt);
+    assertFalse(failure("INGEST_TOKENS", "good-token,,").contains("good-token"));
+  }
+
+  @Test
+  void postgres_withoutHashSalt_refusesToStart() {
+    String message = failure("DATABASE_URL", "postgresql://u@localhost/db");
+    assertTrue(message.startsWith("HASH_SALT is required on PostgreSQL"), message);
+  }
+
+  @Test
+  void embedded_withoutHashSalt_generatesOneAndKeepsIt() {
+    String first = load().hashSalt();
+    assertTrue(first.length() >= 16);
+    assertEquals(first, load().hashSalt());
+    assertTrue(Files.exists(dir.resolve("data").resolve(HashSalts.FILE_NAME)));
+  }
+
+  @Test
+  void tokens_areCommaSeparatedLists() {
+    ServerConfig c = load("INGEST_TOKENS", "a1, b2", "ADMIN_TOKEN", "root");
+    assertEquals(List.of("a1", "b2"), c.ingestTokens());
+    assertEquals(List.of("root"), c.adminTokens());
+    assertFalse(c.toString().contains("a1"), "toString hides tokens");
+  }
+
+  @Test
+  void dotEnv_isRead_butEnvironmentWins() throws IOException {
+    Files.writeString(
+        dir.resolve(".env"), "# comment\nexport PORT=9000\nNSM_COMMAND=\"deploy\"\nMIN_ACTORS=3\n");
+    ServerConfig c = load("MIN_ACTORS", "7");
+    assertEquals(9000, c.port());
+    assertEquals("deploy", c.nsmCommand());
+    assertEquals(7, c.minActors());
+  }
+
+  @Test
+  void dotEnv_malformedLine_namesTheLine() throws IOException {
+    Files.writeString(dir.resolve(".env"), "PORT=1\nnot a setting\n");
+    assertTrue(failure().contains("line 2"));
+  }
+}

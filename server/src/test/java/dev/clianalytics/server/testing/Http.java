@@ -1,0 +1,65 @@
+package dev.clianalytics.server.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small HTTP client for tests against a server on localhost. */
+public final class Http {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String base;
+
+  public Http(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** One response: status, the headers that tests look at, the body as text. */
+  public record Response(
+      int status, String contentType, String body, Map<String, String> headers) {}
+
+  public Response get(String path, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+  }
+
+  public Response delete(String path, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
+  }
+
+  public Response post(String path, String body, String... headers) {
+    return post(path, body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  public Response post(String path, byte[] body, String... headers) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        headers);
+  }
+
+  private Response send(HttpRequest.Builder builder, String... headers) {
+    builder.timeout(Duration.ofSeconds(60));
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    try {
+      HttpResponse<String> r =
+          CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Map<String, String> flat = new java.util.HashMap<>();
+      r.headers().map().forEach((k, v) -> flat.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+      return new Response(
+          r.statusCode(), r.headers().firstValue("content-type").orElse(""), r.body(), flat);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

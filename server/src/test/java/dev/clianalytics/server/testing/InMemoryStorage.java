@@ -1,0 +1,122 @@
+package dev.clianalytics.server.testing;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.StorageUnavailableException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** A hand-written fake for fast tests; {@link #down} simulates an unreachable database. */
+public final class InMemoryStorage implements Storage {
+  private final Map<UUID, StoredEvent> events = new LinkedHashMap<>();
+  private long seq;
+  private final Map<UUID, Map<String, Object>> documents = new LinkedHashMap<>();
+  public volatile boolean down;
+
+  private void check() {
+    if (down) {
+      throw new StorageUnavailableException("down", null);
+    }
+  }
+
+  @Override
+  public synchronized void migrate() {
+    check();
+  }
+
+  @Override
+  public synchronized void ping() {
+    check();
+  }
+
+  @Override
+  public synchronized InsertResult insertEvents(List<Event> batch, Instant receivedAt) {
+    check();
+    int accepted = 0;
+    for (Event e : batch) {
+      if (!events.containsKey(e.eventId())) {
+        events.put(e.eventId(), new StoredEvent(++seq, receivedAt, e));
+        accepted++;
+      }
+    }
+    return new InsertResult(accepted, batch.size() - accepted);
+  }
+
+  @Override
+  public synchronized UUID insertDocument(Map<String, Object> document, Instant receivedAt) {
+    check();
+    UUID id = UUID.randomUUID();
+    documents.put(id, document);
+    return id;
+  }
+
+  @Override
+  public synchronized List<Row> rows(int limit, int offset) {
+    check();
+    List<Row> all = new ArrayList<>();
+    events.values().forEach(e -> all.add(new Row(e.event().eventId(), e.event().toJson())));
+    documents.forEach((id, d) -> all.add(new Row(id, d)));
+    return all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+  }
+
+  @Override
+  public synchronized long deleteActor(String storedActorId) {
+    check();
+    int before = events.size();
+    events.values().removeIf(e -> e.event().actorId().equals(storedActorId));
+    return before - events.size();
+  }
+
+  @Override
+  public synchronized long deleteEventsBefore(Instant cutoff) {
+    check();
+    int before = events.size();
+    events.values().removeIf(e -> e.event().timestamp().isBefore(cutoff));
+    return before - events.size();
+  }
+
+  @Override
+  public synchronized long countEvents() {
+    check();
+    return events.size();
+  }
+
+  @Override
+  public synchronized List<StoredEvent> events(long afterSeq, int limit) {
+    check();
+    return events.values().stream().filter(e -> e.seq() > afterSeq).limit(limit).toList();
+  }
+
+  @Override
+  public long forEachEvent(long afterSeq, long throughSeq, Consumer<StoredEvent> sink) {
+    List<StoredEvent> selected;
+    synchronized (this) {
+      check();
+      selected =
+          events.values().stream()
+              .filter(e -> e.seq() > afterSeq && e.seq() <= throughSeq)
+              .sorted(
+                  Comparator.comparing((StoredEvent e) -> e.event().actorId())
+                      .thenComparing(e -> e.event().timestamp())
+                      .thenComparingLong(StoredEvent::seq))
+              .toList();
+    }
+    selected.forEach(sink);
+    return selected.size();
+  }
+
+  @Override
+  public synchronized long lastSeq() {
+    check();
+    return seq;
+  }
+
+  @Override
+  public void close() {}
+}
