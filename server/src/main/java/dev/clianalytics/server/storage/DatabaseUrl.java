@@ -80,11 +80,13 @@ public final class DatabaseUrl {
     if (v.startsWith("postgres://")) {
       return parseLibpq(v.substring("postgres://".length()), "postgres://");
     }
+    int schemeEnd = v.indexOf("://");
+    String scheme = schemeEnd > 0 && schemeEnd <= 20 ? v.substring(0, schemeEnd) + "://" : "none";
     throw new IllegalArgumentException(
-        "DATABASE_URL must start with postgresql://, postgres:// or jdbc:postgresql: (got a value"
-            + " starting with '"
-            + v.substring(0, Math.min(v.indexOf(':') < 0 ? 0 : v.indexOf(':'), 20))
-            + "'); unset it to use the embedded database");
+        "DATABASE_URL must start with postgresql://, postgres:// or jdbc:postgresql: (its scheme"
+            + " is "
+            + scheme
+            + "); unset it to use the embedded database");
   }
 
   private static DatabaseUrl parseLibpq(String rest, String scheme) {

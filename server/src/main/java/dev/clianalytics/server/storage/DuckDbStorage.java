@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
@@ -24,37 +26,65 @@ import org.duckdb.DuckDBConnection;
  * commit returns after DuckDB has written and synced its write-ahead log.
  */
 final class DuckDbStorage implements Storage {
+  /**
+   * Files open in this process. DuckDB would share one database between two opens here, but each
+   * storage serializes its writes with its own lock, so a second open is refused instead.
+   */
+  private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
   private final Path file;
   private final DuckDBConnection writer;
   private final ReentrantLock writes = new ReentrantLock();
+  private boolean closed;
 
   private DuckDbStorage(Path file, DuckDBConnection writer) {
     this.file = file;
     this.writer = writer;
   }
 
-  static DuckDbStorage open(Path file) {
+  static DuckDbStorage open(Path path) {
+    Path file = path.toAbsolutePath().normalize();
+    createParent(file);
+    if (!OPEN.add(file)) {
+      throw new StorageUnavailableException(
+          "the embedded database "
+              + file
+              + " is already open in this process; close the other storage first",
+          null);
+    }
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      return connect(file);
+    } catch (RuntimeException e) {
+      OPEN.remove(file);
+      throw e;
+    }
+  }
+
+  private static void createParent(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
     } catch (IOException e) {
       throw new StorageUnavailableException(
           "cannot create DATA_DIR "
-              + file.toAbsolutePath().getParent()
+              + file.getParent()
               + " ("
               + e
               + "); create it or point DATA_DIR at a writable directory",
           e);
     }
+  }
+
+  private static DuckDbStorage connect(Path file) {
     Properties props = new Properties();
     props.setProperty("jdbc_stream_results", "true");
     try {
-      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, props);
       c.setAutoCommit(false);
       return new DuckDbStorage(file, c.unwrap(DuckDBConnection.class));
     } catch (SQLException e) {
       throw new StorageUnavailableException(
           "cannot open the embedded database "
-              + file.toAbsolutePath()
+              + file
               + ": "
               + e.getMessage()
               + " (is another cli-analytics server using it?)",
@@ -148,17 +178,22 @@ final class DuckDbStorage implements Storage {
   public void close() {
     writes.lock();
     try {
+      if (closed) {
+        return;
+      }
+      closed = true;
       writer.close();
     } catch (SQLException e) {
       throw unavailable(e);
     } finally {
+      OPEN.remove(file);
       writes.unlock();
     }
   }
 
   @Override
   public String toString() {
-    return "DuckDB " + file.toAbsolutePath();
+    return "DuckDB " + file;
   }
 
   private <T> T write(Jdbc.Work<T> work) {
@@ -198,6 +233,6 @@ final class DuckDbStorage implements Storage {
 
   private StorageUnavailableException unavailable(SQLException e) {
     return new StorageUnavailableException(
-        "the embedded database " + file.toAbsolutePath() + " failed: " + e.getMessage(), e);
+        "the embedded database " + file + " failed: " + e.getMessage(), e);
   }
 }

@@ -160,20 +160,62 @@ final class PostgresStorage implements Storage {
     return "PostgreSQL " + url;
   }
 
+  /**
+   * Runs {@code work} in one transaction. When the pooled connection turns out to be dead before
+   * the commit was sent (the database restarted, or an admin or pooler closed it), nothing was
+   * stored, so the pool drops its idle connections and the work runs once more on a fresh one.
+   */
   private <T> T inTransaction(Jdbc.Work<T> work) {
-    try (Connection c = pool.getConnection()) {
+    try {
       try {
-        T result = work.run(c);
-        c.commit();
-        return result;
+        return attempt(work);
+      } catch (BrokenBeforeCommit e) {
+        pool.getHikariPoolMXBean().softEvictConnections();
+        return attempt(work);
+      }
+    } catch (BrokenBeforeCommit e) {
+      throw unavailable(e.cause);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private <T> T attempt(Jdbc.Work<T> work) throws SQLException, BrokenBeforeCommit {
+    try (Connection c = pool.getConnection()) {
+      T result;
+      try {
+        result = work.run(c);
       } catch (SQLException | RuntimeException e) {
         Jdbc.rollbackQuietly(c, e);
+        if (e instanceof SQLException sql && isBrokenConnection(sql)) {
+          throw new BrokenBeforeCommit(sql);
+        }
         throw e;
       }
-    } catch (SQLException e) {
-      throw new StorageUnavailableException(
-          "PostgreSQL at " + url + " failed (SQLState " + e.getSQLState() + "): " + e.getMessage(),
-          e);
+      c.commit();
+      return result;
+    }
+  }
+
+  private static boolean isBrokenConnection(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+  }
+
+  private StorageUnavailableException unavailable(SQLException e) {
+    return new StorageUnavailableException(
+        "PostgreSQL at " + url + " failed (SQLState " + e.getSQLState() + "): " + e.getMessage(),
+        e);
+  }
+
+  /** A connection failure before the commit: the transaction certainly did not happen. */
+  private static final class BrokenBeforeCommit extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient SQLException cause;
+
+    BrokenBeforeCommit(SQLException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.cause = cause;
     }
   }
 }

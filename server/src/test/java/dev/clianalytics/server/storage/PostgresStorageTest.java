@@ -1,22 +1,157 @@
 package dev.clianalytics.server.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clianalytics.server.storage.Storage.InsertResult;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class PostgresStorageTest extends StorageContractTest {
+  static final Path NO_DATA_DIR = Path.of("unused-by-postgres");
+
   TestPostgres pg;
 
   @Override
   Storage newStorage() {
     pg = TestPostgres.create(PostgresStorageTest.class);
-    return Storages.open(pg.databaseUrl(), Path.of("unused"));
+    return Storages.open(pg.databaseUrl(), NO_DATA_DIR);
   }
 
   @AfterEach
   void dropSchema() {
     if (pg != null) {
       pg.close();
+    }
+  }
+
+  @Test
+  void migrate_twoInstancesAtOnceOnAFreshSchema_applyEachVersionOnce() throws Exception {
+    TestPostgres fresh = TestPostgres.create(PostgresStorageTest.class);
+    int instances = 4;
+    ExecutorService executor = Executors.newFixedThreadPool(instances);
+    CyclicBarrier start = new CyclicBarrier(instances);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < instances; i++) {
+        runs.add(
+            executor.submit(
+                () -> {
+                  try (Storage s = Storages.open(fresh.databaseUrl(), NO_DATA_DIR)) {
+                    start.await();
+                    s.migrate();
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+      assertEquals(
+          Migrations.POSTGRES.size(), count(fresh, "SELECT count(*) FROM schema_migrations"));
+    } finally {
+      executor.shutdown();
+      fresh.close();
+    }
+  }
+
+  @Test
+  @Timeout(60) // a guard against hanging, not a timing assertion
+  void everyCall_unreachableDatabase_throwsStorageUnavailable() {
+    try (Storage down = Storages.open("postgresql://postgres@127.0.0.1:1/x", NO_DATA_DIR)) {
+      assertThrows(StorageUnavailableException.class, down::ping);
+      assertThrows(StorageUnavailableException.class, down::migrate);
+      assertThrows(
+          StorageUnavailableException.class,
+          () -> down.insertEvents(Events.many(3, "a", 1), RECEIVED));
+    }
+  }
+
+  @Test
+  void unreachableDatabase_errorMessage_hidesThePassword() {
+    try (Storage down = Storages.open("postgresql://postgres:hunter2@127.0.0.1:1/x", NO_DATA_DIR)) {
+      StorageUnavailableException e = assertThrows(StorageUnavailableException.class, down::ping);
+
+      assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
+      assertTrue(!e.getMessage().contains("hunter2"), e.getMessage());
+    }
+  }
+
+  @Test
+  void insertEvents_afterThePoolsBackendsAreTerminated_succeedsWithoutReopening()
+      throws SQLException {
+    String name = pg.schema();
+    try (Storage own = Storages.open(pg.databaseUrl() + "&application_name=" + name, NO_DATA_DIR)) {
+      own.insertEvents(Events.many(5, "a", 1), RECEIVED);
+      own.countEvents(); // the pool now holds connections that will be killed while idle
+
+      int killed = terminateBackends(name);
+      InsertResult after = own.insertEvents(Events.many(5, "b", 1), RECEIVED);
+
+      assertTrue(killed > 0, "no pooled backend was found to terminate");
+      assertEquals(new InsertResult(5, 0), after);
+      assertEquals(10, own.countEvents());
+    }
+  }
+
+  @Test
+  void insertEvents_whileBackendsAreTerminatedRepeatedly_storesEveryAcknowledgedBatch()
+      throws Exception {
+    String name = pg.schema();
+    List<java.util.UUID> acknowledged = new ArrayList<>();
+    int failures = 0;
+    try (Storage own = Storages.open(pg.databaseUrl() + "&application_name=" + name, NO_DATA_DIR)) {
+      for (int round = 0; round < 20; round++) {
+        var batch = Events.many(50, "r" + round + "-", 5);
+        if (round % 3 == 0) {
+          terminateBackends(name);
+        }
+        try {
+          own.insertEvents(batch, RECEIVED);
+          batch.forEach(e -> acknowledged.add(e.eventId()));
+        } catch (StorageUnavailableException e) {
+          failures++;
+        }
+      }
+      assertEquals(0, failures);
+      assertEquals(acknowledged.size(), own.countEvents());
+    }
+  }
+
+  private int terminateBackends(String applicationName) throws SQLException {
+    try (Connection c = pg.connect();
+        java.sql.PreparedStatement s =
+            c.prepareStatement(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    + " WHERE application_name = ? AND pid <> pg_backend_pid()")) {
+      s.setString(1, applicationName);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static long count(TestPostgres db, String sql) throws SQLException {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 }

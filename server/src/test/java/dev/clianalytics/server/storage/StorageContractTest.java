@@ -1,7 +1,9 @@
 package dev.clianalytics.server.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.server.storage.Storage.InsertResult;
@@ -9,9 +11,14 @@ import dev.clianalytics.server.storage.Storage.Row;
 import dev.clianalytics.server.storage.Storage.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +43,9 @@ abstract class StorageContractTest {
 
   @AfterEach
   void closeStorage() {
-    storage.close();
+    if (storage != null) {
+      storage.close();
+    }
   }
 
   List<Event> stored() {
@@ -173,5 +182,199 @@ abstract class StorageContractTest {
     List<Row> rows = storage.rows(10, 0);
 
     assertEquals(List.of(new Row(e.eventId(), e.toJson()), new Row(id, doc)), rows);
+  }
+
+  @Test
+  void insertEvents_concurrentBatchesWithOverlappingIds_storeEachIdOnce() throws Exception {
+    List<Event> pool = Events.many(2_000, "actor-", 20);
+    int threads = 4;
+    ExecutorService executor = Executors.newFixedThreadPool(threads);
+    List<Future<InsertResult>> results = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int shift = t * 250;
+      results.add(
+          executor.submit(
+              () -> {
+                int accepted = 0;
+                int duplicates = 0;
+                for (int b = 0; b < 10; b++) {
+                  int from = (shift + b * 100) % pool.size();
+                  InsertResult r = storage.insertEvents(pool.subList(from, from + 100), RECEIVED);
+                  accepted += r.accepted();
+                  duplicates += r.duplicates();
+                }
+                return new InsertResult(accepted, duplicates);
+              }));
+    }
+    int accepted = 0;
+    int total = 0;
+    for (Future<InsertResult> f : results) {
+      accepted += f.get().accepted();
+      total += f.get().accepted() + f.get().duplicates();
+    }
+    executor.shutdown();
+
+    long distinct = 1_000 + 750; // windows [0,1000), [250,1250), [500,1500), [750,1750)
+    assertEquals(4_000, total);
+    assertEquals(distinct, accepted);
+    assertEquals(distinct, storage.countEvents());
+  }
+
+  @Test
+  void rows_pagesThroughEventsThenDocuments() {
+    List<Event> events = Events.many(3, "a", 1);
+    storage.insertEvents(events, RECEIVED);
+    UUID d1 = storage.insertDocument(Map.of("n", 1L), RECEIVED);
+    UUID d2 = storage.insertDocument(Map.of("n", 2L), RECEIVED);
+
+    List<UUID> ids = new ArrayList<>();
+    for (int offset = 0; offset < 6; offset += 2) {
+      storage.rows(2, offset).forEach(r -> ids.add(r.id()));
+    }
+
+    assertEquals(
+        List.of(events.get(0).eventId(), events.get(1).eventId(), events.get(2).eventId(), d1, d2),
+        ids);
+    assertEquals(List.of(), storage.rows(10, 5));
+    assertEquals(List.of(d2), storage.rows(10, 4).stream().map(Row::id).toList());
+  }
+
+  @Test
+  void rows_limitOutOfRange_isRefused() {
+    assertThrows(IllegalArgumentException.class, () -> storage.rows(0, 0));
+    assertThrows(IllegalArgumentException.class, () -> storage.rows(10, -1));
+  }
+
+  @Test
+  void insertDocument_nestedJson_roundTrips() {
+    Map<String, Object> doc =
+        Map.of(
+            "command", "ai-do",
+            "weeks", List.of(Map.of("week", "2026-W03", "per_active_developer", 1.5)),
+            "empty", Map.of(),
+            "flag", true,
+            "none", Map.of("x", List.of()));
+
+    UUID id = storage.insertDocument(doc, RECEIVED);
+
+    assertEquals(List.of(new Row(id, doc)), storage.rows(10, 0));
+  }
+
+  @Test
+  void deleteActor_removesOnlyThatActorsEventsAndCountsThem() {
+    storage.insertEvents(Events.many(30, "actor-", 3), RECEIVED);
+
+    long removed = storage.deleteActor("actor-1");
+
+    assertEquals(10, removed);
+    assertEquals(20, storage.countEvents());
+    assertTrue(stored().stream().noneMatch(e -> e.actorId().equals("actor-1")));
+    assertEquals(0, storage.deleteActor("actor-1"));
+  }
+
+  @Test
+  void deleteEventsBefore_dropsOnlyOlderEvents() {
+    storage.insertEvents(Events.many(10, "a", 2), RECEIVED); // T0, T0+1s, ... T0+9s
+
+    long removed = storage.deleteEventsBefore(Events.T0.plusSeconds(4));
+
+    assertEquals(4, removed);
+    assertEquals(6, storage.countEvents());
+    assertEquals(Events.T0.plusSeconds(4), stored().get(0).timestamp());
+  }
+
+  @Test
+  void migrate_runTwiceMore_keepsDataAndStillWorks() {
+    storage.insertEvents(Events.many(5, "a", 1), RECEIVED);
+
+    storage.migrate();
+    storage.migrate();
+    storage.insertEvents(Events.many(5, "b", 1), RECEIVED);
+
+    assertEquals(10, storage.countEvents());
+  }
+
+  @Test
+  void events_pagesInArrivalOrderByAfterSeq() {
+    List<Event> batch = Events.many(25, "a", 5);
+    storage.insertEvents(batch, RECEIVED);
+
+    List<Event> seen = new ArrayList<>();
+    long after = 0;
+    List<StoredEvent> page;
+    while (!(page = storage.events(after, 10)).isEmpty()) {
+      page.forEach(e -> seen.add(e.event()));
+      after = page.get(page.size() - 1).seq();
+    }
+
+    assertEquals(batch, seen);
+  }
+
+  @Test
+  void events_carryReceivedAt() {
+    storage.insertEvents(Events.many(1, "a", 1), RECEIVED);
+
+    assertEquals(RECEIVED, storage.events(0, 1).get(0).receivedAt());
+  }
+
+  @Test
+  void forEachEvent_streamsTheSeqRangeOrderedByActorThenTimestamp() {
+    List<Event> batch = new ArrayList<>(Events.many(40, "actor-", 4));
+    Collections.reverse(batch); // arrival order differs from timestamp order
+    storage.insertEvents(batch, RECEIVED);
+    List<StoredEvent> all = storage.events(0, 100);
+    long from = all.get(4).seq();
+    long through = all.get(35).seq();
+
+    List<StoredEvent> seen = new ArrayList<>();
+    long count = storage.forEachEvent(from, through, seen::add);
+
+    List<StoredEvent> expected =
+        all.subList(5, 36).stream()
+            .sorted(
+                Comparator.comparing((StoredEvent e) -> e.event().actorId())
+                    .thenComparing(e -> e.event().timestamp())
+                    .thenComparingLong(StoredEvent::seq))
+            .toList();
+    assertEquals(expected, seen);
+    assertEquals(31, count);
+  }
+
+  @Test
+  void forEachEvent_sinkThrows_propagatesUnchanged() {
+    storage.insertEvents(Events.many(3, "a", 1), RECEIVED);
+    IllegalStateException boom = new IllegalStateException("stop");
+
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                storage.forEachEvent(
+                    0,
+                    Long.MAX_VALUE,
+                    e -> {
+                      throw boom;
+                    }));
+
+    assertSame(boom, thrown);
+  }
+
+  @Test
+  void lastSeq_neverGoesBackForNewEventsAfterDeletingTheNewest() {
+    assertEquals(0, storage.lastSeq());
+    storage.insertEvents(List.of(Events.full("old", Events.T0)), RECEIVED);
+    storage.insertEvents(List.of(Events.full("newest", Events.T0)), RECEIVED);
+    long high = storage.lastSeq();
+
+    storage.deleteActor("newest");
+    storage.insertEvents(List.of(Events.full("later", Events.T0)), RECEIVED);
+
+    assertTrue(storage.lastSeq() > high, "seq " + storage.lastSeq() + " reused " + high);
+  }
+
+  @Test
+  void ping_onAWorkingDatabase_returns() {
+    storage.ping();
+    assertEquals(0, storage.countEvents());
   }
 }

@@ -1,0 +1,97 @@
+package dev.clianalytics.core.hotpath;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.session.Session;
+import dev.clianalytics.core.workflow.Commands;
+import dev.clianalytics.core.workflow.Exit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Failure hot paths (SPEC section 7). Every event of a session ends one window: the event and up to
+ * {@code k} events before it in the same session. A window ending in a failing event (non-zero exit
+ * other than 130 and 143) is a failure of its sequence; every window, whatever its outcome, is an
+ * occurrence. Windows near the start of a session are shorter, so failures never exceed
+ * occurrences.
+ */
+public final class HotPaths {
+  /** The default number of preceding events, {@code k}. */
+  public static final int DEFAULT_DEPTH = 3;
+
+  static final String SEPARATOR = " > ";
+
+  private HotPaths() {}
+
+  /** The session's contributions, one per distinct sequence, in first-seen order. */
+  public static List<PathCount> contributions(Session session, int depth) {
+    if (depth < 0) {
+      throw new IllegalArgumentException("hot path depth k must be >= 0, was " + depth);
+    }
+    List<Event> events = session.events();
+    String[] commands = new String[events.size()];
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    StringBuilder window = new StringBuilder(64);
+    for (int i = 0; i < commands.length; i++) {
+      commands[i] = Commands.display(events.get(i));
+      window.setLength(0);
+      int from = Math.max(0, i - depth);
+      for (int j = from; j <= i; j++) {
+        if (j > from) {
+          window.append(SEPARATOR);
+        }
+        window.append(commands[j]);
+      }
+      long[] count = counts.computeIfAbsent(window.toString(), w -> new long[2]);
+      count[1]++;
+      if (Exit.isFailure(events.get(i).exitCode())) {
+        count[0]++;
+      }
+    }
+    List<PathCount> result = new ArrayList<>(counts.size());
+    counts.forEach((seq, c) -> result.add(new PathCount(seq, session.actorId(), c[0], c[1])));
+    return result;
+  }
+
+  /** Merges contributions into ranked paths: by failures, then distinct actors, then path. */
+  public static List<HotPath> rank(Iterable<PathCount> contributions) {
+    return rank(contributions, 1);
+  }
+
+  /** As {@link #rank(Iterable)}, hiding paths seen from fewer than {@code minActors} actors. */
+  public static List<HotPath> rank(Iterable<PathCount> contributions, int minActors) {
+    Map<String, long[]> counts = new HashMap<>();
+    Map<String, Set<String>> actors = new HashMap<>();
+    for (PathCount c : contributions) {
+      long[] sum = counts.computeIfAbsent(c.sequence(), s -> new long[2]);
+      sum[0] += c.failures();
+      sum[1] += c.occurrences();
+      if (c.failures() > 0) {
+        actors.computeIfAbsent(c.sequence(), s -> new HashSet<>()).add(c.actorId());
+      }
+    }
+    List<HotPath> paths = new ArrayList<>();
+    counts.forEach(
+        (sequence, sum) -> {
+          long actorCount = actors.getOrDefault(sequence, Set.of()).size();
+          if (sum[0] > 0 && actorCount >= minActors) {
+            paths.add(
+                new HotPath(sequence + "!", sum[0], actorCount, sum[1], (double) sum[0] / sum[1]));
+          }
+        });
+    paths.sort(RANKING);
+    return paths;
+  }
+
+  /** Failures descending, then distinct actors descending, then path. */
+  public static final Comparator<HotPath> RANKING =
+      Comparator.comparingLong(HotPath::failures)
+          .reversed()
+          .thenComparing(Comparator.comparingLong(HotPath::actors).reversed())
+          .thenComparing(HotPath::path);
+}

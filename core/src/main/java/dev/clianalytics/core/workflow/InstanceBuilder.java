@@ -1,0 +1,96 @@
+package dev.clianalytics.core.workflow;
+
+import dev.clianalytics.core.event.Event;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The running state of one workflow instance while a session is read. */
+final class InstanceBuilder {
+  final WorkflowDefinition definition;
+  final boolean auto;
+  final int ordinal;
+  private final Event first;
+  private Event last;
+  private Event lastGoal;
+  private int eventCount;
+  private int goalAttempts;
+  private int failures;
+  private boolean ci;
+  private final List<String> stepsSeen = new ArrayList<>(4);
+  private final List<String> errorTypes = new ArrayList<>(2);
+  private Outcome outcome;
+
+  InstanceBuilder(WorkflowDefinition definition, boolean auto, int ordinal, Event first) {
+    this.definition = definition;
+    this.auto = auto;
+    this.ordinal = ordinal;
+    this.first = first;
+  }
+
+  /** Adds an event matched to {@code step}; returns true when it completed the workflow. */
+  boolean add(Event event, List<String> step, boolean goal) {
+    last = event;
+    eventCount++;
+    ci |= event.ciDetected();
+    String stepText = String.join(" ", step);
+    if (!stepsSeen.contains(stepText)) {
+      stepsSeen.add(stepText);
+    }
+    if (event.errorType() != null && !errorTypes.contains(event.errorType())) {
+      errorTypes.add(event.errorType());
+    }
+    Exit exit = Exit.of(event.exitCode());
+    if (exit == Exit.FAILURE) {
+      failures++;
+    }
+    if (goal) {
+      goalAttempts++;
+      lastGoal = event;
+      if (exit == Exit.SUCCESS) {
+        outcome = Outcome.SUCCESS;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Ends an instance its session left open: see docs/inference.md for the rule order. */
+  void finishUnclosed(boolean sessionOpen) {
+    if (sessionOpen) {
+      outcome = Outcome.IN_PROGRESS;
+      return;
+    }
+    outcome =
+        switch (Exit.of(last.exitCode())) {
+          case INTERRUPT -> Outcome.ABANDONED;
+          case FAILURE -> Outcome.FAILED;
+          case SUCCESS -> goalAttempts == 0 ? Outcome.ABANDONED : Outcome.FAILED;
+        };
+  }
+
+  WorkflowInstance build(String sessionId) {
+    long spanMs = Duration.between(first.timestamp(), last.timestamp()).toMillis();
+    long lastDuration = last.durationMs() == null ? 0 : last.durationMs();
+    Event versionSource = lastGoal != null ? lastGoal : last;
+    return new WorkflowInstance(
+        sessionId + "-" + ordinal,
+        definition.name(),
+        Commands.tool(first),
+        definition.category(),
+        auto,
+        sessionId,
+        first.actorId(),
+        first.timestamp(),
+        last.timestamp(),
+        spanMs + lastDuration,
+        outcome,
+        eventCount,
+        stepsSeen,
+        goalAttempts,
+        failures,
+        errorTypes,
+        versionSource.toolVersion(),
+        ci);
+  }
+}

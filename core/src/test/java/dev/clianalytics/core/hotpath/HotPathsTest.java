@@ -1,0 +1,116 @@
+package dev.clianalytics.core.hotpath;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.session.Session;
+import dev.clianalytics.core.testing.Ev;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HotPathsTest {
+  static Session session(String actor, Ev... events) {
+    List<Event> built = Arrays.stream(events).map(e -> e.actor(actor).build()).toList();
+    return new Session("s-" + actor + built.size(), actor, null, built, false);
+  }
+
+  static List<HotPath> rank(Session... sessions) {
+    List<PathCount> all = new ArrayList<>();
+    for (Session s : sessions) {
+      all.addAll(HotPaths.contributions(s, HotPaths.DEFAULT_DEPTH));
+    }
+    return HotPaths.rank(all);
+  }
+
+  @Test
+  void path_isFullCommandsJoinedWithFailureMarkedByBang() {
+    var paths =
+        rank(
+            session(
+                "a",
+                Ev.at("10:00").cmd("terraform plan"),
+                Ev.at("10:01").cmd("terraform apply").exit(1)));
+    assertEquals(List.of(new HotPath("terraform plan > terraform apply!", 1, 1, 1, 1.0)), paths);
+  }
+
+  @Test
+  void path_keepsAtMostThreePrecedingEvents() {
+    var paths =
+        rank(
+            session(
+                "a",
+                Ev.at("10:00").cmd("git status"),
+                Ev.at("10:01").cmd("terraform init"),
+                Ev.at("10:02").cmd("terraform validate"),
+                Ev.at("10:03").cmd("terraform plan"),
+                Ev.at("10:04").cmd("terraform apply").exit(1)));
+    assertEquals(
+        "terraform init > terraform validate > terraform plan > terraform apply!",
+        paths.get(0).path());
+  }
+
+  @Test
+  void path_interruptIsNotAFailure() {
+    assertEquals(List.of(), rank(session("a", Ev.at("10:00").cmd("terraform apply").exit(130))));
+    assertEquals(List.of(), rank(session("a", Ev.at("10:00").cmd("terraform apply").exit(143))));
+  }
+
+  @Test
+  void occurrences_countTheSameSequenceWhateverItsOutcome() {
+    var failing =
+        session(
+            "a",
+            Ev.at("10:00").cmd("terraform plan"),
+            Ev.at("10:01").cmd("terraform apply").exit(1));
+    var passing =
+        session("b", Ev.at("10:00").cmd("terraform plan"), Ev.at("10:01").cmd("terraform apply"));
+    var passingAgain =
+        session("c", Ev.at("10:00").cmd("terraform plan"), Ev.at("10:01").cmd("terraform apply"));
+    HotPath path = rank(failing, passing, passingAgain).get(0);
+    assertEquals(1, path.failures());
+    assertEquals(3, path.occurrences());
+    assertEquals(1.0 / 3, path.failureRate());
+  }
+
+  @Test
+  void ranking_isByFailuresThenDistinctActors() {
+    var twoFailuresOneActor =
+        session(
+            "a", Ev.at("10:00").cmd("npm test").exit(1), Ev.at("10:01").cmd("npm test").exit(1));
+    var sameActorAgain = session("a", Ev.at("11:00").cmd("go test").exit(1));
+    var otherActor = session("b", Ev.at("11:00").cmd("go test").exit(1));
+    var single = session("c", Ev.at("11:00").cmd("cargo test").exit(1));
+    List<String> order =
+        rank(single, otherActor, twoFailuresOneActor, sameActorAgain).stream()
+            .map(HotPath::path)
+            .toList();
+    assertEquals(List.of("go test!", "cargo test!", "npm test > npm test!", "npm test!"), order);
+  }
+
+  @Test
+  void rank_minActors_hidesPathsFromTooFewActors() {
+    var a = session("a", Ev.at("10:00").cmd("go test").exit(1));
+    var b = session("b", Ev.at("10:00").cmd("go test").exit(1));
+    var c = session("c", Ev.at("10:00").cmd("go build").exit(1));
+    List<PathCount> all = new ArrayList<>();
+    for (Session s : List.of(a, b, c)) {
+      all.addAll(HotPaths.contributions(s, 3));
+    }
+    assertEquals(List.of("go test!"), HotPaths.rank(all, 2).stream().map(HotPath::path).toList());
+  }
+
+  @Test
+  void contributions_repeatedSequenceInOneSession_areSummed() {
+    var s =
+        session(
+            "a",
+            Ev.at("10:00").cmd("make").exit(2),
+            Ev.at("10:01").cmd("make").exit(2),
+            Ev.at("10:02").cmd("make").exit(2));
+    var counts = HotPaths.contributions(s, 1);
+    assertEquals(
+        List.of(new PathCount("make", "a", 1, 1), new PathCount("make > make", "a", 2, 2)), counts);
+  }
+}
