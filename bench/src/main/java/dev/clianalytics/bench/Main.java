@@ -18,6 +18,7 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      case "core-inference" -> InferenceBenchmark.run(rest);
       default -> {
         System.err.println("unknown benchmark: " + args[0]);
         usage();

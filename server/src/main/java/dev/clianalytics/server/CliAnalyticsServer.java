@@ -1,9 +1,15 @@
 package dev.clianalytics.server;
 
+import dev.clianalytics.core.hotpath.HotPaths;
+import dev.clianalytics.core.inference.InferenceOptions;
+import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.core.privacy.Privacy;
 import dev.clianalytics.server.auth.Authenticator;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.http.ProblemMapper;
+import dev.clianalytics.server.inference.Catalogs;
+import dev.clianalytics.server.inference.InferenceScheduler;
+import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.Retention;
@@ -25,11 +31,14 @@ public final class CliAnalyticsServer implements AutoCloseable {
   private final Javalin app;
   private final Database database;
   private final Retention retention;
+  private final InferenceScheduler inference;
 
-  private CliAnalyticsServer(Javalin app, Database database, Retention retention) {
+  private CliAnalyticsServer(
+      Javalin app, Database database, Retention retention, InferenceScheduler inference) {
     this.app = app;
     this.database = database;
     this.retention = retention;
+    this.inference = inference;
   }
 
   /**
@@ -39,6 +48,13 @@ public final class CliAnalyticsServer implements AutoCloseable {
    */
   public static CliAnalyticsServer start(ServerConfig config, Storage storage) {
     Clock clock = Clock.systemUTC();
+    InferenceOptions options;
+    try {
+      options = inferenceOptions(config);
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
+    }
     Database database = new Database(storage);
     migrateAtStart(config, database);
     Metrics metrics = new Metrics();
@@ -46,7 +62,9 @@ public final class CliAnalyticsServer implements AutoCloseable {
     Authenticator auth = new Authenticator(config);
     Javalin app = Javalin.create(c -> Routes.configure(c, metrics));
     ProblemMapper.install(app);
-    Routes.register(app, new Routes.Parts(config, database, privacy, auth, metrics, clock));
+    InferenceService inferenceService = new InferenceService(database, options, clock);
+    Routes.register(
+        app, new Routes.Parts(config, database, privacy, auth, metrics, clock, inferenceService));
     Retention retention = new Retention(database, config.retentionDays(), clock);
     try {
       app.start(config.port());
@@ -55,8 +73,21 @@ public final class CliAnalyticsServer implements AutoCloseable {
       throw e;
     }
     retention.start();
+    InferenceScheduler scheduler = new InferenceScheduler(inferenceService, config.inferInterval());
+    scheduler.start();
     announce(config, auth, app.port());
-    return new CliAnalyticsServer(app, database, retention);
+    return new CliAnalyticsServer(app, database, retention, scheduler);
+  }
+
+  /** Inference settings from the configuration; loads and validates {@code WORKFLOWS_FILE}. */
+  static InferenceOptions inferenceOptions(ServerConfig config) {
+    return new InferenceOptions(
+        config.sessionTimeout(),
+        Catalogs.load(config.workflowsFile()),
+        config.autoWorkflowMinRuns(),
+        HotPaths.DEFAULT_DEPTH,
+        config.minActors(),
+        new NsmOptions(config.nsmCommand(), false));
   }
 
   private static void migrateAtStart(ServerConfig config, Database database) {
@@ -94,6 +125,7 @@ public final class CliAnalyticsServer implements AutoCloseable {
 
   @Override
   public void close() {
+    inference.close();
     retention.close();
     app.stop();
     database.close();

@@ -7,6 +7,8 @@ import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.dashboard.Dashboard;
 import dev.clianalytics.server.docs.DocsEndpoint;
 import dev.clianalytics.server.http.Bodies;
+import dev.clianalytics.server.inference.InferEndpoint;
+import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.ingest.IngestEndpoint;
 import dev.clianalytics.server.ingest.IngestService;
 import dev.clianalytics.server.ops.ActorsEndpoint;
@@ -30,7 +32,8 @@ final class Routes {
       Privacy privacy,
       Authenticator auth,
       Metrics metrics,
-      Clock clock) {}
+      Clock clock,
+      InferenceService inference) {}
 
   static void configure(JavalinConfig c, Metrics metrics) {
     c.useVirtualThreads = true;
@@ -59,6 +62,7 @@ final class Routes {
     var actors = new ActorsEndpoint(p.database(), p.privacy());
     var metrics = new MetricsEndpoint(p.metrics());
     var docs = new DocsEndpoint(ServerInfo.current());
+    var infer = new InferEndpoint(p.inference());
     Authenticator auth = p.auth();
 
     app.get("/health", health::handle);
@@ -70,5 +74,7 @@ final class Routes {
     app.post("/rest/v1/events", auth.require(Access.INGEST, rest::insert));
     app.get("/rest/v1/events", auth.require(Access.READ, rest::list));
     app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
+    app.post("/infer", auth.require(Access.INGEST, infer::infer));
+    app.get("/workflows", auth.require(Access.READ, infer::workflows));
   }
 }

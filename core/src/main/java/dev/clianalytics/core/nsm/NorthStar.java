@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The north-star metric (SPEC section 8): successful runs of a command per active developer per ISO
@@ -26,6 +27,7 @@ public final class NorthStar {
   private final List<String> elements;
   private final Map<Key, long[]> counts = new HashMap<>();
   private final Set<String> tools = new HashSet<>();
+  private final Set<UUID> seenIds = new HashSet<>();
 
   private record Key(String developer, String week, String tool) {}
 
@@ -35,9 +37,10 @@ public final class NorthStar {
     tools.add(elements.get(0));
   }
 
-  /** Counts one event (duplicates must be removed by the caller). */
+  /** Counts one event; a repeated {@code event_id} counts once. */
   public void add(Event event) {
-    if (event.ciDetected() && !options.includeCi()) {
+    if (event.ciDetected() && !options.includeCi()
+        || event.eventId() != null && !seenIds.add(event.eventId())) {
       return;
     }
     boolean run =

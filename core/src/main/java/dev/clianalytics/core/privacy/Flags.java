@@ -1,12 +1,94 @@
 package dev.clianalytics.core.privacy;
 
+import dev.clianalytics.core.event.Limits;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
-/** Placeholder until the flag rules land; see issue 2. */
+/**
+ * The {@code flags_present} rule of SPEC section 4: only flag names survive ({@code --out=/tmp/x}
+ * gives {@code --out}), names of the wrong shape or with a blocklisted word are dropped, and the
+ * rest is de-duplicated and sorted, at most {@link Limits#FLAGS}.
+ */
 final class Flags {
   private Flags() {}
 
   static List<String> sanitize(List<String> flags) {
-    return List.of();
+    if (flags.isEmpty()) {
+      return List.of();
+    }
+    TreeSet<String> names = new TreeSet<>();
+    for (String raw : flags) {
+      String name = name(raw);
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    List<String> out = new ArrayList<>(Math.min(names.size(), Limits.FLAGS));
+    for (String name : names) {
+      if (out.size() == Limits.FLAGS) {
+        break;
+      }
+      out.add(name);
+    }
+    return out;
+  }
+
+  /** The name that may be sent for one raw flag, or null when it must be dropped. */
+  static String name(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    int eq = raw.indexOf('=');
+    String name = eq >= 0 ? raw.substring(0, eq) : raw;
+    if (!hasFlagShape(name) || SecretNames.isBlockedFlag(name)) {
+      return null;
+    }
+    name = withoutGluedValue(name);
+    return looksLikeValue(name) ? null : Limits.truncate(name, Limits.FLAG);
+  }
+
+  /** {@code ^--?[A-Za-z0-9][A-Za-z0-9_-]{0,63}$}, checked by hand on the hot path. */
+  static boolean hasFlagShape(String s) {
+    if (s.length() < 2 || s.charAt(0) != '-') {
+      return false;
+    }
+    int start = s.charAt(1) == '-' ? 2 : 1;
+    int length = s.length() - start;
+    if (length < 1 || length > 64 || !Shapes.isAlnum(s.charAt(start))) {
+      return false;
+    }
+    for (int i = start + 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(Shapes.isAlnum(c) || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A single-dash option with letters and digits after its letter carries a glued value: {@code
+   * -pHunter2} (mysql), {@code -Xmx512m}, {@code -O2}. Only the option letter is a name.
+   */
+  private static String withoutGluedValue(String name) {
+    if (name.length() > 2
+        && name.charAt(1) != '-'
+        && Shapes.isLetter(name.charAt(1))
+        && Shapes.hasDigit(name, 2, name.length())) {
+      return name.substring(0, 2);
+    }
+    return name;
+  }
+
+  /** A flag "name" that is really a value: hex, a UUID, a long digit run, random characters. */
+  private static boolean looksLikeValue(String name) {
+    int start = name.startsWith("--") ? 2 : 1;
+    if (Shapes.looksRandom(name, start, name.length())
+        || Shapes.isUuid(name, start, name.length())
+        || TokenFormats.startsWithToken(name, start, name.length())) {
+      return true;
+    }
+    return CommandPaths.hasValuePiece(name, start, name.length());
   }
 }

@@ -11,10 +11,40 @@ import javax.crypto.spec.SecretKeySpec;
 final class Identifiers {
   private static final HexFormat HEX = HexFormat.of();
 
+  // Looking up a MessageDigest or Mac costs about as much as hashing a short id; keep one per
+  // thread, since neither is thread-safe.
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(() -> newInstance(() -> MessageDigest.getInstance("SHA-256")));
+
+  private final ThreadLocal<Mac> mac;
+
   private final SecretKeySpec key;
 
   private Identifiers(SecretKeySpec key) {
     this.key = key;
+    this.mac =
+        key == null
+            ? null
+            : ThreadLocal.withInitial(
+                () ->
+                    newInstance(
+                        () -> {
+                          Mac m = Mac.getInstance("HmacSHA256");
+                          m.init(key);
+                          return m;
+                        }));
+  }
+
+  private interface Factory<T> {
+    T create() throws GeneralSecurityException;
+  }
+
+  private static <T> T newInstance(Factory<T> factory) {
+    try {
+      return factory.create();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 / HmacSHA256 is not available in this JDK", e);
+    }
   }
 
   static Identifiers sha256Only() {
@@ -36,25 +66,14 @@ final class Identifiers {
     if (key == null) {
       return hashed;
     }
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return HEX.formatHex(mac.doFinal(hashed.getBytes(StandardCharsets.US_ASCII)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
-    }
+    return HEX.formatHex(mac.get().doFinal(hashed.getBytes(StandardCharsets.US_ASCII)));
   }
 
   static String sha256Form(String raw) {
     if (isSha256Hex(raw)) {
       return raw;
     }
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HEX.formatHex(digest.digest(raw.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JDK", e);
-    }
+    return HEX.formatHex(SHA256.get().digest(raw.getBytes(StandardCharsets.UTF_8)));
   }
 
   static boolean isSha256Hex(String s) {

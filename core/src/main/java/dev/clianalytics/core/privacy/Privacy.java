@@ -61,7 +61,7 @@ public final class Privacy {
   }
 
   private static String toolName(String name) {
-    return name.trim().toLowerCase(java.util.Locale.ROOT);
+    return CommandPaths.tool(name);
   }
 
   private static String version(String version) {

@@ -13,6 +13,9 @@ import java.util.Objects;
  * events, so neither does its id.
  */
 public final class SessionIds {
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(SessionIds::sha256);
+
   private SessionIds() {}
 
   /** The id of the session of this key that starts with {@code first}. */
@@ -25,7 +28,7 @@ public final class SessionIds {
             + first.timestamp()
             + '\u0000'
             + Objects.toString(first.eventId(), "");
-    byte[] digest = sha256().digest(material.getBytes(StandardCharsets.UTF_8));
+    byte[] digest = SHA256.get().digest(material.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest, 0, 16);
   }
 

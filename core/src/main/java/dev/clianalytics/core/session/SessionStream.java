@@ -3,11 +3,8 @@ package dev.clianalytics.core.session;
 import dev.clianalytics.core.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +38,9 @@ public final class SessionStream {
               + previous.timestamp()
               + "; sort the input or use Sessionizer.sessionize");
     }
+    if (isDuplicate(previous, event)) {
+      return;
+    }
     previous = event;
     if (pending.size() > 1) {
       expireOthers(event);
@@ -56,6 +56,16 @@ public final class SessionStream {
     } else {
       current.add(event);
     }
+  }
+
+  // In event order, copies of one event (same id, same time) are neighbours, so a duplicate is
+  // caught without remembering ids; the store's unique event ids cover the rest.
+  private static boolean isDuplicate(Event previous, Event event) {
+    return previous != null
+        && event.eventId() != null
+        && event.eventId().equals(previous.eventId())
+        && event.timestamp().equals(previous.timestamp())
+        && event.actorId().equals(previous.actorId());
   }
 
   /** Emits every session still held, earliest first. */
@@ -103,7 +113,6 @@ public final class SessionStream {
   private static final class Pending {
     final String hint;
     final List<Event> events = new ArrayList<>();
-    final Set<UUID> ids = new HashSet<>();
 
     Pending(Event first) {
       hint = first.sessionHint();
@@ -111,9 +120,7 @@ public final class SessionStream {
     }
 
     void add(Event event) {
-      if (event.eventId() == null || ids.add(event.eventId())) {
-        events.add(event);
-      }
+      events.add(event);
     }
 
     Instant last() {

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -60,11 +63,14 @@ public final class Sessionizer {
   }
 
   /**
-   * All sessions of {@code events} in any order: duplicates (same event id) within a session are
-   * dropped, and the result is ordered by actor, start and id.
+   * All sessions of {@code events} in any order: of events sharing an event id only the first in
+   * event order is kept, and the result is ordered by actor, start and id.
    */
   public List<Session> sessionize(Collection<Event> events, Instant horizon) {
     List<Event> sorted = new ArrayList<>(events);
+    sorted.sort(EventOrder.COMPARATOR);
+    Set<UUID> ids = new HashSet<>();
+    sorted.removeIf(e -> e.eventId() != null && !ids.add(e.eventId()));
     sorted.sort(Comparator.comparing(Event::actorId).thenComparing(EventOrder.COMPARATOR));
     List<Session> sessions = new ArrayList<>();
     SessionStream stream = stream(horizon, sessions::add);

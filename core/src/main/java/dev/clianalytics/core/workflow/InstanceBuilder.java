@@ -17,7 +17,7 @@ final class InstanceBuilder {
   private int goalAttempts;
   private int failures;
   private boolean ci;
-  private final List<String> stepsSeen = new ArrayList<>(4);
+  private final List<List<String>> stepsSeen = new ArrayList<>(4);
   private final List<String> errorTypes = new ArrayList<>(2);
   private Outcome outcome;
 
@@ -33,9 +33,8 @@ final class InstanceBuilder {
     last = event;
     eventCount++;
     ci |= event.ciDetected();
-    String stepText = String.join(" ", step);
-    if (!stepsSeen.contains(stepText)) {
-      stepsSeen.add(stepText);
+    if (!stepsSeen.contains(step)) {
+      stepsSeen.add(step);
     }
     if (event.errorType() != null && !errorTypes.contains(event.errorType())) {
       errorTypes.add(event.errorType());
@@ -86,7 +85,7 @@ final class InstanceBuilder {
         spanMs + lastDuration,
         outcome,
         eventCount,
-        stepsSeen,
+        stepsSeen.stream().map(s -> String.join(" ", s)).toList(),
         goalAttempts,
         failures,
         errorTypes,

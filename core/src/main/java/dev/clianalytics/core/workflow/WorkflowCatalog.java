@@ -85,15 +85,24 @@ public final class WorkflowCatalog {
       return List.of();
     }
     List<String> command = Commands.subcommand(event);
-    List<StepMatch> found = new ArrayList<>(2);
-    int lastDefinition = -1;
+    StepMatch first = null;
+    List<StepMatch> more = null;
     for (StepMatch entry : entries) {
-      if (entry.order() != lastDefinition && Commands.startsWith(command, entry.step())) {
-        found.add(entry);
-        lastDefinition = entry.order();
+      boolean sameDefinition = first != null && entry.order() == last(first, more).order();
+      if (!sameDefinition && Commands.startsWith(command, entry.step())) {
+        if (first == null) {
+          first = entry;
+        } else {
+          more = more == null ? new ArrayList<>(List.of(first)) : more;
+          more.add(entry);
+        }
       }
     }
-    return found;
+    return more != null ? more : first != null ? List.of(first) : List.of();
+  }
+
+  private static StepMatch last(StepMatch first, List<StepMatch> more) {
+    return more == null ? first : more.get(more.size() - 1);
   }
 
   /** True when some definition covers the event's command. */

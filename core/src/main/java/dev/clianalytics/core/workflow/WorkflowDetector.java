@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class WorkflowDetector {
   private static final Pattern ELEMENT = WorkflowDefinition.ELEMENT;
   private final WorkflowCatalog catalog;
-  private final Map<List<String>, WorkflowDefinition> autoDefinitions = new ConcurrentHashMap<>();
+  private final Map<List<String>, StepMatch> autoMatches = new ConcurrentHashMap<>();
 
   public WorkflowDetector(WorkflowCatalog catalog) {
     this.catalog = catalog;
@@ -73,7 +73,9 @@ public final class WorkflowDetector {
   private static InstanceBuilder openInstance(
       List<InstanceBuilder> open, WorkflowDefinition definition) {
     for (InstanceBuilder instance : open) {
-      if (instance.definition == definition) {
+      // Names, not identity: one auto workflow can come from several cached command paths.
+      if (instance.definition == definition
+          || instance.definition.name().equals(definition.name())) {
         return instance;
       }
     }
@@ -81,13 +83,14 @@ public final class WorkflowDetector {
   }
 
   private StepMatch autoMatch(Event event) {
-    List<String> command = Commands.subcommand(event);
-    WorkflowDefinition definition = autoDefinitions.get(event.commandPath());
-    if (definition == null) {
-      definition = WorkflowDefinition.auto(Commands.tool(event), validPrefix(command));
-      autoDefinitions.put(event.commandPath(), definition);
+    StepMatch match = autoMatches.get(event.commandPath());
+    if (match == null) {
+      WorkflowDefinition definition =
+          WorkflowDefinition.auto(Commands.tool(event), validPrefix(Commands.subcommand(event)));
+      match = new StepMatch(-1, definition, definition.goal(), true);
+      autoMatches.put(event.commandPath(), match);
     }
-    return new StepMatch(-1, definition, definition.goal(), true);
+    return match;
   }
 
   // Stored paths are already cut by privacy; this keeps hand-made events from failing inference.

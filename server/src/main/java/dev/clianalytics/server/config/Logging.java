@@ -16,7 +16,8 @@ public final class Logging {
     set("org.slf4j.simpleLogger.showShortLogName", "true");
     set("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
     set("org.slf4j.simpleLogger.log.io.javalin", "warn");
-    set("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+    // HikariCP logs broken connections with stack traces; an outage is reported by our own line
+    set("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
   }
 
   private static void set(String key, String value) {

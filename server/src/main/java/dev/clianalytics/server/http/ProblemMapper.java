@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,9 @@ public final class ProblemMapper {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
+  private static final AtomicLong LAST_OUTAGE_LOG =
+      new AtomicLong(System.nanoTime() - 20_000_000_000L);
+
   private ProblemMapper() {}
 
   /** Registers the mapper on {@code app}. */
@@ -28,7 +32,12 @@ public final class ProblemMapper {
     app.exception(
         StorageUnavailableException.class,
         (e, ctx) -> {
-          LOG.warn("database unavailable on {} {}", ctx.method(), ctx.path());
+          long now = System.nanoTime();
+          long last = LAST_OUTAGE_LOG.get();
+          // one line per 10 seconds: an outage must not flood the log
+          if (now - last > 10_000_000_000L && LAST_OUTAGE_LOG.compareAndSet(last, now)) {
+            LOG.warn("database unavailable; answering 503 ({})", routeOf(ctx));
+          }
           render(ctx, ApiProblem.unavailable("the database is unavailable; retry later"));
         });
     app.exception(

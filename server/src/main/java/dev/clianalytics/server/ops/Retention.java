@@ -48,7 +48,20 @@ public final class Retention implements AutoCloseable {
         LOG.info("retention removed {} events older than {} days", removed, days);
       }
     } catch (RuntimeException e) {
-      LOG.warn("retention did not run ({}); it retries in 24 hours", e.getClass().getSimpleName());
+      LOG.warn("retention did not run ({}); retrying in an hour", e.getClass().getSimpleName());
+      if (!scheduler.isShutdown()) {
+        scheduler.schedule(this::retryOnce, 1, TimeUnit.HOURS);
+      }
+    }
+  }
+
+  private void retryOnce() {
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "retention retry failed ({}); next daily run will try again",
+          e.getClass().getSimpleName());
     }
   }
 

@@ -161,12 +161,25 @@ final class DuckDbStorage implements Storage {
 
   @Override
   public long deleteActor(String storedActorId) {
-    return write(c -> SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId));
+    return write(
+        c -> {
+          DerivedDeletes.actor(c, storedActorId);
+          return SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId);
+        });
   }
 
   @Override
   public long deleteEventsBefore(Instant cutoff) {
-    return write(c -> SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff)));
+    return write(
+        c -> {
+          DerivedDeletes.before(c, cutoff);
+          return SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff));
+        });
+  }
+
+  @Override
+  public InferenceStore inference() {
+    return new DuckDbInference(this);
   }
 
   @Override
@@ -196,7 +209,7 @@ final class DuckDbStorage implements Storage {
     return "DuckDB " + file;
   }
 
-  private <T> T write(Jdbc.Work<T> work) {
+  <T> T write(Jdbc.Work<T> work) {
     writes.lock();
     try {
       try {
@@ -215,7 +228,7 @@ final class DuckDbStorage implements Storage {
   }
 
   /** Runs {@code work} in a read-only transaction of its own connection (one snapshot). */
-  private <T> T read(Jdbc.Work<T> work) {
+  <T> T read(Jdbc.Work<T> work) {
     try (Connection c = writer.duplicate()) {
       c.setAutoCommit(false);
       try {

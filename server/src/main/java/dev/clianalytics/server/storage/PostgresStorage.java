@@ -37,9 +37,12 @@ final class PostgresStorage implements Storage {
   private final HikariDataSource pool;
   private final DatabaseUrl url;
 
+  private final InferenceStore inference;
+
   private PostgresStorage(HikariDataSource pool, DatabaseUrl url) {
     this.pool = pool;
     this.url = url;
+    this.inference = new PostgresInference(pool, this::unavailable);
   }
 
   static PostgresStorage open(DatabaseUrl url) {
@@ -102,7 +105,8 @@ final class PostgresStorage implements Storage {
         c -> {
           try (PreparedStatement s =
               c.prepareStatement(
-                  "INSERT INTO documents (id, received_at, payload) VALUES (?, ?, ?::jsonb)")) {
+                  "INSERT INTO documents (id, received_at, payload) VALUES (?, ?, ?::jsonb)"
+                      + " ON CONFLICT (id) DO NOTHING")) {
             s.setObject(1, id);
             s.setObject(2, Jdbc.utc(Batches.micros(receivedAt)));
             s.setString(3, json);
@@ -114,8 +118,16 @@ final class PostgresStorage implements Storage {
 
   @Override
   public List<Row> rows(int limit, int offset) {
+    Jdbc.checkLimit(limit, 10_000);
+    Jdbc.checkOffset(offset);
     return inTransaction(
-        c -> SqlRows.rows(c, Jdbc.checkLimit(limit, 10_000), Jdbc.checkOffset(offset)));
+        c -> {
+          // Events and documents are read by two queries; one snapshot keeps the pages aligned.
+          try (Statement s = c.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+          }
+          return SqlRows.rows(c, limit, offset);
+        });
   }
 
   @Override
@@ -136,13 +148,26 @@ final class PostgresStorage implements Storage {
   @Override
   public long deleteActor(String storedActorId) {
     return inTransaction(
-        c -> SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId));
+        c -> {
+          PostgresInference.lock(c);
+          DerivedDeletes.actor(c, storedActorId);
+          return SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId);
+        });
   }
 
   @Override
   public long deleteEventsBefore(Instant cutoff) {
     return inTransaction(
-        c -> SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff)));
+        c -> {
+          PostgresInference.lock(c);
+          DerivedDeletes.before(c, cutoff);
+          return SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff));
+        });
+  }
+
+  @Override
+  public InferenceStore inference() {
+    return inference;
   }
 
   @Override

@@ -63,6 +63,14 @@ public interface Storage extends AutoCloseable {
    */
   long lastSeq();
 
+  /**
+   * The derived tables inference writes and reports read. Stores without them (test fakes) throw
+   * {@link UnsupportedOperationException}.
+   */
+  default InferenceStore inference() {
+    throw new UnsupportedOperationException(this + " keeps no derived tables for inference");
+  }
+
   @Override
   void close();
 

@@ -1,0 +1,151 @@
+package dev.clianalytics.core.privacy;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Character classes and small lookups for {@link MessageRedactor}'s split into words. */
+final class Lexer {
+  private Lexer() {}
+
+  private static final Set<String> CREDENTIAL_WORDS =
+      Set.of(
+          "bearer",
+          "basic",
+          "password",
+          "passwd",
+          "passphrase",
+          "pwd",
+          "pass",
+          "token",
+          "secret",
+          "apikey");
+
+  private static final Set<String> LITERAL_VALUES =
+      Set.of(
+          "yes",
+          "no",
+          "true",
+          "false",
+          "null",
+          "none",
+          "nil",
+          "empty",
+          "missing",
+          "required",
+          "unset",
+          "redacted",
+          "hidden",
+          "invalid",
+          "expired",
+          "***",
+          "<none>");
+
+  private static final Set<String> AUTH_SCHEMES =
+      Set.of("bearer", "basic", "digest", "token", "negotiate", "ntlm", "aws4-hmac-sha256");
+
+  /**
+   * Whitespace, brackets, quotes, commas, semicolons and pipes end a word. {@code = : / @ .} do
+   * not: they hold URLs, paths, addresses and assignments together.
+   */
+  static boolean isDelimiter(char c) {
+    if (c <= ' ') {
+      return true;
+    }
+    if (c < 128) {
+      return switch (c) {
+        case ',', ';', '|', '(', ')', '[', ']', '{', '}', '<', '>', '"', '\'', '`' -> true;
+        default -> c == 127;
+      };
+    }
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || c == '\u2018'
+        || c == '\u2019'
+        || c == '\u201C'
+        || c == '\u201D';
+  }
+
+  /** Length of a placeholder such as {@code <path>} at {@code i}, or 0: they pass unchanged. */
+  static int placeholderLength(String s, int i) {
+    if (s.charAt(i) != '<') {
+      return 0;
+    }
+    for (String p : Placeholders.ALL) {
+      if (s.startsWith(p, i)) {
+        return p.length();
+      }
+    }
+    return 0;
+  }
+
+  /** The quote that closes {@code open}, or 0 when {@code open} is not a quote. */
+  static char closingQuoteFor(char open) {
+    return switch (open) {
+      case '"', '\'', '`' -> open;
+      case '\u2018' -> '\u2019';
+      case '\u201C' -> '\u201D';
+      default -> 0;
+    };
+  }
+
+  static int indexOfClosing(String s, int from, int to, char close) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == close) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a separator can stand between a secret's name and its value: spaces and quotes, and for
+   * cookies the {@code ;} between pairs.
+   */
+  static boolean onlySpacesAndQuotes(String s, int from, int to, boolean cookie) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!(c == ' ' || c == '\t' || closingQuoteFor(c) != 0 || (cookie && c == ';'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Words after which a credential may follow with no {@code :} or {@code =}: {@code Bearer abc},
+   * {@code passwd Hunter2}, {@code invalid token 5f3a...}.
+   */
+  static boolean announcesCredential(String w) {
+    return w.length() >= 3
+        && w.length() <= 10
+        && CREDENTIAL_WORDS.contains(w.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * After such a word, a credential has a digit, a symbol or an inner capital; "password
+   * authentication failed" and "Basic auth" are prose.
+   */
+  static boolean looksLikeCredential(String w) {
+    if (w.length() < 4) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      boolean lower = c >= 'a' && c <= 'z';
+      boolean upper = c >= 'A' && c <= 'Z';
+      if ((i > 0 && upper) || !(lower || upper)) {
+        return true;
+      }
+    }
+    return w.length() >= 20;
+  }
+
+  /** Values that say something about a secret without being one: YES, null, expired. */
+  static boolean isLiteralValue(String w) {
+    return w.length() <= 8 && LITERAL_VALUES.contains(w.toLowerCase(Locale.ROOT));
+  }
+
+  static boolean isAuthScheme(String w) {
+    return w.length() <= 16 && AUTH_SCHEMES.contains(w.toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,238 @@
+package dev.clianalytics.core.privacy;
+
+/**
+ * One pass over an error message: splits it into words and separators, redacts each word with
+ * {@link WordRedactor}, and carries the context that a single word cannot see: the value after
+ * {@code password:}, {@code --token}, {@code Bearer} or {@code Authorization:}, the rest of a
+ * quoted value or path with spaces, and a path continued after a space.
+ */
+final class MessageRedactor {
+  private enum Pending {
+    NONE,
+    /** The next word is a secret value. */
+    VALUE,
+    /** The next word is a secret value unless it is another flag (after {@code --token}). */
+    FLAG_VALUE,
+    /** The next word is a secret if it looks like a credential (after {@code Bearer}). */
+    CREDENTIAL,
+    /** The next word is a secret if it holds a colon (after {@code -u}: user:password). */
+    USER_PASSWORD
+  }
+
+  private final String in;
+  private final StringBuilder out;
+  private final WordRedactor words = new WordRedactor();
+  private Pending pending = Pending.NONE;
+  private boolean cookie;
+  private char closingQuote;
+  private boolean quotedPath;
+  private boolean lastWasPath;
+  private int lastWordStart = -1;
+  private int lastWordEnd = -1;
+  private int sepStart;
+  private int sepEnd;
+
+  private MessageRedactor(String in) {
+    this.in = in;
+    this.out = new StringBuilder(in.length() + 16);
+  }
+
+  static String redact(String message) {
+    return new MessageRedactor(message).run();
+  }
+
+  private String run() {
+    int n = in.length();
+    int i = 0;
+    while (i < n) {
+      int start = i;
+      while (i < n && Lexer.isDelimiter(in.charAt(i)) && Lexer.placeholderLength(in, i) == 0) {
+        i++;
+      }
+      if (i > start) {
+        separator(start, i);
+      }
+      if (i >= n) {
+        break;
+      }
+      start = i;
+      int placeholder = Lexer.placeholderLength(in, i);
+      if (placeholder > 0) {
+        i += placeholder;
+      } else {
+        while (i < n && !Lexer.isDelimiter(in.charAt(i))) {
+          i++;
+        }
+      }
+      word(start, i, placeholder > 0);
+    }
+    return out.toString();
+  }
+
+  private void separator(int start, int end) {
+    sepStart = start;
+    sepEnd = end;
+    if (closingQuote != 0) {
+      int close = Lexer.indexOfClosing(in, start, end, closingQuote);
+      if (close < 0) {
+        return;
+      }
+      closingQuote = 0;
+      start = close;
+    }
+    out.append(in, start, end);
+    if (pending != Pending.NONE && !Lexer.onlySpacesAndQuotes(in, start, end, cookie)) {
+      pending = Pending.NONE;
+    }
+    if (end - start == 1
+        && in.charAt(start) == '>'
+        && lastWordStart > 0
+        && in.charAt(lastWordStart - 1) == '<'
+        && SecretNames.isSecret(in.substring(lastWordStart, lastWordEnd), true)) {
+      pending = Pending.VALUE;
+    }
+  }
+
+  private void word(int start, int end, boolean placeholder) {
+    if (closingQuote != 0) {
+      if (!(quotedPath && in.charAt(start) == '-')) {
+        return;
+      }
+      // "/bin/sh -c npm ci": an option means a command line, not a path with spaces.
+      closingQuote = 0;
+      out.append(in, sepStart, sepEnd);
+    }
+    String w = in.substring(start, end);
+    int previousStart = lastWordStart;
+    int previousEnd = lastWordEnd;
+    lastWordStart = start;
+    lastWordEnd = end;
+    if (placeholder) {
+      out.append(w);
+      pending = Pending.NONE;
+      lastWasPath = w.equals(Placeholders.PATH);
+      return;
+    }
+    if (pending != Pending.NONE && consumePending(w, start, end)) {
+      return;
+    }
+    if (lastWasPath
+        && isSingleSpaceBefore(start)
+        && (w.indexOf('/') >= 0 || w.indexOf('\\') >= 0)) {
+      out.setLength(out.length() - 1); // "/Users/John Smith/x": one path, one placeholder
+      return;
+    }
+    if (isAssignmentOperator(w)
+        && previousStart >= 0
+        && SecretNames.isSecret(in.substring(previousStart, previousEnd), w.charAt(0) == '=')) {
+      out.append(w);
+      pending = Pending.VALUE;
+      return;
+    }
+    String r = words.redact(w);
+    if (words.valuePending) {
+      pending = Pending.VALUE;
+      cookie =
+          w.regionMatches(true, 0, "cookie", 0, 6) || w.regionMatches(true, 0, "set-cookie", 0, 10);
+    } else if (r == w) {
+      r = contextTrigger(w);
+    }
+    if (r.equals(Placeholders.PATH) && isXmlClosingTag(w, start, end)) {
+      r = w;
+    }
+    out.append(r);
+    lastWasPath = r.equals(Placeholders.PATH);
+    if (r != w && (lastWasPath || r.equals(Placeholders.SECRET))) {
+      quoteRestOfValue(start, end);
+    }
+  }
+
+  /** Sets what the next word is after an unchanged word such as {@code --token} or Bearer. */
+  private String contextTrigger(String w) {
+    char c0 = w.charAt(0);
+    if (c0 == '-' && w.length() > 1) {
+      if (w.equals("-p") || SecretNames.isBlockedFlag(w) || SecretNames.isSecret(w, true)) {
+        pending = Pending.FLAG_VALUE;
+      } else if (w.equals("-u") || w.equals("--user")) {
+        pending = Pending.USER_PASSWORD;
+      } else if (w.length() > 3
+          && w.charAt(1) == 'p'
+          && Lexer.looksLikeCredential(w.substring(2))) {
+        return "-p" + Placeholders.SECRET; // mysql -pHunter2
+      }
+    } else if (Lexer.announcesCredential(w)) {
+      pending = Pending.CREDENTIAL;
+    }
+    return w;
+  }
+
+  /** Handles the word after a trigger; false when it turned out not to be a value. */
+  private boolean consumePending(String w, int start, int end) {
+    Pending was = pending;
+    pending = Pending.NONE;
+    if (Lexer.isLiteralValue(w)) {
+      return false; // "(using password: YES)", "token: null"
+    }
+    switch (was) {
+      case NONE, VALUE -> {}
+      case FLAG_VALUE -> {
+        if (w.charAt(0) == '-') {
+          return false;
+        }
+      }
+      case CREDENTIAL -> {
+        if (!Lexer.looksLikeCredential(w)) {
+          return false;
+        }
+      }
+      case USER_PASSWORD -> {
+        if (w.indexOf(':') < 0) {
+          return false;
+        }
+      }
+    }
+    // "Authorization: Bearer abc": the scheme is a useful word, the credential after it is not.
+    if (Lexer.isAuthScheme(w)) {
+      out.append(w);
+      pending = Pending.VALUE;
+      return true;
+    }
+    out.append(Placeholders.SECRET);
+    lastWasPath = false;
+    if (cookie && end < in.length() && in.charAt(end) == ';') {
+      pending = Pending.VALUE;
+    }
+    quoteRestOfValue(start, end);
+    return true;
+  }
+
+  /** A value that opened with a quote hides everything up to the closing quote. */
+  private void quoteRestOfValue(int start, int end) {
+    if (start == 0) {
+      return;
+    }
+    char open = in.charAt(start - 1);
+    char close = Lexer.closingQuoteFor(open);
+    if (close != 0 && (end >= in.length() || in.charAt(end) != close)) {
+      closingQuote = close;
+      quotedPath = lastWasPath;
+      pending = Pending.NONE;
+    }
+  }
+
+  private boolean isSingleSpaceBefore(int start) {
+    return sepEnd == start && sepEnd - sepStart == 1 && in.charAt(sepStart) == ' ';
+  }
+
+  private boolean isXmlClosingTag(String w, int start, int end) {
+    return w.charAt(0) == '/'
+        && start > 0
+        && in.charAt(start - 1) == '<'
+        && end < in.length()
+        && in.charAt(end) == '>';
+  }
+
+  private static boolean isAssignmentOperator(String w) {
+    return w.equals(":") || w.equals("=") || w.equals(":=") || w.equals("=>");
+  }
+}

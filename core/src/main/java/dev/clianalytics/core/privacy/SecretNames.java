@@ -1,0 +1,229 @@
+package dev.clianalytics.core.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether a name (a flag, an environment variable, a JSON key, a header) announces a secret
+ * value: {@code --password}, {@code GITHUB_TOKEN=}, {@code "api_key":}, {@code Authorization:}.
+ */
+final class SecretNames {
+  private SecretNames() {}
+
+  /** The flag blocklist of SPEC section 4: a flag with one of these words is dropped. */
+  static final Set<String> FLAG_WORDS =
+      Set.of(
+          "token",
+          "password",
+          "passwd",
+          "pwd",
+          "secret",
+          "key",
+          "apikey",
+          "auth",
+          "authorization",
+          "credential",
+          "credentials",
+          "cred",
+          "private",
+          "cookie",
+          "bearer",
+          "passphrase",
+          "signature",
+          "otp",
+          "session");
+
+  private static final String[] FLAG_WORD_LIST = FLAG_WORDS.toArray(new String[0]);
+
+  /** Found anywhere in a name, these make it secret: {@code PGPASSWORD}, {@code x-api-key}. */
+  private static final String[] STRONG_PARTS = {
+    "password", "passwd", "passphrase", "secret", "token", "apikey", "credential",
+    "authorization", "privatekey", "accesskey", "cookie", "bearer", "signature", "sessionid",
+    "sessionkey", "connectionstring", "clientkey", "masterkey", "signingkey", "encryptionkey"
+  };
+
+  /** Whole words that make a name secret; weak ones only in {@code NAME=value} or compounds. */
+  private static final Set<String> STRONG_WORDS =
+      Set.of("pwd", "cred", "creds", "otp", "auth", "jwt", "dsn", "mfa", "totp");
+
+  private static final Set<String> WEAK_WORDS =
+      Set.of("key", "pass", "private", "session", "sid", "pat", "pin", "sig");
+
+  /** Words that, next to a weak word, make a name secret in {@code NAME: value} form. */
+  private static final Set<String> QUALIFIERS =
+      Set.of(
+          "api",
+          "access",
+          "secret",
+          "private",
+          "client",
+          "master",
+          "signing",
+          "encryption",
+          "ssh",
+          "gpg",
+          "pgp",
+          "deploy",
+          "license",
+          "account",
+          "service",
+          "app",
+          "user",
+          "db",
+          "admin",
+          "root",
+          "auth",
+          "session");
+
+  /** Words that say the value is a count, a size or a label about a secret, not the secret. */
+  private static final Set<String> DESCRIPTIVE_WORDS =
+      Set.of(
+          "max",
+          "min",
+          "count",
+          "limit",
+          "limits",
+          "num",
+          "number",
+          "total",
+          "used",
+          "length",
+          "size",
+          "type",
+          "ttl",
+          "timeout",
+          "expiry",
+          "expires",
+          "lifetime",
+          "format",
+          "version",
+          "name",
+          "names",
+          "file",
+          "path",
+          "dir",
+          "url",
+          "endpoint",
+          "policy");
+
+  /**
+   * Whether {@code name} announces a secret value. {@code assignment} is true for {@code
+   * NAME=value}, where weak words such as {@code key} count on their own; in {@code NAME: value}
+   * they count only inside a compound name ({@code api_key:}), since "key:" starts plain prose.
+   */
+  static boolean isSecret(String name, boolean assignment) {
+    List<String> words = words(name, true);
+    if (words.isEmpty()) {
+      return false;
+    }
+    boolean hasStrong = false;
+    boolean hasWeak = false;
+    StringBuilder joined = new StringBuilder(name.length());
+    for (String w : words) {
+      if (DESCRIPTIVE_WORDS.contains(w)) {
+        return false;
+      }
+      hasStrong |= STRONG_WORDS.contains(w);
+      hasWeak |= WEAK_WORDS.contains(w);
+      joined.append(w);
+    }
+    String compact = joined.toString();
+    for (String part : STRONG_PARTS) {
+      if (compact.contains(part)) {
+        return true;
+      }
+    }
+    if (hasStrong) {
+      return true;
+    }
+    if (!hasWeak) {
+      return false;
+    }
+    if (assignment || words.size() == 1) {
+      return assignment;
+    }
+    // "api_key:" and "Private-Key:" announce secrets; "KeyError:" does not.
+    for (String w : words) {
+      if (QUALIFIERS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a flag name (leading dashes allowed) contains a blocklisted word. */
+  static boolean isBlockedFlag(String flag) {
+    int start = 0;
+    while (start < flag.length() && flag.charAt(start) == '-') {
+      start++;
+    }
+    if (hasBlockedWord(flag, start)) {
+      return true;
+    }
+    // "-Dpassword=x" and "-psecret": a one-letter option with a name glued on.
+    return start == 1 && flag.length() > 3 && hasBlockedWord(flag, 2);
+  }
+
+  /** Checks each word (split at non-alphanumerics and camelCase) without allocating. */
+  private static boolean hasBlockedWord(String s, int from) {
+    int start = -1;
+    for (int i = from; i <= s.length(); i++) {
+      char c = i < s.length() ? s.charAt(i) : ' ';
+      boolean alnum = Shapes.isAlnum(c);
+      boolean camel =
+          alnum && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(s.charAt(i - 1));
+      if (start >= 0 && (!alnum || camel)) {
+        if (isFlagWord(s, start, i)) {
+          return true;
+        }
+        start = -1;
+      }
+      if (alnum && start < 0) {
+        start = i;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFlagWord(String s, int from, int to) {
+    int length = to - from;
+    if (length < 3 || length > 13) {
+      return false;
+    }
+    for (String word : FLAG_WORD_LIST) {
+      if (word.length() == length && s.regionMatches(true, from, word, 0, length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Lowercase words of a name, split on anything but letters and digits and, when {@code camel} is
+   * set, at camelCase boundaries ({@code apiKey} gives {@code api}, {@code key}).
+   */
+  static List<String> words(String name, boolean camel) {
+    List<String> out = new ArrayList<>(4);
+    int start = -1;
+    for (int i = 0; i <= name.length(); i++) {
+      char c = i < name.length() ? name.charAt(i) : ' ';
+      boolean alnum = Shapes.isAlnum(c);
+      boolean boundary =
+          camel
+              && alnum
+              && start >= 0
+              && Character.isUpperCase(c)
+              && Character.isLowerCase(name.charAt(i - 1));
+      if (start >= 0 && (!alnum || boundary)) {
+        out.add(name.substring(start, i).toLowerCase(Locale.ROOT));
+        start = -1;
+      }
+      if (alnum && start < 0) {
+        start = i;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,220 @@
+package dev.clianalytics.core.privacy;
+
+/**
+ * Allocation-free tests on the shape of a character range: hex, UUIDs, digit runs, IP addresses and
+ * generated-looking strings. Every method looks at {@code s[from, to)}.
+ */
+final class Shapes {
+  private Shapes() {}
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  static boolean isAlnum(char c) {
+    return isDigit(c) || isLetter(c);
+  }
+
+  static boolean isHexChar(char c) {
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /** Hex digits only, at least {@code minLength} of them. */
+  static boolean isHex(CharSequence s, int from, int to, int minLength) {
+    if (to - from < minLength) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!isHexChar(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean hasDigit(CharSequence s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean allDigits(CharSequence s, int from, int to) {
+    if (to <= from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A run of at least {@code run} consecutive digits somewhere in the range. */
+  static boolean hasDigitRun(CharSequence s, int from, int to, int run) {
+    int current = 0;
+    for (int i = from; i < to; i++) {
+      current = isDigit(s.charAt(i)) ? current + 1 : 0;
+      if (current >= run) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The 8-4-4-4-12 hex form, any case. */
+  static boolean isUuid(CharSequence s, int from, int to) {
+    if (to - from != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = s.charAt(from + i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? c != '-' : !isHexChar(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Length of a dotted-quad IPv4 address starting at {@code from} (each part 0-255, extra digits
+   * typed after the last part included), or 0 when there is none. A {@code /cidr} is not included.
+   */
+  static int ipv4Length(CharSequence s, int from, int to) {
+    int i = from;
+    for (int part = 0; part < 4; part++) {
+      if (part > 0) {
+        if (i >= to || s.charAt(i) != '.') {
+          return 0;
+        }
+        i++;
+      }
+      int start = i;
+      int value = 0;
+      while (i < to && i - start < 3 && isDigit(s.charAt(i))) {
+        int next = value * 10 + (s.charAt(i) - '0');
+        if (part == 3 && next > 255) {
+          break;
+        }
+        value = next;
+        i++;
+      }
+      if (i == start || value > 255) {
+        return 0;
+      }
+    }
+    // A mistyped last part ("10.1.135.83333") still gives the address away.
+    while (i < to && isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i - from;
+  }
+
+  /**
+   * IPv6 in full or compressed form (with an optional zone or embedded IPv4), or a MAC address: hex
+   * groups of at most four digits and colons only, with {@code ::} or at least five colons.
+   */
+  static boolean isIpv6OrMac(CharSequence s, int from, int to) {
+    int end = to;
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == '%') {
+        end = i;
+        break;
+      }
+    }
+    if (end - from < 3 || end - from > 45) {
+      return false;
+    }
+    int colons = 0;
+    int group = 0;
+    boolean doubleColon = false;
+    for (int i = from; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == ':') {
+        colons++;
+        group = 0;
+        doubleColon |= i > from && s.charAt(i - 1) == ':';
+      } else if (c == '.') {
+        group = 0;
+      } else if (!isHexChar(c) || ++group > 4) {
+        return false;
+      }
+    }
+    return doubleColon || colons >= 5;
+  }
+
+  /**
+   * Whether the range reads like a generated value (a key, a hash, an encoded blob) rather than a
+   * word or identifier. Words switch between letters and digits rarely and are about a third
+   * vowels; generated strings switch often, use many distinct characters and few vowels. Separators
+   * ({@code -_.}) end a run; {@code +/=} are skipped, as in base64.
+   */
+  static boolean looksRandom(CharSequence s, int from, int to) {
+    int n = 0;
+    int upper = 0;
+    int digits = 0;
+    int vowels = 0;
+    int switches = 0;
+    int caseSwitches = 0;
+    long seen = 0;
+    int prev = -1;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      int cls;
+      if (c >= 'a' && c <= 'z') {
+        cls = 1;
+        seen |= 1L << (c - 'a');
+      } else if (c >= 'A' && c <= 'Z') {
+        cls = 0;
+        upper++;
+        seen |= 1L << (c - 'A' + 26);
+      } else if (isDigit(c)) {
+        cls = 2;
+        digits++;
+      } else {
+        if (c != '+' && c != '/' && c != '=') {
+          prev = -1;
+        }
+        continue;
+      }
+      n++;
+      if (cls != 2 && "aeiouAEIOU".indexOf(c) >= 0) {
+        vowels++;
+      }
+      if (prev >= 0 && prev != cls) {
+        caseSwitches++;
+        // Upper followed by lower is how every capitalized word starts, not a sign of noise.
+        if (!(prev == 0 && cls == 1)) {
+          switches++;
+        }
+      }
+      prev = cls;
+    }
+    if (n < 16) {
+      return false;
+    }
+    if (digits == n) {
+      return true;
+    }
+    int letters = n - digits;
+    boolean fewVowels = vowels * 4 < n;
+    if (digits >= 2 && letters >= 2) {
+      int distinct = Long.bitCount(seen) + Math.min(digits, 10);
+      return switches * 5 >= n || (fewVowels && distinct * 2 >= n && switches * 8 >= n);
+    }
+    boolean mixedCase = upper > 0 && upper < letters;
+    return mixedCase
+        && n >= 20
+        && caseSwitches * 5 >= n * 2
+        && vowels * 10 < n * 3
+        && Long.bitCount(seen) * 2 >= n;
+  }
+}

@@ -1,0 +1,198 @@
+package dev.clianalytics.core.privacy;
+
+/**
+ * Redacts one word of an error message: a run of characters between whitespace, brackets, quotes,
+ * commas, semicolons and pipes. Returns the word itself (the same instance) when nothing in it
+ * needs hiding, so callers can tell cheaply whether it changed.
+ */
+final class WordRedactor {
+  /**
+   * Set when the last word was a secret name ending in {@code =} or {@code :} with its value still
+   * to come ({@code password=} then {@code "hunter2"}).
+   */
+  boolean valuePending;
+
+  /** Redacts a word as it appears in the message, sentence punctuation included. */
+  String redact(String w) {
+    valuePending = false;
+    int end = w.length();
+    while (end > 0 && ".:!?".indexOf(w.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    char last = w.charAt(w.length() - 1);
+    if (last == '=' && end == w.length()) {
+      end = w.length() - 1; // "password=" then the value in quotes
+    }
+    if (end == 0) {
+      return w;
+    }
+    String core = end == w.length() ? w : w.substring(0, end);
+    String redacted = classify(core);
+    if (redacted == core) {
+      // Only a word that is a plain name can announce a value: "token:" yes, "ghp_...:" no.
+      valuePending |= (last == ':' || last == '=') && announcesSecret(w, last == '=');
+      return w;
+    }
+    return end == w.length() ? redacted : redacted + w.substring(end);
+  }
+
+  private static boolean announcesSecret(String w, boolean assignment) {
+    int end = w.length();
+    while (end > 0 && (w.charAt(end - 1) == ':' || w.charAt(end - 1) == '=')) {
+      end--;
+    }
+    if (end == 0) {
+      return false;
+    }
+    String name = w.substring(0, end);
+    return SecretNames.isSecret(name, assignment)
+        || (name.charAt(0) == '-' && SecretNames.isBlockedFlag(name));
+  }
+
+  /** Redacts a word without trailing punctuation. */
+  String classify(String w) {
+    int n = w.length();
+    if (n == 0 || isShortPlainWord(w)) {
+      return w;
+    }
+    int sep = w.indexOf("://");
+    if (sep >= 0) {
+      return withScheme(w, sep);
+    }
+    if (startsWithIgnoreCase(w, "file:")) {
+      return Placeholders.PATH;
+    }
+    if (startsWithIgnoreCase(w, "jdbc:") || startsWithIgnoreCase(w, "mongodb+srv:")) {
+      return Placeholders.URL;
+    }
+    if (startsWithIgnoreCase(w, "mailto:")) {
+      return Placeholders.EMAIL;
+    }
+    if (TokenFormats.startsWithToken(w, 0, n)) {
+      return Placeholders.SECRET;
+    }
+    if (Paths.startsLikePath(w)) {
+      return Placeholders.PATH;
+    }
+    if (w.indexOf('&') > 0 && w.indexOf('=') > 0) {
+      return splitOn(w, '&');
+    }
+    int eq = w.indexOf('=');
+    int at = w.indexOf('@', 1);
+    if (eq > 0 && (at < 0 || eq < at)) {
+      return assignment(w, eq);
+    }
+    if (at > 0) {
+      return Urls.atSign(w, at, this);
+    }
+    if (Paths.isPath(w)) {
+      return Placeholders.PATH;
+    }
+    int colon = w.indexOf(':');
+    if (colon >= 0) {
+      if (isAnyAddressWithPort(w)) {
+        return w;
+      }
+      if (Shapes.isIpv6OrMac(w, 0, n)) {
+        return Placeholders.IP;
+      }
+      // Glued "name:value" reads like an assignment: "token:abc", "pass:hunter2" (openssl).
+      if (colon > 0 && SecretNames.isSecret(w.substring(0, colon), true)) {
+        return w.substring(0, colon + 1) + Placeholders.SECRET;
+      }
+    }
+    return Pieces.redact(w);
+  }
+
+  /** {@code :::3000}, as Node prints a port taken on every address: nothing to hide. */
+  private static boolean isAnyAddressWithPort(String w) {
+    return w.startsWith(":::") && Shapes.allDigits(w, 3, w.length());
+  }
+
+  /** Letters and digits only and too short to be a key, an address or a path. */
+  private static boolean isShortPlainWord(String w) {
+    if (w.length() > 10) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      if (!Shapes.isAlnum(w.charAt(i))) {
+        return w.length() == 1 && w.charAt(0) != '~';
+      }
+    }
+    return true;
+  }
+
+  private String withScheme(String w, int sep) {
+    int start = sep;
+    while (start > 0 && isSchemeChar(w.charAt(start - 1))) {
+      start--;
+    }
+    if (start == sep) {
+      return Placeholders.URL;
+    }
+    if (start == 0) {
+      return Urls.url(w, 0, sep);
+    }
+    String prefix = w.substring(0, start);
+    char last = prefix.charAt(prefix.length() - 1);
+    if ((last == '=' || last == ':') && announcesSecret(prefix, last == '=')) {
+      return prefix + Placeholders.SECRET;
+    }
+    String url = Urls.url(w, start, sep);
+    String redactedPrefix = last == '=' || last == ':' ? prefix : classify(prefix);
+    if (url.length() == w.length() - start && redactedPrefix == prefix) {
+      return w;
+    }
+    return redactedPrefix + url;
+  }
+
+  private static boolean isSchemeChar(char c) {
+    return Shapes.isAlnum(c) || c == '+' || c == '.' || c == '-';
+  }
+
+  /** {@code NAME=value}: a secret name hides its value; otherwise both sides are redacted. */
+  private String assignment(String w, int eq) {
+    String name = w.substring(0, eq);
+    String value = w.substring(eq + 1);
+    if (SecretNames.isSecret(name, true)
+        || (name.charAt(0) == '-' && SecretNames.isBlockedFlag(name))) {
+      if (value.isEmpty()) {
+        valuePending = true;
+        return w;
+      }
+      return name + "=" + Placeholders.SECRET;
+    }
+    String redactedName = classify(name);
+    String redactedValue = value.isEmpty() ? value : classify(value);
+    if (redactedName == name && redactedValue == value) {
+      return w;
+    }
+    return redactedName + "=" + redactedValue;
+  }
+
+  private String splitOn(String w, char separator) {
+    StringBuilder out = null;
+    int start = 0;
+    for (int i = 0; i <= w.length(); i++) {
+      if (i == w.length() || w.charAt(i) == separator) {
+        String part = w.substring(start, i);
+        String redacted = part.isEmpty() ? part : classify(part);
+        if (redacted != part && out == null) {
+          out = new StringBuilder(w.length() + 16).append(w, 0, start);
+        }
+        if (out != null) {
+          out.append(redacted);
+          if (i < w.length()) {
+            out.append(separator);
+          }
+        }
+        start = i + 1;
+      }
+    }
+    return out == null ? w : out.toString();
+  }
+
+  private static boolean startsWithIgnoreCase(String w, String prefix) {
+    return w.regionMatches(true, 0, prefix, 0, prefix.length());
+  }
+}

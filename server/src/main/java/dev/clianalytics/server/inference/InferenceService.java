@@ -1,0 +1,141 @@
+package dev.clianalytics.server.inference;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.inference.InferenceOptions;
+import dev.clianalytics.core.inference.SessionAnalyzer;
+import dev.clianalytics.core.inference.SessionResult;
+import dev.clianalytics.core.session.Recomputation;
+import dev.clianalytics.core.session.Recompute;
+import dev.clianalytics.core.session.Session;
+import dev.clianalytics.core.session.SessionSpan;
+import dev.clianalytics.core.session.SessionStream;
+import dev.clianalytics.core.session.Sessionizer;
+import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.storage.InferenceState;
+import dev.clianalytics.server.storage.InferenceTx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the derived tables up to date with the events (SPEC sections 5 to 8). An incremental run
+ * reads only events past the stored mark, recomputes the sessions they can change and re-detects
+ * sessions the moved horizon closed; a full run (asked for, after a settings change, or when too
+ * many events are new) recomputes everything in one ordered scan. Both give the same tables.
+ */
+public final class InferenceService {
+  /** Above this many new events a full run is cheaper and keeps memory bounded. */
+  static final long MAX_INCREMENTAL_EVENTS = 100_000;
+
+  private final Database database;
+  private final InferenceOptions options;
+  private final Sessionizer sessionizer;
+  private final SessionAnalyzer analyzer;
+  private final String fingerprint;
+  private final Clock clock;
+
+  public InferenceService(Database database, InferenceOptions options, Clock clock) {
+    this.database = database;
+    this.options = options;
+    this.sessionizer = new Sessionizer(options.sessionTimeout());
+    this.analyzer = new SessionAnalyzer(options.catalog(), options.pathDepth());
+    this.fingerprint = Fingerprint.of(options);
+    this.clock = clock;
+  }
+
+  /** The settings inference runs with. */
+  public InferenceOptions options() {
+    return options;
+  }
+
+  /** Runs one inference now; {@code full} recomputes everything. */
+  public InferenceRun run(boolean full) {
+    long started = System.nanoTime();
+    Tally tally =
+        database.ready().inference().exclusively(tx -> new Pass(tx, clock.instant()).run(full));
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    return new InferenceRun(tally.events, tally.sessions, tally.runs, ms, tally.full);
+  }
+
+  private static final class Tally {
+    long events;
+    long sessions;
+    long runs;
+    boolean full;
+  }
+
+  /** One run inside the store's exclusive transaction. */
+  private final class Pass {
+    private final InferenceTx tx;
+    private final Instant now;
+    private final Tally tally = new Tally();
+
+    Pass(InferenceTx tx, Instant now) {
+      this.tx = tx;
+      this.now = now;
+    }
+
+    Tally run(boolean full) {
+      InferenceState state = tx.state();
+      long through = tx.lastSeq();
+      Instant horizon = Sessionizer.horizon(tx.newestTimestamp(through), now);
+      long pending = tx.countEvents(state.lastSeq(), through);
+      boolean settingsChanged = !state.fingerprint().equals(fingerprint);
+      if (full
+          || settingsChanged
+          || pending > MAX_INCREMENTAL_EVENTS
+          || through < state.lastSeq()) {
+        full(through, horizon);
+      } else {
+        incremental(state.lastSeq(), through, horizon);
+      }
+      tx.finish(through, horizon, fingerprint);
+      return tally;
+    }
+
+    private void full(long through, Instant horizon) {
+      tally.full = true;
+      tx.deleteAllDerived();
+      SessionStream stream = sessionizer.stream(horizon, this::write);
+      tx.forEachEvent(
+          0,
+          through,
+          event -> {
+            tally.events++;
+            tx.count(event);
+            stream.accept(event);
+          });
+      stream.finish();
+    }
+
+    private void incremental(long after, long through, Instant horizon) {
+      List<Event> fresh = new ArrayList<>();
+      tx.forEachEvent(after, through, fresh::add);
+      fresh.forEach(tx::count);
+      tally.events = fresh.size();
+      List<Recompute> windows = Windows.around(fresh);
+      List<SessionSpan> near = tx.sessionsNear(windows, options.sessionTimeout());
+      List<Recompute> plan = Recomputation.plan(near, fresh, sessionizer);
+      List<String> doomed = Windows.inside(near, plan);
+      List<SessionSpan> candidates =
+          Windows.without(tx.sessionsPossiblyOpen(horizon, options.sessionTimeout()), doomed);
+      List<Recompute> ranges = new ArrayList<>(plan);
+      for (SessionSpan span : Recomputation.reclassify(candidates, horizon, sessionizer)) {
+        doomed.add(span.id());
+        ranges.add(new Recompute(span.key(), span.start(), span.end()));
+      }
+      tx.deleteSessions(doomed);
+      SessionStream stream = sessionizer.stream(horizon, this::write);
+      tx.forEachEventIn(ranges, through, stream::accept);
+      stream.finish();
+    }
+
+    private void write(Session session) {
+      SessionResult result = analyzer.analyze(session);
+      tx.write(result);
+      tally.sessions++;
+      tally.runs += result.instances().size();
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.clianalytics.server.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Erasure and retention of derived rows, run in the same transaction as the raw deletes. */
+final class DerivedDeletes {
+  private DerivedDeletes() {}
+
+  /** Deletes every derived row of one actor. */
+  static void actor(Connection c, String actorId) throws SQLException {
+    for (String table : DerivedRows.PER_SESSION) {
+      delete(c, "DELETE FROM " + table + " WHERE actor_id = ?", actorId);
+    }
+    delete(c, "DELETE FROM event_counts WHERE actor_id = ?", actorId);
+    delete(c, "DELETE FROM error_counts WHERE actor_id = ?", actorId);
+  }
+
+  /**
+   * Deletes derived rows of sessions that ended before {@code cutoff} and daily counts of days
+   * wholly before it; a session or day that straddles the cutoff keeps its rows.
+   */
+  static void before(Connection c, Instant cutoff) throws SQLException {
+    long micros = DerivedRows.micros(cutoff);
+    for (String table : DerivedRows.PER_SESSION) {
+      if (!table.equals("sessions")) {
+        delete(
+            c,
+            "DELETE FROM "
+                + table
+                + " WHERE session_id IN (SELECT session_id FROM sessions WHERE end_us < ?)",
+            micros);
+      }
+    }
+    delete(c, "DELETE FROM sessions WHERE end_us < ?", micros);
+    String day = DerivedRows.day(cutoff);
+    delete(c, "DELETE FROM event_counts WHERE day < ?", day);
+    delete(c, "DELETE FROM error_counts WHERE day < ?", day);
+  }
+
+  private static void delete(Connection c, String sql, Object parameter) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, parameter);
+      s.executeUpdate();
+    }
+  }
+}

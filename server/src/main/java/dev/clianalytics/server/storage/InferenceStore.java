@@ -1,0 +1,34 @@
+package dev.clianalytics.server.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Where inference keeps what it derives from events (sessions, workflow runs, per-session path and
+ * recovery counts, daily event counts) and how reports read it. Implemented by the PostgreSQL and
+ * DuckDB storages over the same tables.
+ */
+public interface InferenceStore {
+
+  /**
+   * Runs {@code work} as the only inference anywhere: on PostgreSQL under a transaction-scoped
+   * advisory lock, so several server instances never interleave; on DuckDB under the writer lock.
+   * Everything {@code work} writes commits together when it returns, or not at all if it throws.
+   */
+  <T> T exclusively(InferenceWork<T> work);
+
+  /** Runs read-only {@code work} on one consistent snapshot of the derived tables. */
+  <T> T read(SqlWork<T> work);
+
+  /** One inference, given its transaction. */
+  @FunctionalInterface
+  interface InferenceWork<T> {
+    T run(InferenceTx tx);
+  }
+
+  /** A read on a JDBC connection; the SQL must work on both PostgreSQL and DuckDB. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.clianalytics.server.storage;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.inference.SessionResult;
+import dev.clianalytics.core.session.Recompute;
+import dev.clianalytics.core.session.SessionSpan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The operations of one inference inside {@link InferenceStore#exclusively}. Event scans stream in
+ * inference order (actor, timestamp, event id) with a bounded fetch size; derived rows are written
+ * in bulk and become visible when the inference commits.
+ */
+public interface InferenceTx {
+
+  /** Where the previous inference stopped. */
+  InferenceState state();
+
+  /** The highest stored seq now (0 when no events); the upper bound of this run. */
+  long lastSeq();
+
+  /** The newest event timestamp among events with seq at most {@code throughSeq}, or null. */
+  Instant newestTimestamp(long throughSeq);
+
+  /** How many events have {@code afterSeq < seq <= throughSeq}. */
+  long countEvents(long afterSeq, long throughSeq);
+
+  /** Streams events with {@code afterSeq < seq <= throughSeq} in inference order. */
+  void forEachEvent(long afterSeq, long throughSeq, Consumer<Event> sink);
+
+  /**
+   * Streams, in inference order, the events with seq at most {@code throughSeq} of each range's key
+   * whose timestamps lie within the range (inclusive). Ranges must not overlap.
+   */
+  void forEachEventIn(List<Recompute> ranges, long throughSeq, Consumer<Event> sink);
+
+  /**
+   * Stored sessions of {@code around}'s keys that end no earlier than {@code margin} before a
+   * range's start and start no later than {@code margin} after its end.
+   */
+  List<SessionSpan> sessionsNear(List<Recompute> around, Duration margin);
+
+  /**
+   * Stored sessions that are open, or closed but ending less than {@code timeout} before {@code
+   * horizon}: the only ones whose open flag can differ at {@code horizon}.
+   */
+  List<SessionSpan> sessionsPossiblyOpen(Instant horizon, Duration timeout);
+
+  /** Deletes these sessions and every row derived from them. */
+  void deleteSessions(Collection<String> sessionIds);
+
+  /** Deletes every derived row, before a full recomputation. */
+  void deleteAllDerived();
+
+  /** Writes one session's results (its previous rows must have been deleted). */
+  void write(SessionResult result);
+
+  /** Adds one newly inferred event to the daily event and error counts. */
+  void count(Event event);
+
+  /** Flushes pending rows and records where this inference stopped. */
+  void finish(long lastSeq, Instant horizon, String fingerprint);
+}

@@ -1,0 +1,342 @@
+package dev.clianalytics.server.storage;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.inference.SessionResult;
+import dev.clianalytics.core.session.Recompute;
+import dev.clianalytics.core.session.SessionKey;
+import dev.clianalytics.core.session.SessionSpan;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One inference on two connections: {@code writer} (holding the exclusivity, derived reads and all
+ * derived writes, committed by the caller) and {@code reader}, which streams events and is rolled
+ * back afterwards. The SQL is the same on both dialects.
+ */
+final class SqlInferenceTx implements InferenceTx {
+  private static final String EVENT_COLUMNS = "e." + EventRows.COLUMNS.replace(", ", ", e.");
+  private static final String ORDER = " ORDER BY e.actor_id, e.ts, e.event_id";
+
+  private final Connection writer;
+  private final Connection reader;
+  private final RowWriter.Factory rows;
+  private final EventCounts counts = new EventCounts();
+  private DerivedRows.Writers writers;
+
+  SqlInferenceTx(Connection writer, Connection reader, RowWriter.Factory rows) {
+    this.writer = writer;
+    this.reader = reader;
+    this.rows = rows;
+  }
+
+  @Override
+  public InferenceState state() {
+    return call(
+        () -> {
+          try (PreparedStatement s =
+                  writer.prepareStatement(
+                      "SELECT last_seq, horizon_us, fingerprint, generation FROM inference_state"
+                          + " WHERE id = 1");
+              ResultSet rs = s.executeQuery()) {
+            rs.next();
+            long horizon = rs.getLong(2);
+            Instant h = rs.wasNull() ? null : DerivedRows.instant(horizon);
+            return new InferenceState(rs.getLong(1), h, rs.getString(3), rs.getLong(4));
+          }
+        });
+  }
+
+  @Override
+  public long lastSeq() {
+    return call(() -> SqlRows.queryLong(writer, "SELECT coalesce(max(seq), 0) FROM events"));
+  }
+
+  @Override
+  public Instant newestTimestamp(long throughSeq) {
+    return call(
+        () -> {
+          try (PreparedStatement s =
+              writer.prepareStatement("SELECT max(ts) FROM events WHERE seq <= ?")) {
+            s.setLong(1, throughSeq);
+            try (ResultSet rs = s.executeQuery()) {
+              rs.next();
+              return rs.getObject(1) == null ? null : EventRows.instant(rs, 1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public long countEvents(long afterSeq, long throughSeq) {
+    return call(
+        () -> {
+          try (PreparedStatement s =
+              writer.prepareStatement("SELECT count(*) FROM events WHERE seq > ? AND seq <= ?")) {
+            s.setLong(1, afterSeq);
+            s.setLong(2, throughSeq);
+            try (ResultSet rs = s.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public void forEachEvent(long afterSeq, long throughSeq, Consumer<Event> sink) {
+    String sql =
+        "SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.seq > ? AND e.seq <= ?" + ORDER;
+    call(() -> stream(sql, sink, afterSeq, throughSeq));
+  }
+
+  @Override
+  public void forEachEventIn(List<Recompute> ranges, long throughSeq, Consumer<Event> sink) {
+    if (ranges.isEmpty()) {
+      return;
+    }
+    String sql =
+        "SELECT "
+            + EVENT_COLUMNS
+            + " FROM infer_ranges r JOIN events e ON e.actor_id = r.actor_id"
+            + " AND coalesce(e.session_hint, '') = r.hint AND e.ts >= r.from_ts"
+            + " AND e.ts <= r.to_ts WHERE e.seq <= ?"
+            + ORDER;
+    call(
+        () -> {
+          putRanges(reader, ranges, Duration.ZERO);
+          return stream(sql, sink, throughSeq);
+        });
+  }
+
+  private long stream(String sql, Consumer<Event> sink, long... params) throws SQLException {
+    long n = 0;
+    try (PreparedStatement s = reader.prepareStatement(sql)) {
+      s.setFetchSize(SqlRows.FETCH_SIZE);
+      for (int i = 0; i < params.length; i++) {
+        s.setLong(i + 1, params[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(EventRows.read(rs).event());
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public List<SessionSpan> sessionsNear(List<Recompute> around, Duration margin) {
+    if (around.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "SELECT DISTINCT s.session_id, s.actor_id, s.hint, s.start_us, s.end_us, s.is_open"
+            + " FROM infer_ranges r JOIN sessions s ON s.actor_id = r.actor_id AND s.hint = r.hint"
+            + " AND s.end_us >= r.from_us AND s.start_us <= r.to_us";
+    return call(
+        () -> {
+          putRanges(writer, around, margin);
+          List<SessionSpan> spans = spans(sql);
+          try (PreparedStatement s = writer.prepareStatement("DELETE FROM infer_ranges")) {
+            s.executeUpdate();
+          }
+          return spans;
+        });
+  }
+
+  @Override
+  public List<SessionSpan> sessionsPossiblyOpen(Instant horizon, Duration timeout) {
+    return call(
+        () ->
+            spans(
+                "SELECT session_id, actor_id, hint, start_us, end_us, is_open FROM sessions"
+                    + " WHERE is_open OR end_us > ?",
+                DerivedRows.micros(horizon.minus(timeout))));
+  }
+
+  private List<SessionSpan> spans(String sql, long... params) throws SQLException {
+    List<SessionSpan> out = new ArrayList<>();
+    try (PreparedStatement s = writer.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setLong(i + 1, params[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          String hint = rs.getString(3);
+          SessionKey key = new SessionKey(rs.getString(2), hint.isEmpty() ? null : hint);
+          out.add(
+              new SessionSpan(
+                  key,
+                  rs.getString(1),
+                  DerivedRows.instant(rs.getLong(4)),
+                  DerivedRows.instant(rs.getLong(5)),
+                  rs.getBoolean(6)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private void putRanges(Connection c, List<Recompute> ranges, Duration margin)
+      throws SQLException {
+    try (RowWriter w =
+        rows.open(c, "infer_ranges", "actor_id, hint, from_ts, to_ts, from_us, to_us")) {
+      for (Recompute r : ranges) {
+        Instant from = r.from().minus(margin);
+        Instant to = r.to().plus(margin);
+        w.add(
+            r.key().actorId(),
+            Objects.toString(r.key().sessionHint(), ""),
+            from,
+            to,
+            DerivedRows.micros(from),
+            DerivedRows.micros(to));
+      }
+    }
+  }
+
+  @Override
+  public void deleteSessions(Collection<String> sessionIds) {
+    if (sessionIds.isEmpty()) {
+      return;
+    }
+    call(
+        () -> {
+          flushWriters();
+          try (RowWriter w = rows.open(writer, "doomed_sessions", "session_id")) {
+            for (String id : sessionIds) {
+              w.add(id);
+            }
+          }
+          for (String table : DerivedRows.PER_SESSION) {
+            execute(
+                "DELETE FROM "
+                    + table
+                    + " WHERE session_id IN (SELECT session_id FROM doomed_sessions)");
+          }
+          execute("DELETE FROM doomed_sessions");
+          return null;
+        });
+  }
+
+  @Override
+  public void deleteAllDerived() {
+    call(
+        () -> {
+          flushWriters();
+          for (String table : DerivedRows.PER_SESSION) {
+            execute("DELETE FROM " + table);
+          }
+          execute("DELETE FROM event_counts");
+          execute("DELETE FROM error_counts");
+          return null;
+        });
+  }
+
+  @Override
+  public void write(SessionResult result) {
+    call(
+        () -> {
+          DerivedRows.write(result, writers());
+          return null;
+        });
+  }
+
+  @Override
+  public void count(Event event) {
+    counts.add(event);
+  }
+
+  @Override
+  public void finish(long lastSeq, Instant horizon, String fingerprint) {
+    call(
+        () -> {
+          try (RowWriter events = rows.open(writer, "event_counts", EventCounts.COLUMNS);
+              RowWriter errors = rows.open(writer, "error_counts", EventCounts.ERROR_COLUMNS)) {
+            counts.writeTo(events, errors);
+          }
+          flushWriters();
+          try (PreparedStatement s =
+              writer.prepareStatement(
+                  "UPDATE inference_state SET last_seq = ?, horizon_us = ?, fingerprint = ?,"
+                      + " generation = generation + 1 WHERE id = 1")) {
+            s.setLong(1, lastSeq);
+            if (horizon == null) {
+              s.setNull(2, java.sql.Types.BIGINT);
+            } else {
+              s.setLong(2, DerivedRows.micros(horizon));
+            }
+            s.setString(3, fingerprint);
+            s.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private DerivedRows.Writers writers() throws SQLException {
+    if (writers == null) {
+      writers =
+          new DerivedRows.Writers(
+              rows.open(writer, "sessions", DerivedRows.SESSIONS),
+              rows.open(writer, "workflow_runs", DerivedRows.RUNS),
+              rows.open(writer, "session_paths", DerivedRows.PATHS),
+              rows.open(writer, "session_recovery", DerivedRows.RECOVERY));
+    }
+    return writers;
+  }
+
+  private void flushWriters() throws SQLException {
+    if (writers != null) {
+      writers.sessions().close();
+      writers.runs().close();
+      writers.paths().close();
+      writers.recovery().close();
+      writers = null;
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (PreparedStatement s = writer.prepareStatement(sql)) {
+      s.executeUpdate();
+    }
+  }
+
+  @FunctionalInterface
+  private interface Body<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * SQL failures leave the inference as {@link InferenceSqlException}, rolled back by the store.
+   */
+  private static <T> T call(Body<T> body) {
+    try {
+      return body.run();
+    } catch (SQLException e) {
+      throw new InferenceSqlException(e);
+    }
+  }
+
+  /** Carries an {@link SQLException} out of the lambdas to the store, which maps it. */
+  static final class InferenceSqlException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InferenceSqlException(SQLException cause) {
+      super(cause.getMessage(), cause);
+    }
+
+    SQLException sql() {
+      return (SQLException) getCause();
+    }
+  }
+}
