@@ -20,9 +20,11 @@ import java.util.function.Predicate;
 final class CannedReports implements AutoCloseable {
   private final Javalin app;
   private final String token;
+  private final boolean empty;
 
-  private CannedReports(String token) {
+  private CannedReports(String token, boolean empty) {
     this.token = token;
+    this.empty = empty;
     this.app =
         Javalin.create(
             c -> {
@@ -32,7 +34,9 @@ final class CannedReports implements AutoCloseable {
               Dashboard.configure(c);
             });
     Dashboard.register(app);
-    app.get("/reports/summary", ctx -> answer(ctx, summary(ctx.queryParam("tool"))));
+    app.get(
+        "/reports/summary",
+        ctx -> answer(ctx, this.empty ? canned("summary-empty") : summary(ctx.queryParam("tool"))));
     app.get("/reports/trends", ctx -> answer(ctx, byTool("trends", "workflows", ctx)));
     app.get("/reports/hot-paths", ctx -> answer(ctx, byTool("hot-paths", "paths", ctx)));
     app.get("/reports/recovery", ctx -> answer(ctx, byTool("recovery", "commands", ctx)));
@@ -41,9 +45,12 @@ final class CannedReports implements AutoCloseable {
     app.get("/reports/workflows/{name}", ctx -> answer(ctx, workflow(ctx.pathParam("name"))));
   }
 
-  /** Starts on a random port; {@code token} null means open. */
-  static CannedReports start(String token) {
-    CannedReports reports = new CannedReports(token);
+  /**
+   * Starts on a random port; {@code token} null means open; {@code empty} answers as a server that
+   * has no events yet.
+   */
+  static CannedReports start(String token, boolean empty) {
+    CannedReports reports = new CannedReports(token, empty);
     reports.app.start(0);
     return reports;
   }

@@ -6,7 +6,7 @@ class CannedReportsDashboardTest extends DashboardBrowserContract {
 
   @Override
   protected String startBackend() {
-    reports = CannedReports.start(null);
+    reports = CannedReports.start(null, false);
     return reports.origin();
   }
 
