@@ -6,7 +6,9 @@ import { h } from './dom.js';
 
 let library;
 
-const FONT = getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+// ECharts lays labels out (containLabel, legends) by measuring them in its default font, so the
+// charts draw in that same font; a page font here would make labels overflow their room.
+const FONT = 'sans-serif';
 
 export function echarts() {
   if (!library) {
@@ -47,7 +49,6 @@ export async function draw(box, option) {
   chart.setOption({
     color: PALETTE,
     animation: false,
-    // A concrete font: ECharts measures text with it, so labels and legends do not overlap.
     textStyle: { fontFamily: FONT },
     aria: { enabled: false },
     ...option,

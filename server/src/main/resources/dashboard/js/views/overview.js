@@ -45,7 +45,10 @@ export function renderOverview(view, filters, onError) {
     onError(error);
   });
   const summary = report('/reports/summary', filters);
-  summary.catch(() => top.replaceChildren());
+  summary.catch(() => {
+    top.replaceChildren();
+    top.removeAttribute('aria-busy');
+  });
   guard(workflows.body, summary.then((summary) => {
     if (!summary.events) {
       view.replaceChildren(noData());
