@@ -86,7 +86,14 @@ function navigate(next) {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const data = new FormData(form);
-  navigate({ ...state.read(), tool: data.get('tool'), from: data.get('from'), to: data.get('to') });
+  const from = data.get('from');
+  const to = data.get('to');
+  if (from && to && from > to) {
+    status.textContent = `"From" (${from}) must be on or before "To" (${to}); change one of them.`;
+    form.elements.from.focus();
+    return;
+  }
+  navigate({ ...state.read(), tool: data.get('tool'), from, to });
 });
 toolSelect.addEventListener('change', () => form.requestSubmit());
 document.getElementById('filter-reset').addEventListener('click', () => navigate({ workflow: state.read().workflow }));

@@ -24,7 +24,7 @@ export function renderTrends(body, trends) {
       { label: 'Success rate', value: (r) => fmt.pct(r.success_rate), num: true },
     ], rows)));
   draw(box, {
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
     legend: { type: 'scroll', top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: tooltipPercent },
     xAxis: { type: 'category', data: trends.weeks, boundaryGap: false },

@@ -110,6 +110,9 @@ final class Browser implements AutoCloseable {
 
   void size(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
+    // The window resizes asynchronously; a page loaded before it settles lays out at the old size.
+    String settled = "return window.innerWidth === " + width + ";";
+    waitingFor("the window to be " + width + " wide").until(d -> Boolean.TRUE.equals(js(settled)));
   }
 
   /** A wait that names what it waited for when it gives up. */
