@@ -32,6 +32,20 @@ export async function report(path, params = {}) {
     if (value !== undefined && value !== null && value !== '') query.set(key, value);
   }
   const url = query.toString() ? `${path}?${query}` : path;
+  // Panels that need the same report at the same moment (the overview and the tool list both
+  // read the summary) share one request.
+  const key = `${token.get() || ''} ${url}`;
+  if (!inflight.has(key)) {
+    const request = fetchJson(url);
+    inflight.set(key, request);
+    request.then(() => inflight.delete(key), () => inflight.delete(key));
+  }
+  return inflight.get(key);
+}
+
+const inflight = new Map();
+
+async function fetchJson(url) {
   const headers = { Accept: 'application/json' };
   const saved = token.get();
   if (saved) headers.Authorization = `Bearer ${saved}`;
