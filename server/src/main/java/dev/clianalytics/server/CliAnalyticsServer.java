@@ -57,7 +57,7 @@ public final class CliAnalyticsServer implements AutoCloseable {
     }
     Database database = new Database(storage);
     migrateAtStart(config, database);
-    Metrics metrics = new Metrics();
+    Metrics metrics = new Metrics(database::poolStats);
     Privacy privacy = Privacy.server(config.hashSalt());
     Authenticator auth = new Authenticator(config);
     Javalin app = Javalin.create(c -> Routes.configure(c, metrics));

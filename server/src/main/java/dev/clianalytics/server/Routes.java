@@ -7,6 +7,7 @@ import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.dashboard.Dashboard;
 import dev.clianalytics.server.docs.DocsEndpoint;
 import dev.clianalytics.server.http.Bodies;
+import dev.clianalytics.server.http.RouteNames;
 import dev.clianalytics.server.inference.InferEndpoint;
 import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.ingest.IngestEndpoint;
@@ -16,10 +17,13 @@ import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.HealthEndpoint;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.MetricsEndpoint;
+import dev.clianalytics.server.report.ReportSettings;
+import dev.clianalytics.server.report.ReportsEndpoint;
 import dev.clianalytics.server.rest.RestEventsEndpoint;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 
 /** Every route in one place, each with the access it needs. */
 final class Routes {
@@ -33,7 +37,15 @@ final class Routes {
       Authenticator auth,
       Metrics metrics,
       Clock clock,
-      InferenceService inference) {}
+      InferenceService inference) {
+    ReportSettings reportSettings() {
+      return new ReportSettings(
+          inference.options().catalog(),
+          config.minActors(),
+          config.autoWorkflowMinRuns(),
+          config.nsmCommand());
+    }
+  }
 
   static void configure(JavalinConfig c, Metrics metrics) {
     c.useVirtualThreads = true;
@@ -43,14 +55,17 @@ final class Routes {
     c.http.prefer405over404 = true;
     c.staticFiles.enableWebjars();
     Dashboard.configure(c);
-    c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+    c.jetty.modifyServer(
+        server -> {
+          // with a StatisticsHandler in the chain, stop() waits for requests in flight (up to
+          // the stop timeout) instead of cutting them: an acknowledged batch is never lost
+          server.setHandler(new StatisticsHandler());
+          server.setStopTimeout(10_000);
+        });
     c.requestLogger.http(
         (ctx, ms) ->
             metrics.request(
-                ctx.method().name(),
-                dev.clianalytics.server.http.RouteNames.of(ctx),
-                ctx.statusCode(),
-                ms / 1000.0));
+                ctx.method().name(), RouteNames.of(ctx), ctx.statusCode(), ms / 1000.0));
   }
 
   static void register(Javalin app, Parts p) {
@@ -76,5 +91,13 @@ final class Routes {
     app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
     app.post("/infer", auth.require(Access.INGEST, infer::infer));
     app.get("/workflows", auth.require(Access.READ, infer::workflows));
+    var reports = new ReportsEndpoint(p.database(), p.reportSettings());
+    app.get("/reports/summary", auth.require(Access.READ, reports::summary));
+    app.get("/reports/workflows/{name}", auth.require(Access.READ, reports::workflow));
+    app.get("/reports/hot-paths", auth.require(Access.READ, reports::hotPaths));
+    app.get("/reports/recovery", auth.require(Access.READ, reports::recovery));
+    app.get("/reports/nsm", auth.require(Access.READ, reports::nsm));
+    app.get("/reports/versions", auth.require(Access.READ, reports::versions));
+    app.get("/reports/trends", auth.require(Access.READ, reports::trends));
   }
 }

@@ -28,7 +28,11 @@ public final class HotPaths {
 
   private HotPaths() {}
 
-  /** The session's contributions, one per distinct sequence, in first-seen order. */
+  /**
+   * The session's contributions, one per distinct sequence, in first-seen order: every run of 1 to
+   * {@code depth + 1} consecutive commands is an occurrence of its sequence, and each failing event
+   * is a failure of its path (itself and up to {@code depth} commands before it).
+   */
   public static List<PathCount> contributions(Session session, int depth) {
     if (depth < 0) {
       throw new IllegalArgumentException("hot path depth k must be >= 0, was " + depth);
@@ -36,21 +40,19 @@ public final class HotPaths {
     List<Event> events = session.events();
     String[] commands = new String[events.size()];
     Map<String, long[]> counts = new LinkedHashMap<>();
-    StringBuilder window = new StringBuilder(64);
     for (int i = 0; i < commands.length; i++) {
       commands[i] = Commands.display(events.get(i));
-      window.setLength(0);
+      String sequence = commands[i];
       int from = Math.max(0, i - depth);
-      for (int j = from; j <= i; j++) {
-        if (j > from) {
-          window.append(SEPARATOR);
+      for (int j = i; ; j--) {
+        counts.computeIfAbsent(sequence, w -> new long[2])[1]++;
+        if (j == from) {
+          break;
         }
-        window.append(commands[j]);
+        sequence = commands[j - 1] + SEPARATOR + sequence;
       }
-      long[] count = counts.computeIfAbsent(window.toString(), w -> new long[2]);
-      count[1]++;
       if (Exit.isFailure(events.get(i).exitCode())) {
-        count[0]++;
+        counts.get(sequence)[0]++;
       }
     }
     List<PathCount> result = new ArrayList<>(counts.size());

@@ -45,7 +45,7 @@ public final class BatchInference {
         sessions,
         AutoWorkflows.counted(instances, options.autoWorkflowMinRuns()),
         HotPaths.rank(paths, options.minActors()),
-        RecoveryAnalysis.merge(recovery),
+        RecoveryAnalysis.merge(recovery, options.minActors()),
         nsm.weeks());
   }
 }

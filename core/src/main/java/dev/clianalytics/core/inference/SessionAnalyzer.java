@@ -20,6 +20,7 @@ public final class SessionAnalyzer {
     this.pathDepth = pathDepth;
   }
 
+  /** Instances, path counts and recovery counts of one session. */
   public SessionResult analyze(Session session) {
     return new SessionResult(
         session,

@@ -8,6 +8,7 @@ import java.util.Map;
  * command and the events of its tool that week (at least 1, which is what makes them active).
  */
 public record DeveloperWeek(String developer, String week, long successfulRuns, long events) {
+  /** {@code developer}, {@code week}, {@code successful_runs}, {@code events}. */
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("developer", developer);

@@ -31,6 +31,7 @@ public final class NorthStar {
 
   private record Key(String developer, String week, String tool) {}
 
+  /** An empty aggregation for these options. */
   public NorthStar(NsmOptions options) {
     this.options = options;
     this.elements = options.elements();

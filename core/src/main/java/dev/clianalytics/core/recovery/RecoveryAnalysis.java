@@ -56,6 +56,11 @@ public final class RecoveryAnalysis {
 
   /** Merges contributions; most failures first, then command. */
   public static List<Recovery> merge(Iterable<RecoveryCount> contributions) {
+    return merge(contributions, 1);
+  }
+
+  /** As {@link #merge(Iterable)}, hiding commands that failed for fewer than {@code minActors}. */
+  public static List<Recovery> merge(Iterable<RecoveryCount> contributions, int minActors) {
     Map<String, Merged> byCommand = new HashMap<>();
     for (RecoveryCount c : contributions) {
       Merged m = byCommand.computeIfAbsent(c.command(), k -> new Merged());
@@ -66,7 +71,12 @@ public final class RecoveryAnalysis {
       c.nextCommands().forEach((next, n) -> m.next.merge(next, n, Long::sum));
     }
     List<Recovery> result = new ArrayList<>();
-    byCommand.forEach((command, m) -> result.add(m.toRecovery(command)));
+    byCommand.forEach(
+        (command, m) -> {
+          if (m.actors.size() >= minActors) {
+            result.add(m.toRecovery(command));
+          }
+        });
     result.sort(
         Comparator.comparingLong(Recovery::failures).reversed().thenComparing(Recovery::command));
     return result;

@@ -25,7 +25,9 @@ public final class SessionIds {
             + '\u0000'
             + Objects.toString(sessionHint, "")
             + '\u0000'
-            + first.timestamp()
+            + first.timestamp().getEpochSecond()
+            + '.'
+            + first.timestamp().getNano()
             + '\u0000'
             + Objects.toString(first.eventId(), "");
     byte[] digest = SHA256.get().digest(material.getBytes(StandardCharsets.UTF_8));

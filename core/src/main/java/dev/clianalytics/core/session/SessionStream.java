@@ -27,17 +27,7 @@ public final class SessionStream {
 
   /** Adds the next event; throws if it comes before the previous event of the same actor. */
   public void accept(Event event) {
-    if (!event.actorId().equals(actor)) {
-      flushAll();
-      actor = event.actorId();
-    } else if (EventOrder.COMPARATOR.compare(previous, event) > 0) {
-      throw new IllegalArgumentException(
-          "events must arrive grouped by actor and in event order (timestamp, event id); "
-              + event.timestamp()
-              + " came after "
-              + previous.timestamp()
-              + "; sort the input or use Sessionizer.sessionize");
-    }
+    startActorOrCheckOrder(event);
     if (isDuplicate(previous, event)) {
       return;
     }
@@ -55,6 +45,20 @@ public final class SessionStream {
       pending.add(new Pending(event));
     } else {
       current.add(event);
+    }
+  }
+
+  private void startActorOrCheckOrder(Event event) {
+    if (!event.actorId().equals(actor)) {
+      flushAll();
+      actor = event.actorId();
+    } else if (EventOrder.COMPARATOR.compare(previous, event) > 0) {
+      throw new IllegalArgumentException(
+          "events must arrive grouped by actor and in event order (timestamp, event id); "
+              + event.timestamp()
+              + " came after "
+              + previous.timestamp()
+              + "; sort the input or use Sessionizer.sessionize");
     }
   }
 

@@ -34,6 +34,7 @@ public final class Sessionizer {
     this.timeout = timeout;
   }
 
+  /** The session timeout ({@code SESSION_TIMEOUT}). */
   public Duration timeout() {
     return timeout;
   }

@@ -70,7 +70,6 @@ final class InstanceBuilder {
 
   WorkflowInstance build(String sessionId) {
     long spanMs = Duration.between(first.timestamp(), last.timestamp()).toMillis();
-    long lastDuration = last.durationMs() == null ? 0 : last.durationMs();
     Event versionSource = lastGoal != null ? lastGoal : last;
     return new WorkflowInstance(
         sessionId + "-" + ordinal,
@@ -82,7 +81,7 @@ final class InstanceBuilder {
         first.actorId(),
         first.timestamp(),
         last.timestamp(),
-        spanMs + lastDuration,
+        spanMs,
         outcome,
         eventCount,
         stepsSeen.stream().map(s -> String.join(" ", s)).toList(),

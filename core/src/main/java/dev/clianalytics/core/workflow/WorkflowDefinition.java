@@ -62,6 +62,11 @@ public record WorkflowDefinition(
     return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
   }
 
+  /** The same definition under another name. */
+  public WorkflowDefinition renamed(String newName) {
+    return new WorkflowDefinition(newName, tool, category, steps, goal);
+  }
+
   /** The definition as a JSON object: steps and goal written as space-separated commands. */
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();

@@ -20,10 +20,12 @@ public final class WorkflowDetector {
   private final WorkflowCatalog catalog;
   private final Map<List<String>, StepMatch> autoMatches = new ConcurrentHashMap<>();
 
+  /** A detector for this catalog. */
   public WorkflowDetector(WorkflowCatalog catalog) {
     this.catalog = catalog;
   }
 
+  /** The catalog in force. */
   public WorkflowCatalog catalog() {
     return catalog;
   }
@@ -87,6 +89,10 @@ public final class WorkflowDetector {
     if (match == null) {
       WorkflowDefinition definition =
           WorkflowDefinition.auto(Commands.tool(event), validPrefix(Commands.subcommand(event)));
+      if (catalog.find(definition.name()).isPresent()) {
+        // e.g. a bare "kubectl rollout" next to the built-in kubectl_rollout: keep them apart.
+        definition = definition.renamed(definition.name() + "-auto");
+      }
       match = new StepMatch(-1, definition, definition.goal(), true);
       autoMatches.put(event.commandPath(), match);
     }

@@ -1,16 +1,18 @@
 package dev.clianalytics.core.workflow;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One run of one workflow within one session, with the facts SPEC section 6 asks for. {@code end}
- * is the timestamp of the instance's last event and {@code durationMs} the time from its first
- * event to the end of its last one (the last event's {@code duration_ms}, when known, is added).
- * {@code auto} marks the single-step workflow of a command no definition covers; such instances
- * count in reports only once the command reaches {@code AUTO_WORKFLOW_MIN_RUNS} (see {@link
- * AutoWorkflows}). {@code eventCount} is the number of events the instance took.
+ * is the timestamp of the instance's last event and {@code durationMs} is end - start (the
+ * timestamps the events carry; an instance of one event lasts 0 ms). {@code auto} marks the
+ * single-step workflow of a command no definition covers; such instances count in reports only once
+ * the command reaches {@code AUTO_WORKFLOW_MIN_RUNS} (see {@link AutoWorkflows}). {@code
+ * eventCount} is the number of events the instance took.
  */
 public record WorkflowInstance(
     String id,
@@ -41,5 +43,28 @@ public record WorkflowInstance(
       throw new IllegalArgumentException(
           "instance counts must be non-negative and eventCount at least 1, was " + eventCount);
     }
+  }
+
+  /** The instance as a JSON object with snake_case fields (times in RFC 3339). */
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", id);
+    json.put("workflow", workflow);
+    json.put("tool", tool);
+    json.put("category", category.json());
+    json.put("auto", auto);
+    json.put("session_id", sessionId);
+    json.put("start", start.toString());
+    json.put("end", end.toString());
+    json.put("duration_ms", durationMs);
+    json.put("outcome", outcome.name());
+    json.put("events", eventCount);
+    json.put("steps_seen", stepsSeen);
+    json.put("goal_attempts", goalAttempts);
+    json.put("failures_before_success", failuresBeforeSuccess);
+    json.put("error_types", errorTypes);
+    json.put("tool_version", toolVersion);
+    json.put("ci", ci);
+    return json;
   }
 }

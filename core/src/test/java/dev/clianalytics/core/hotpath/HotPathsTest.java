@@ -75,6 +75,25 @@ class HotPathsTest {
   }
 
   @Test
+  void occurrences_includeTheSameSequenceDeeperInOtherSessions() {
+    var failing =
+        session(
+            "a",
+            Ev.at("10:00").cmd("terraform plan"),
+            Ev.at("10:01").cmd("terraform apply").exit(1));
+    var longer =
+        session(
+            "b",
+            Ev.at("10:00").cmd("terraform init"),
+            Ev.at("10:01").cmd("terraform plan"),
+            Ev.at("10:02").cmd("terraform apply"));
+    HotPath path = rank(failing, longer).get(0);
+    assertEquals("terraform plan > terraform apply!", path.path());
+    assertEquals(2, path.occurrences());
+    assertEquals(0.5, path.failureRate());
+  }
+
+  @Test
   void ranking_isByFailuresThenDistinctActors() {
     var twoFailuresOneActor =
         session(
@@ -111,6 +130,6 @@ class HotPathsTest {
             Ev.at("10:02").cmd("make").exit(2));
     var counts = HotPaths.contributions(s, 1);
     assertEquals(
-        List.of(new PathCount("make", "a", 1, 1), new PathCount("make > make", "a", 2, 2)), counts);
+        List.of(new PathCount("make", "a", 1, 3), new PathCount("make > make", "a", 2, 2)), counts);
   }
 }

@@ -1,10 +1,17 @@
 package dev.clianalytics.core.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.hotpath.HotPaths;
+import dev.clianalytics.core.hotpath.PathCount;
+import dev.clianalytics.core.nsm.NorthStar;
+import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.core.session.Session;
 import dev.clianalytics.core.session.Sessionizer;
+import dev.clianalytics.core.workflow.Exit;
 import dev.clianalytics.core.workflow.Outcome;
 import dev.clianalytics.core.workflow.WorkflowCatalog;
 import dev.clianalytics.core.workflow.WorkflowInstance;
@@ -69,8 +76,38 @@ class InferencePropertiesTest {
           session.events().size(), instances.stream().mapToInt(WorkflowInstance::eventCount).sum());
       Set<Outcome> unfinished =
           session.open() ? Set.of(Outcome.ABANDONED, Outcome.FAILED) : Set.of(Outcome.IN_PROGRESS);
-      instances.forEach(i -> assertEquals(false, unfinished.contains(i.outcome()), i.toString()));
+      instances.forEach(i -> assertFalse(unfinished.contains(i.outcome()), i.toString()));
     }
+  }
+
+  @Property
+  void hotPaths_failuresEqualFailingEvents_andNeverExceedOccurrences(
+      @ForAll("events") List<Event> events) {
+    List<PathCount> counts = new ArrayList<>();
+    SESSIONIZER
+        .sessionize(events, RandomEvents.newest(events))
+        .forEach(s -> counts.addAll(ANALYZER.analyze(s).paths()));
+    var paths = HotPaths.rank(counts);
+    long failing = events.stream().filter(e -> Exit.isFailure(e.exitCode())).count();
+    assertEquals(failing, paths.stream().mapToLong(p -> p.failures()).sum());
+    paths.forEach(p -> assertTrue(p.failures() <= p.occurrences(), p.toString()));
+  }
+
+  @Property
+  void northStar_anyOrder_givesTheSameWeeks(
+      @ForAll("events") List<Event> events, @ForAll long seed) {
+    List<Event> shuffled = new ArrayList<>(events);
+    Collections.shuffle(shuffled, new Random(seed));
+    var inOrder = new NorthStar(NsmOptions.defaults());
+    var reordered = new NorthStar(NsmOptions.defaults());
+    events.forEach(inOrder::add);
+    shuffled.forEach(reordered::add);
+    assertEquals(inOrder.toJson(), reordered.toJson());
+    long successes =
+        events.stream()
+            .filter(e -> !e.ciDetected() && e.exitCode() == 0 && e.toolName().equals("ai-do"))
+            .count();
+    assertEquals(successes, inOrder.weeks().stream().mapToLong(w -> w.successfulRuns()).sum());
   }
 
   @Property

@@ -85,6 +85,17 @@ class RecoveryAnalysisTest {
   }
 
   @Test
+  void recovery_minActors_hidesCommandsFailingForFewerActors() {
+    List<RecoveryCount> all = new ArrayList<>();
+    all.addAll(RecoveryAnalysis.contributions(session("a", Ev.at("10:00").cmd("go test").exit(1))));
+    all.addAll(RecoveryAnalysis.contributions(session("b", Ev.at("10:00").cmd("go test").exit(1))));
+    all.addAll(RecoveryAnalysis.contributions(session("c", Ev.at("10:00").cmd("go vet").exit(1))));
+    assertEquals(
+        List.of("go test"),
+        RecoveryAnalysis.merge(all, 2).stream().map(Recovery::command).toList());
+  }
+
+  @Test
   void median_evenCount_isMeanOfTheMiddleTwo() {
     assertEquals(15L, RecoveryAnalysis.median(List.of(20L, 10L)));
     assertEquals(2L, RecoveryAnalysis.median(List.of(3L, 1L, 2L)));

@@ -55,6 +55,13 @@ class KypoSessionsTest {
         "kypo: files=%d events=%d sessions=%d one_session_share=%.4f pair_precision=1.0000"
             + " pair_recall=%.4f%n",
         files.size(), events, sessions, oneSessionShare, recall);
+    for (int minutes : new int[] {10, 60, 120}) {
+      Sessionizer other = new Sessionizer(Duration.ofMinutes(minutes));
+      long single =
+          files.stream().filter(f -> other.sessionize(f, Instant.MAX).size() == 1).count();
+      System.out.printf(
+          "kypo: timeout=%dm one_session_share=%.4f%n", minutes, (double) single / files.size());
+    }
     assertTrue(files.size() > 200, "expected the 267 files of the dataset, got " + files.size());
     assertTrue(oneSessionShare >= 0.75, "one-session share " + oneSessionShare);
     assertTrue(recall >= 0.80, "pair recall " + recall);

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.session.Session;
+import dev.clianalytics.core.testing.Ev;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,11 +166,10 @@ class CatalogTest {
     var detector = new WorkflowDetector(WorkflowCatalog.of(List.of(first, second, third)));
     var events =
         List.of(
-            dev.clianalytics.core.testing.Ev.at("10:00").cmd("tool b").exit(1).build(),
-            dev.clianalytics.core.testing.Ev.at("10:01").cmd("tool c d").exit(1).build(),
-            dev.clianalytics.core.testing.Ev.at("10:02").cmd("tool c").exit(1).build());
-    var instances =
-        detector.detect(new dev.clianalytics.core.session.Session("s", "a", null, events, false));
+            Ev.at("10:00").cmd("tool b").exit(1).build(),
+            Ev.at("10:01").cmd("tool c d").exit(1).build(),
+            Ev.at("10:02").cmd("tool c").exit(1).build());
+    var instances = detector.detect(new Session("s", "a", null, events, false));
     // "tool b": first and second tie on length, catalog order picks first. "tool c d": second's
     // step "c d" is longer than third's "c". "tool c": only third ("c d" is no prefix of "c").
     assertEquals(
@@ -180,11 +183,8 @@ class CatalogTest {
     var second = def("second", "tool", "c d", "c d");
     var detector = new WorkflowDetector(WorkflowCatalog.of(List.of(first, second)));
     var events =
-        List.of(
-            dev.clianalytics.core.testing.Ev.at("10:00").cmd("tool c").build(),
-            dev.clianalytics.core.testing.Ev.at("10:01").cmd("tool c d").build());
-    var instances =
-        detector.detect(new dev.clianalytics.core.session.Session("s", "a", null, events, false));
+        List.of(Ev.at("10:00").cmd("tool c").build(), Ev.at("10:01").cmd("tool c d").build());
+    var instances = detector.detect(new Session("s", "a", null, events, false));
     assertEquals(1, instances.size());
     assertEquals("first", instances.get(0).workflow());
   }
@@ -194,27 +194,21 @@ class CatalogTest {
         name,
         tool,
         Category.OTHER,
-        java.util.Arrays.stream(steps).map(BuiltInCatalog::path).toList(),
+        Arrays.stream(steps).map(BuiltInCatalog::path).toList(),
         BuiltInCatalog.path(goal));
   }
 
   @Test
   void autoWorkflows_countOnlyOnceTheCommandReachesMinRuns() {
     var detector = new WorkflowDetector(WorkflowCatalog.builtIn());
-    List<WorkflowInstance> instances = new java.util.ArrayList<>();
+    List<WorkflowInstance> instances = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      var event =
-          dev.clianalytics.core.testing.Ev.at("10:0" + i).cmd("npm audit").actor("a" + i).build();
-      instances.addAll(
-          detector.detect(
-              new dev.clianalytics.core.session.Session(
-                  "s" + i, "a" + i, null, List.of(event), false)));
+      var event = Ev.at("10:0" + i).cmd("npm audit").actor("a" + i).build();
+      instances.addAll(detector.detect(new Session("s" + i, "a" + i, null, List.of(event), false)));
     }
     assertEquals(List.of(), AutoWorkflows.counted(instances, 5));
-    var fifth = dev.clianalytics.core.testing.Ev.at("10:09").cmd("npm audit").build();
-    instances.addAll(
-        detector.detect(
-            new dev.clianalytics.core.session.Session("s5", "a", null, List.of(fifth), false)));
+    var fifth = Ev.at("10:09").cmd("npm audit").build();
+    instances.addAll(detector.detect(new Session("s5", "a", null, List.of(fifth), false)));
     assertEquals(5, AutoWorkflows.counted(instances, 5).size());
     assertEquals(Map.of("npm_audit", 5L), AutoWorkflows.runs(instances));
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.session.Session;
 import dev.clianalytics.core.testing.Ev;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class DetectorTest {
   }
 
   static List<WorkflowInstance> detect(boolean open, Ev... events) {
-    List<Event> built = java.util.Arrays.stream(events).map(Ev::build).toList();
+    List<Event> built = Arrays.stream(events).map(Ev::build).toList();
     return DETECTOR.detect(new Session("s1", "actor-a", null, built, open));
   }
 
@@ -159,11 +160,12 @@ class DetectorTest {
   }
 
   @Test
-  void detect_durationIncludesTheLastEventsOwnDuration() {
+  void detect_durationIsEndMinusStart_ignoringTheLastCommandsOwnRunTime() {
     var run =
         closed(Ev.at("10:00").cmd("npm install"), Ev.at("10:02").cmd("npm test").duration(5000))
             .get(0);
-    assertEquals(125_000, run.durationMs());
+    assertEquals(120_000, run.durationMs());
+    assertEquals(run.end().toEpochMilli() - run.start().toEpochMilli(), run.durationMs());
   }
 
   @Test
@@ -211,5 +213,12 @@ class DetectorTest {
   @Test
   void detect_uncoveredBareTool_isNamedAfterTheTool() {
     assertEquals("ls", closed(Ev.at("10:00").cmd("ls")).get(0).workflow());
+  }
+
+  @Test
+  void detect_autoNameTakenByACatalogDefinition_getsAnAutoSuffix() {
+    var run = closed(Ev.at("10:00").cmd("kubectl rollout")).get(0);
+    assertEquals("kubectl_rollout-auto", run.workflow());
+    assertTrue(run.auto());
   }
 }

@@ -7,6 +7,7 @@ import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -62,7 +63,7 @@ public final class Authenticator {
     }
     if (!granted.contains(access)) {
       throw ApiProblem.forbidden(
-          "the token does not allow " + access.name().toLowerCase(java.util.Locale.ROOT));
+          "the token does not allow " + access.name().toLowerCase(Locale.ROOT));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.clianalytics.server.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -145,7 +146,15 @@ final class ConfigLoader {
 
   private Path path(String key) {
     String v = get(key);
-    return v == null ? null : Path.of(v);
+    if (v == null) {
+      return null;
+    }
+    Path p = Path.of(v);
+    if (!Files.isReadable(p)) {
+      throw bad(
+          key, "names a file that does not exist or cannot be read", "fix the path or unset it");
+    }
+    return p;
   }
 
   /** One line naming the key, the problem and the fix; secret values are never echoed. */

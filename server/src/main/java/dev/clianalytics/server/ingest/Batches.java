@@ -34,7 +34,7 @@ public final class Batches {
     List<Object> items =
         switch (format) {
           case NDJSON -> lines(text);
-          case JSON -> shape(parseJsonOrLines(text));
+          case JSON -> parseJsonOrLines(text);
         };
     if (items.size() > MAX_EVENTS) {
       throw ApiProblem.tooLarge(
@@ -57,24 +57,21 @@ public final class Batches {
     }
   }
 
-  private static Object parseJsonOrLines(String text) {
+  private static List<Object> parseJsonOrLines(String text) {
     try {
-      return Json.parse(text);
+      return shape(Json.parse(text));
     } catch (JsonException e) {
       // NDJSON sent as application/json is common (curl --data-binary @events.jsonl)
-      if (text.strip().indexOf('\n') > 0 && looksLikeLines(text)) {
-        return lines(text);
+      if (text.strip().indexOf('\n') > 0) {
+        try {
+          return lines(text);
+        } catch (ApiProblem notLines) {
+          if (notLines.status() != 400) {
+            throw notLines;
+          }
+        }
       }
       throw ApiProblem.badRequest("the body is not valid JSON: " + e.getMessage() + "; " + SHAPES);
-    }
-  }
-
-  private static boolean looksLikeLines(String text) {
-    try {
-      lines(text);
-      return true;
-    } catch (ApiProblem e) {
-      return false;
     }
   }
 

@@ -57,6 +57,11 @@ public final class IngestService {
     return stored;
   }
 
+  /** Counts events refused outside {@link #ingest}, such as by the PostgREST sink. */
+  public void countRejected(int count) {
+    metrics.events(0, 0, count);
+  }
+
   /** Validates one item and, when valid, returns it in its stored form with an event id. */
   public Validation check(Object item, Instant receivedAt) {
     Validation validation = EventValidator.validate(item, receivedAt);

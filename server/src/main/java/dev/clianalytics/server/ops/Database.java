@@ -50,6 +50,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Connection pool figures; never touches the database. */
+  public Storage.PoolStats poolStats() {
+    return storage.poolStats();
+  }
+
   @Override
   public void close() {
     storage.close();

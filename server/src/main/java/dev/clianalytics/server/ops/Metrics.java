@@ -1,13 +1,11 @@
 package dev.clianalytics.server.ops;
 
-import java.lang.management.ManagementFactory;
-import java.util.Locale;
+import dev.clianalytics.server.storage.Storage;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
+import java.util.function.Supplier;
 
 /**
  * Counters and histograms for {@code GET /metrics}, written in the Prometheus text format by hand
@@ -15,14 +13,17 @@ import javax.management.ObjectName;
  */
 public final class Metrics {
   private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
-  private static final String[] POOL_ATTRIBUTES = {
-    "ActiveConnections", "IdleConnections", "TotalConnections", "ThreadsAwaitingConnection"
-  };
 
   private final LongAdder accepted = new LongAdder();
   private final LongAdder duplicates = new LongAdder();
   private final LongAdder rejected = new LongAdder();
   private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
+  private final Supplier<Storage.PoolStats> pool;
+
+  /** Metrics whose pool gauges read {@code pool} at each scrape. */
+  public Metrics(Supplier<Storage.PoolStats> pool) {
+    this.pool = pool;
+  }
 
   /** Counts the outcome of one ingest request. */
   public void events(int acceptedCount, int duplicateCount, int rejectedCount) {
@@ -66,44 +67,27 @@ public final class Metrics {
     out.append(name).append(' ').append(value).append('\n');
   }
 
-  /** Connection pool gauges, read from HikariCP's JMX beans when the storage registers them. */
-  private static void pool(StringBuilder out) {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    Set<ObjectName> pools;
-    try {
-      pools = server.queryNames(new ObjectName("com.zaxxer.hikari:*"), null);
-    } catch (javax.management.MalformedObjectNameException e) {
-      throw new IllegalStateException(e);
-    }
-    for (String attribute : POOL_ATTRIBUTES) {
-      String name = "cli_analytics_db_pool_" + snake(attribute);
-      out.append("# TYPE ").append(name).append(" gauge\n");
-      for (ObjectName pool : pools) {
-        if (!String.valueOf(pool.getKeyProperty("type")).startsWith("Pool (")) {
-          continue;
-        }
-        try {
-          Object value = server.getAttribute(pool, attribute);
-          String poolName = pool.getKeyProperty("type").replaceAll("^Pool \\((.*)\\)$", "$1");
-          out.append(name).append("{pool=\"").append(poolName).append("\"} ").append(value);
-          out.append('\n');
-        } catch (javax.management.JMException | RuntimeException e) {
-          // a pool closing while we read it: skip it this time
-        }
-      }
-    }
+  /** Connection pool gauges, as the storage reports them. */
+  private void pool(StringBuilder out) {
+    Storage.PoolStats stats = pool.get();
+    gauge(out, "cli_analytics_db_pool_active_connections", "Connections in use.", stats.active());
+    gauge(out, "cli_analytics_db_pool_idle_connections", "Idle connections.", stats.idle());
+    gauge(out, "cli_analytics_db_pool_max_connections", "Most connections allowed.", stats.max());
+    gauge(
+        out, "cli_analytics_db_pool_waiting", "Callers waiting for a connection.", stats.waiting());
   }
 
-  private static String snake(String camel) {
-    return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  private static void gauge(StringBuilder out, String name, String help, long value) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE ").append(name).append(" gauge\n");
+    out.append(name).append(' ').append(value).append('\n');
   }
 
   /** A fixed-bucket histogram; adders keep recording cheap under concurrency. */
   private static final class Histogram {
     private final LongAdder[] counts = new LongAdder[BUCKETS.length];
     private final LongAdder count = new LongAdder();
-    private final java.util.concurrent.atomic.DoubleAdder sum =
-        new java.util.concurrent.atomic.DoubleAdder();
+    private final DoubleAdder sum = new DoubleAdder();
 
     Histogram() {
       for (int i = 0; i < counts.length; i++) {

@@ -77,6 +77,7 @@ public final class RestEventsEndpoint {
       }
     }
     if (!rejected.isEmpty()) {
+      ingest.countRejected(rejected.size());
       throw invalid(new IngestResult(0, 0, rejected, List.of()));
     }
     Storage storage = database.ready();

@@ -90,9 +90,7 @@ public final class DatabaseUrl {
   }
 
   private static DatabaseUrl parseLibpq(String rest, String scheme) {
-    // The password may contain unencoded '/', '?' or '@' when pasted by hand, so the user info
-    // ends at the LAST '@' and the query starts at the first '?' after it.
-    int at = rest.lastIndexOf('@');
+    int at = userInfoEnd(rest);
     int query = rest.indexOf('?', at + 1);
     String beforeQuery = query < 0 ? rest : rest.substring(0, query);
     String userInfo = at < 0 ? "" : beforeQuery.substring(0, at);
@@ -128,6 +126,21 @@ public final class DatabaseUrl {
             + "/"
             + database;
     return new DatabaseUrl(jdbc, emptyToNull(user), password, properties, display);
+  }
+
+  /**
+   * Where the user info ends. The password may contain unencoded '/', '?' or '@' when pasted by
+   * hand, so this is the last '@' followed by a '/' (an '@' in a query value does not count), or
+   * the last '@' at all when none is; the query then starts at the first '?' after it.
+   */
+  private static int userInfoEnd(String rest) {
+    int last = rest.lastIndexOf('@');
+    for (int at = last; at >= 0; at = at == 0 ? -1 : rest.lastIndexOf('@', at - 1)) {
+      if (rest.indexOf('/', at) >= 0) {
+        return at;
+      }
+    }
+    return last;
   }
 
   private static void parseQuery(String query, Map<String, String> properties) {
@@ -170,10 +183,11 @@ public final class DatabaseUrl {
       }
       String port = host.substring(colon + 1);
       if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+        // The value is not shown: without an '@' it may well be the password.
         throw new IllegalArgumentException(
-            "DATABASE_URL port must be a number from 1 to 65535, was '"
-                + port
-                + "'; if your password contains ':' '@' or '/', percent-encode them (%3A %40 %2F)");
+            "DATABASE_URL port (after the host's ':') must be a number from 1 to 65535; write"
+                + " user:password@host:port/database, and percent-encode ':' '@' '/' in the"
+                + " password (%3A %40 %2F)");
       }
     }
   }
@@ -196,7 +210,8 @@ public final class DatabaseUrl {
   }
 
   private static String maskJdbc(String url) {
-    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***")
+        .replaceAll("(//[^/@:]*:)[^/]*@", "$1***@");
   }
 
   private static String emptyToNull(String s) {

@@ -164,7 +164,7 @@ final class DuckDbStorage implements Storage {
     return write(
         c -> {
           DerivedDeletes.actor(c, storedActorId);
-          return SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId);
+          return SqlRows.deleteActor(c, storedActorId);
         });
   }
 
@@ -185,6 +185,12 @@ final class DuckDbStorage implements Storage {
   @Override
   public long countEvents() {
     return read(c -> SqlRows.queryLong(c, "SELECT count(*) FROM events"));
+  }
+
+  @Override
+  public PoolStats poolStats() {
+    int active = writes.isLocked() ? 1 : 0;
+    return new PoolStats(active, 1 - active, 1, writes.getQueueLength());
   }
 
   @Override

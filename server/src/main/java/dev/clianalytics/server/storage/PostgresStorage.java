@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.json.Json;
 import java.sql.Connection;
@@ -23,17 +24,6 @@ final class PostgresStorage implements Storage {
 
   private static final long SEQ_LOCK = 0x636c69616e736571L;
 
-  private static final String INSERT_FROM_STAGING =
-      "INSERT INTO events (event_id, received_at, ts, tool_name, tool_version, command_path,"
-          + " flags_present, exit_code, duration_ms, error_type, error_message, actor_id,"
-          + " machine_id, session_hint, ci_detected)"
-          + " SELECT event_id, ?, ts, tool_name, tool_version, command_path, flags_present,"
-          + " exit_code, duration_ms, error_type, error_message, actor_id, machine_id,"
-          + " session_hint, ci_detected"
-          + " FROM (SELECT DISTINCT ON (event_id) * FROM "
-          + PostgresCopy.STAGING
-          + " ORDER BY event_id, ord) s ORDER BY ord ON CONFLICT (event_id) DO NOTHING";
-
   private final HikariDataSource pool;
   private final DatabaseUrl url;
 
@@ -54,10 +44,7 @@ final class PostgresStorage implements Storage {
     List<Migrations.Script> scripts = Migrations.load("postgres", Migrations.POSTGRES);
     inTransaction(
         c -> {
-          try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, MIGRATION_LOCK);
-            lock.execute();
-          }
+          lock(c, MIGRATION_LOCK);
           SchemaMigrations.apply(c, scripts, "timestamptz");
           return null;
         });
@@ -83,16 +70,9 @@ final class PostgresStorage implements Storage {
     int accepted =
         inTransaction(
             c -> {
-              PostgresCopy.stage(c, batch);
               // Held until commit, so seqs are handed out in commit order (see Storage#lastSeq).
-              try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, SEQ_LOCK);
-                lock.execute();
-              }
-              try (PreparedStatement insert = c.prepareStatement(INSERT_FROM_STAGING)) {
-                insert.setObject(1, Jdbc.utc(Batches.micros(receivedAt)));
-                return insert.executeUpdate();
-              }
+              lock(c, SEQ_LOCK);
+              return PostgresCopy.insert(c, batch, Batches.micros(receivedAt));
             });
     return new InsertResult(accepted, batch.size() - accepted);
   }
@@ -137,7 +117,8 @@ final class PostgresStorage implements Storage {
 
   @Override
   public long forEachEvent(long afterSeq, long throughSeq, Consumer<StoredEvent> sink) {
-    return inTransaction(c -> SqlRows.forEachEvent(c, afterSeq, throughSeq, sink));
+    // No second attempt: the sink may already have seen part of the scan.
+    return once(c -> SqlRows.forEachEvent(c, afterSeq, throughSeq, sink));
   }
 
   @Override
@@ -151,7 +132,7 @@ final class PostgresStorage implements Storage {
         c -> {
           PostgresInference.lock(c);
           DerivedDeletes.actor(c, storedActorId);
-          return SqlRows.update(c, "DELETE FROM events WHERE actor_id = ?", storedActorId);
+          return SqlRows.deleteActor(c, storedActorId);
         });
   }
 
@@ -176,6 +157,19 @@ final class PostgresStorage implements Storage {
   }
 
   @Override
+  public PoolStats poolStats() {
+    HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+    if (mx == null) {
+      return new PoolStats(0, 0, PostgresPool.MAX_CONNECTIONS, 0);
+    }
+    return new PoolStats(
+        mx.getActiveConnections(),
+        mx.getIdleConnections(),
+        PostgresPool.MAX_CONNECTIONS,
+        mx.getThreadsAwaitingConnection());
+  }
+
+  @Override
   public void close() {
     pool.close();
   }
@@ -195,9 +189,23 @@ final class PostgresStorage implements Storage {
       try {
         return attempt(work);
       } catch (BrokenBeforeCommit e) {
-        pool.getHikariPoolMXBean().softEvictConnections();
+        HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+        if (mx != null) {
+          mx.softEvictConnections();
+        }
         return attempt(work);
       }
+    } catch (BrokenBeforeCommit e) {
+      throw unavailable(e.cause);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction, without a second attempt. */
+  private <T> T once(Jdbc.Work<T> work) {
+    try {
+      return attempt(work);
     } catch (BrokenBeforeCommit e) {
       throw unavailable(e.cause);
     } catch (SQLException e) {
@@ -219,6 +227,14 @@ final class PostgresStorage implements Storage {
       }
       c.commit();
       return result;
+    }
+  }
+
+  /** Takes a transaction-scoped advisory lock: released by commit or rollback, pooler-safe. */
+  private static void lock(Connection c, long key) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      s.setLong(1, key);
+      s.execute();
     }
   }
 

@@ -71,8 +71,23 @@ public interface Storage extends AutoCloseable {
     throw new UnsupportedOperationException(this + " keeps no derived tables for inference");
   }
 
+  /**
+   * Connection pool figures for metrics; cheap, never touches the database. The default (for fakes
+   * without a pool) reports an empty pool.
+   */
+  default PoolStats poolStats() {
+    return new PoolStats(0, 0, 0, 0);
+  }
+
   @Override
   void close();
+
+  /**
+   * Connections in use, idle and at most allowed, and callers waiting for one. The embedded
+   * database has one writer: {@code active} is 1 while a write runs and {@code waiting} counts
+   * queued writes.
+   */
+  record PoolStats(int active, int idle, int max, int waiting) {}
 
   /**
    * An event as stored: {@code seq} orders events by arrival (gaps are possible: duplicates and

@@ -130,6 +130,7 @@ interface BadInputContract extends IngestContract {
     }
     assertProblem(ingest(String.join("\n", lines), "Content-Type", "application/x-ndjson"), 413);
     assertProblem(ingest("[" + String.join(",", lines) + "]"), 413);
+    assertProblem(ingest(String.join("\n", lines)), 413);
   }
 
   @Test

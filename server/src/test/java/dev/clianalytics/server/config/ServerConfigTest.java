@@ -67,6 +67,12 @@ class ServerConfigTest {
   }
 
   @Test
+  void workflowsFile_thatDoesNotExist_failsAtStart() {
+    String message = failure("WORKFLOWS_FILE", dir.resolve("missing.yaml").toString());
+    assertTrue(message.startsWith("WORKFLOWS_FILE names a file that does not exist"), message);
+  }
+
+  @Test
   void secrets_areNeverEchoedInErrors() {
     String url = failure("DATABASE_URL", "mysql://root:hunter2@db/x");
     assertFalse(url.contains("hunter2"), url);

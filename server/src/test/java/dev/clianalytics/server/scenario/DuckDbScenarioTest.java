@@ -1,7 +1,8 @@
 package dev.clianalytics.server.scenario;
 
 /** The scenarios on embedded DuckDB. */
-class DuckDbScenarioTest extends ServerFixture implements InferenceScenarios {
+class DuckDbScenarioTest extends ServerFixture
+    implements InferenceScenarios, SessionScenarios, OutcomeScenarios, PathScenarios {
   @Override
   protected String newDatabaseUrl() {
     return null;

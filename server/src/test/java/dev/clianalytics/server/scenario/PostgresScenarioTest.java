@@ -3,7 +3,8 @@ package dev.clianalytics.server.scenario;
 import dev.clianalytics.server.testing.TestPostgres;
 
 /** The scenarios on PostgreSQL ({@code TEST_DATABASE_URL}), a new schema per test. */
-class PostgresScenarioTest extends ServerFixture implements InferenceScenarios {
+class PostgresScenarioTest extends ServerFixture
+    implements InferenceScenarios, SessionScenarios, OutcomeScenarios, PathScenarios {
   private TestPostgres pg;
 
   @Override

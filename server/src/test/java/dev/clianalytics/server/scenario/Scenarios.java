@@ -1,9 +1,10 @@
 package dev.clianalytics.server.scenario;
 
 import dev.clianalytics.server.testing.Http;
+import java.util.List;
 import java.util.Map;
 
-/** What the scenario contracts need from {@link ServerFixture}. */
+/** What the scenario contracts need from {@link ServerFixture}, plus report helpers. */
 interface Scenarios {
   Http http();
 
@@ -16,4 +17,38 @@ interface Scenarios {
   Map<?, ?> get(String path);
 
   void restart(Map<String, String> settings);
+
+  /** An event long after everything else, from another actor: it moves the horizon on. */
+  default Ev closer() {
+    return Ev.ev("closer", 600, "ls", 0);
+  }
+
+  /** The workflow row named {@code name} in the summary; fails when absent. */
+  default Map<?, ?> workflow(String name) {
+    List<?> rows = (List<?>) get("/reports/summary").get("workflows");
+    return rows.stream()
+        .map(Map.class::cast)
+        .filter(w -> name.equals(w.get("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not in " + rows));
+  }
+
+  /** The outcome counts of workflow {@code name} as {SUCCESS, FAILED, ABANDONED, IN_PROGRESS}. */
+  default List<Object> outcomes(String name) {
+    Map<?, ?> o = (Map<?, ?>) workflow(name).get("outcomes");
+    return List.of(o.get("SUCCESS"), o.get("FAILED"), o.get("ABANDONED"), o.get("IN_PROGRESS"));
+  }
+
+  /** A JSON number as a double (the JSON writer prints 1.0 as 1). */
+  static double num(Object value) {
+    return ((Number) value).doubleValue();
+  }
+
+  default long sessions() {
+    return (Long) get("/reports/summary").get("sessions");
+  }
+
+  default List<?> paths() {
+    return (List<?>) get("/reports/hot-paths").get("paths");
+  }
 }

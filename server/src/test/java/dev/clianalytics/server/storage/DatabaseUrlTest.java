@@ -43,6 +43,21 @@ class DatabaseUrlTest {
   }
 
   @Test
+  void parse_atSignInAQueryValue_doesNotMoveTheHost() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://u:pw@h:5432/db?application_name=a@b");
+
+    assertEquals("jdbc:postgresql://h:5432/db", url.jdbcUrl());
+    assertEquals(Map.of("ApplicationName", "a@b"), url.parameters());
+  }
+
+  @Test
+  void toString_jdbcUrlWithCredentialsInTheAuthority_masksThePassword() {
+    assertEquals(
+        "jdbc:postgresql://u:***@h/db",
+        DatabaseUrl.parse("jdbc:postgresql://u:pw@h/db").toString());
+  }
+
+  @Test
   void parse_libpqQueryParameters_becomeDriverProperties() {
     DatabaseUrl url =
         DatabaseUrl.parse(
@@ -101,6 +116,10 @@ class DatabaseUrlTest {
         "mysql://user:hunter2@h/db",
         "postgresql://user:hunter2@/db",
         "postgresql://user:hunter2@h:5432",
+        "postgresql://user:hunter2@h",
+        "postgresql://user:hunter2@h?sslmode=require",
+        "postgresql://user:hunt@er2@h",
+        "postgresql://user:hunter2",
         "postgresql://user:hunter2@h:5432/",
         "postgresql://user:hunter2@h:99999/db",
         "postgresql://user:hunter2@h:port/db",

@@ -4,6 +4,7 @@ import dev.clianalytics.core.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 /** Test events: every field set, or only the required ones. */
@@ -58,5 +59,76 @@ final class Events {
       out.add(e);
     }
     return out;
+  }
+
+  /** Characters that break naive quoting in CSV, array literals, JSON or UTF-8 handling. */
+  private static final String[] TRICKY = {
+    "\"", "\\", ",", "{", "}", "\n", "\r", "\t", "'", "NULL", "\\N", " ", "é", "日", "😀", "\u0000",
+    "\uD800", "\uDFFF", "\u2028", "a", "Z", "9", ";", "--", "$$", "%"
+  };
+
+  static String tricky(Random random) {
+    StringBuilder out = new StringBuilder();
+    int n = random.nextInt(12);
+    for (int i = 0; i < n; i++) {
+      out.append(TRICKY[random.nextInt(TRICKY.length)]);
+    }
+    return out.toString();
+  }
+
+  /** An event whose every string field is {@link #tricky(Random)}. */
+  static Event tricky(Random random, Instant ts) {
+    return new Event(
+        ts,
+        tricky(random),
+        tricky(random),
+        List.of(tricky(random), tricky(random)),
+        List.of(tricky(random)),
+        random.nextInt(),
+        random.nextBoolean() ? null : (long) random.nextInt(Integer.MAX_VALUE),
+        tricky(random),
+        tricky(random),
+        tricky(random),
+        tricky(random),
+        tricky(random),
+        random.nextBoolean(),
+        UUID.randomUUID());
+  }
+
+  /** Quotes, separators, escapes and non-ASCII text in every string field. */
+  static Event unicode() {
+    return new Event(
+        T0,
+        "tööl \"q\" \\ ,;\t\n",
+        "β-1 🚀",
+        List.of("tööl", "sub \"x\" {a,b} \\", "NULL", ""),
+        List.of("--ünï", "-x,y"),
+        -1,
+        0L,
+        "Err\u00e9",
+        "line1\nline2\r\n\"quoted\", 'single' \\back {brace} 日本語 😀",
+        "actor \"a\"",
+        "m,1",
+        "s\\1",
+        false,
+        UUID.randomUUID());
+  }
+
+  static Event withErrorMessage(Event e, String message) {
+    return new Event(
+        e.timestamp(),
+        e.toolName(),
+        e.toolVersion(),
+        e.commandPath(),
+        e.flagsPresent(),
+        e.exitCode(),
+        e.durationMs(),
+        e.errorType(),
+        message,
+        e.actorId(),
+        e.machineId(),
+        e.sessionHint(),
+        e.ciDetected(),
+        e.eventId());
   }
 }

@@ -13,10 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,29 +38,19 @@ class PostgresStorageTest extends StorageContractTest {
   @Test
   void migrate_twoInstancesAtOnceOnAFreshSchema_applyEachVersionOnce() throws Exception {
     TestPostgres fresh = TestPostgres.create(PostgresStorageTest.class);
-    int instances = 4;
-    ExecutorService executor = Executors.newFixedThreadPool(instances);
-    CyclicBarrier start = new CyclicBarrier(instances);
     try {
-      List<Future<?>> runs = new ArrayList<>();
-      for (int i = 0; i < instances; i++) {
-        runs.add(
-            executor.submit(
-                () -> {
-                  try (Storage s = Storages.open(fresh.databaseUrl(), NO_DATA_DIR)) {
-                    start.await();
-                    s.migrate();
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> run : runs) {
-        run.get();
-      }
+      Concurrently.run(
+          4,
+          t -> {
+            try (Storage s = Storages.open(fresh.databaseUrl(), NO_DATA_DIR)) {
+              s.migrate();
+            }
+            return t;
+          });
+
       assertEquals(
           Migrations.POSTGRES.size(), count(fresh, "SELECT count(*) FROM schema_migrations"));
     } finally {
-      executor.shutdown();
       fresh.close();
     }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.server.storage.Storage.InsertResult;
@@ -15,10 +16,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,22 +67,7 @@ abstract class StorageContractTest {
 
   @Test
   void insertEvents_unicodeAndQuotes_roundTripExactly() {
-    Event e =
-        new Event(
-            Events.T0,
-            "tööl \"q\" \\ ,;\t\n",
-            "β-1 🚀",
-            List.of("tööl", "sub \"x\" {a,b} \\", "NULL", ""),
-            List.of("--ünï", "-x,y"),
-            -1,
-            0L,
-            "Err\u00e9",
-            "line1\nline2\r\n\"quoted\", 'single' \\back {brace} 日本語 😀",
-            "actor \"a\"",
-            "m,1",
-            "s\\1",
-            false,
-            UUID.randomUUID());
+    Event e = Events.unicode();
 
     storage.insertEvents(List.of(e), RECEIVED);
 
@@ -92,23 +76,7 @@ abstract class StorageContractTest {
 
   @Test
   void insertEvents_nulCharacterAndLoneSurrogate_storedAsReplacementCharacter() {
-    Event e = Events.full("actor", Events.T0);
-    Event dirty =
-        new Event(
-            e.timestamp(),
-            e.toolName(),
-            e.toolVersion(),
-            e.commandPath(),
-            e.flagsPresent(),
-            e.exitCode(),
-            e.durationMs(),
-            e.errorType(),
-            "a\u0000b\uD800c",
-            e.actorId(),
-            e.machineId(),
-            e.sessionHint(),
-            e.ciDetected(),
-            e.eventId());
+    Event dirty = Events.withErrorMessage(Events.full("actor", Events.T0), "a\u0000b\uD800c");
 
     storage.insertEvents(List.of(dirty), RECEIVED);
 
@@ -187,32 +155,22 @@ abstract class StorageContractTest {
   @Test
   void insertEvents_concurrentBatchesWithOverlappingIds_storeEachIdOnce() throws Exception {
     List<Event> pool = Events.many(2_000, "actor-", 20);
-    int threads = 4;
-    ExecutorService executor = Executors.newFixedThreadPool(threads);
-    List<Future<InsertResult>> results = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int shift = t * 250;
-      results.add(
-          executor.submit(
-              () -> {
-                int accepted = 0;
-                int duplicates = 0;
-                for (int b = 0; b < 10; b++) {
-                  int from = (shift + b * 100) % pool.size();
-                  InsertResult r = storage.insertEvents(pool.subList(from, from + 100), RECEIVED);
-                  accepted += r.accepted();
-                  duplicates += r.duplicates();
-                }
-                return new InsertResult(accepted, duplicates);
-              }));
-    }
-    int accepted = 0;
-    int total = 0;
-    for (Future<InsertResult> f : results) {
-      accepted += f.get().accepted();
-      total += f.get().accepted() + f.get().duplicates();
-    }
-    executor.shutdown();
+    List<InsertResult> results =
+        Concurrently.run(
+            4,
+            t -> {
+              int accepted = 0;
+              int duplicates = 0;
+              for (int b = 0; b < 10; b++) {
+                int from = (t * 250 + b * 100) % pool.size();
+                InsertResult r = storage.insertEvents(pool.subList(from, from + 100), RECEIVED);
+                accepted += r.accepted();
+                duplicates += r.duplicates();
+              }
+              return new InsertResult(accepted, duplicates);
+            });
+    int accepted = results.stream().mapToInt(InsertResult::accepted).sum();
+    int total = results.stream().mapToInt(r -> r.accepted() + r.duplicates()).sum();
 
     long distinct = 1_000 + 750; // windows [0,1000), [250,1250), [500,1500), [750,1750)
     assertEquals(4_000, total);
@@ -376,5 +334,53 @@ abstract class StorageContractTest {
   void ping_onAWorkingDatabase_returns() {
     storage.ping();
     assertEquals(0, storage.countEvents());
+  }
+
+  @Test
+  void insertEvents_randomTrickyStrings_roundTripAfterCleaning() {
+    Random random = new Random(42);
+    List<Event> batch = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      batch.add(Events.tricky(random, Events.T0.plusSeconds(i)));
+    }
+
+    storage.insertEvents(batch, RECEIVED);
+
+    assertEquals(batch.stream().map(Storable::clean).toList(), stored());
+  }
+
+  @Test
+  void rows_documentStoredBeforeEvents_stillListsEventsFirst() {
+    UUID doc = storage.insertDocument(Map.of("n", 1L), RECEIVED);
+    Event e = Events.minimal("a", Events.T0);
+    storage.insertEvents(List.of(e), RECEIVED);
+
+    assertEquals(List.of(e.eventId(), doc), storage.rows(10, 0).stream().map(Row::id).toList());
+  }
+
+  @Test
+  void forEachEvent_emptyRange_visitsNothing() {
+    storage.insertEvents(Events.many(3, "a", 1), RECEIVED);
+    long last = storage.lastSeq();
+
+    assertEquals(0, storage.forEachEvent(last, last, e -> fail("visited " + e)));
+  }
+
+  @Test
+  void countEvents_afterClose_throwsStorageUnavailable() {
+    storage.close();
+
+    assertThrows(StorageUnavailableException.class, storage::countEvents);
+  }
+
+  @Test
+  void poolStats_whenIdle_showsNothingActiveOrWaiting() {
+    storage.ping();
+
+    Storage.PoolStats stats = storage.poolStats();
+
+    assertEquals(0, stats.active());
+    assertEquals(0, stats.waiting());
+    assertTrue(stats.max() >= 1 && stats.idle() <= stats.max(), stats.toString());
   }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /** A hand-written fake for fast tests; {@link #down} simulates an unreachable database. */
-public final class InMemoryStorage implements Storage {
+public class InMemoryStorage implements Storage {
   private final Map<UUID, StoredEvent> events = new LinkedHashMap<>();
   private long seq;
   private final Map<UUID, Map<String, Object>> documents = new LinkedHashMap<>();

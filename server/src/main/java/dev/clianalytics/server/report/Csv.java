@@ -1,0 +1,72 @@
+package dev.clianalytics.server.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Report tables as CSV (RFC 4180): a header row, then one row per table row. A nested object such
+ * as {@code outcomes} becomes one column per key; a list of objects becomes "a:1;b:2".
+ */
+final class Csv {
+  private Csv() {}
+
+  static String write(List<Map<String, Object>> rows) {
+    List<Map<String, Object>> flat = rows.stream().map(Csv::flatten).toList();
+    List<String> header = new ArrayList<>();
+    flat.forEach(
+        r ->
+            r.keySet()
+                .forEach(
+                    k -> {
+                      if (!header.contains(k)) {
+                        header.add(k);
+                      }
+                    }));
+    StringBuilder out = new StringBuilder();
+    out.append(String.join(",", header.stream().map(Csv::cell).toList())).append("\r\n");
+    for (Map<String, Object> row : flat) {
+      List<String> cells = new ArrayList<>();
+      header.forEach(h -> cells.add(cell(row.get(h))));
+      out.append(String.join(",", cells)).append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static Map<String, Object> flatten(Map<String, Object> row) {
+    Map<String, Object> flat = new LinkedHashMap<>();
+    row.forEach(
+        (key, value) -> {
+          if (value instanceof Map<?, ?> nested) {
+            nested.forEach((k, v) -> flat.put(String.valueOf(k), v));
+          } else if (value instanceof List<?> list) {
+            List<String> parts = new ArrayList<>();
+            for (Object item : list) {
+              parts.add(
+                  item instanceof Map<?, ?> m
+                      ? String.join(":", m.values().stream().map(String::valueOf).toList())
+                      : String.valueOf(item));
+            }
+            flat.put(key, String.join(";", parts));
+          } else {
+            flat.put(key, value);
+          }
+        });
+    return flat;
+  }
+
+  private static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = String.valueOf(value);
+    if (text.indexOf(',') < 0
+        && text.indexOf('"') < 0
+        && text.indexOf('\n') < 0
+        && text.indexOf('\r') < 0) {
+      return text;
+    }
+    return '"' + text.replace("\"", "\"\"") + '"';
+  }
+}

@@ -1,0 +1,62 @@
+package dev.clianalytics.server.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Outcome counts of a group of workflow runs, read from {@link #COLUMNS}. */
+record Outcomes(
+    long runs,
+    long success,
+    long failed,
+    long abandoned,
+    long inProgress,
+    long actors,
+    Long medianMs,
+    Long p90Ms) {
+
+  /** The aggregate select list {@link #read} expects, over {@code workflow_runs}. */
+  static final String COLUMNS =
+      "count(*), sum(CASE WHEN outcome = 'SUCCESS' THEN 1 ELSE 0 END),"
+          + " sum(CASE WHEN outcome = 'FAILED' THEN 1 ELSE 0 END),"
+          + " sum(CASE WHEN outcome = 'ABANDONED' THEN 1 ELSE 0 END),"
+          + " sum(CASE WHEN outcome = 'IN_PROGRESS' THEN 1 ELSE 0 END),"
+          + " count(DISTINCT actor_id),"
+          + " percentile_disc(0.5) WITHIN GROUP (ORDER BY duration_ms),"
+          + " percentile_disc(0.9) WITHIN GROUP (ORDER BY duration_ms)";
+
+  static Outcomes read(ResultSet rs, int first) throws SQLException {
+    return new Outcomes(
+        rs.getLong(first),
+        rs.getLong(first + 1),
+        rs.getLong(first + 2),
+        rs.getLong(first + 3),
+        rs.getLong(first + 4),
+        rs.getLong(first + 5),
+        Query.longOrNull(rs, first + 6),
+        Query.longOrNull(rs, first + 7));
+  }
+
+  long closed() {
+    return success + failed + abandoned;
+  }
+
+  Double successRate() {
+    return Query.rate(success, closed());
+  }
+
+  /** {@code runs}, {@code outcomes} (every key) and {@code success_rate}. */
+  Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("runs", runs);
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("SUCCESS", success);
+    counts.put("FAILED", failed);
+    counts.put("ABANDONED", abandoned);
+    counts.put("IN_PROGRESS", inProgress);
+    json.put("outcomes", counts);
+    json.put("success_rate", successRate());
+    return json;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.clianalytics.server.report;
+
+import dev.clianalytics.core.hotpath.HotPath;
+import dev.clianalytics.core.hotpath.HotPaths;
+import dev.clianalytics.core.recovery.Recovery;
+import dev.clianalytics.core.recovery.RecoveryAnalysis;
+import dev.clianalytics.core.recovery.RecoveryCount;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Failure hot paths and recovery, merged from the per-session rows. */
+final class PathQueries {
+  private PathQueries() {}
+
+  /** Ranked paths (SPEC section 7), hiding those from fewer than {@code minActors} actors. */
+  static List<HotPath> hotPaths(Connection c, ReportFilter filter, int minActors, int limit)
+      throws SQLException {
+    ReportFilter.Sql where = filter.where("start_day", "tool");
+    List<Object> params = Query.params();
+    params.addAll(where.params());
+    params.add(minActors);
+    List<HotPath> paths =
+        new ArrayList<>(
+            Query.list(
+                c,
+                "SELECT sequence, sum(failures) AS f, count(DISTINCT CASE WHEN failures > 0 THEN"
+                    + " actor_id END) AS a, sum(occurrences) FROM session_paths WHERE 1 = 1"
+                    + where.text()
+                    + " GROUP BY sequence HAVING sum(failures) > 0 AND count(DISTINCT CASE WHEN"
+                    + " failures > 0 THEN actor_id END) >= ?",
+                params,
+                rs ->
+                    new HotPath(
+                        rs.getString(1) + "!",
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        (double) rs.getLong(2) / rs.getLong(4))));
+    paths.sort(HotPaths.RANKING);
+    return paths.subList(0, Math.min(limit, paths.size()));
+  }
+
+  /** Recovery rows of the failing commands {@code keep} accepts, most failures first. */
+  static List<Map<String, Object>> recovery(
+      Connection c, ReportFilter filter, int minActors, Predicate<String> keep)
+      throws SQLException {
+    ReportFilter.Sql where = filter.where("start_day", "tool");
+    List<RecoveryCount> counts =
+        Query.list(
+            c,
+            "SELECT command, actor_id, failures, recovered, next_commands, recovery_ms"
+                + " FROM session_recovery WHERE 1 = 1"
+                + where.text(),
+            where.params(),
+            rs ->
+                new RecoveryCount(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getLong(3),
+                    next(rs.getString(5)),
+                    rs.getLong(4),
+                    millis(rs.getString(6))));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Recovery r : RecoveryAnalysis.merge(counts)) {
+      if (r.actors() >= minActors && keep.test(r.command())) {
+        rows.add(json(r));
+      }
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> json(Recovery r) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("command", r.command());
+    row.put("failures", r.failures());
+    long recovered = Math.round(r.recoveredShare() * r.failures());
+    row.put("recovered", recovered);
+    row.put("recovery_rate", r.recoveredShare());
+    row.put("median_time_to_recover_ms", r.medianRecoveryMs());
+    row.put("actors", r.actors());
+    List<Map<String, Object>> next = new ArrayList<>();
+    r.nextCommands()
+        .forEach(
+            (command, n) -> {
+              Map<String, Object> item = new LinkedHashMap<>();
+              item.put("command", command);
+              item.put("count", n);
+              next.add(item);
+            });
+    row.put("next_commands", next);
+    return row;
+  }
+
+  private static Map<String, Long> next(String encoded) {
+    Map<String, Long> next = new HashMap<>();
+    for (String line : encoded.split("\n")) {
+      int tab = line.lastIndexOf('\t');
+      if (tab > 0) {
+        next.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
+      }
+    }
+    return next;
+  }
+
+  private static List<Long> millis(String encoded) {
+    if (encoded.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(encoded.split(",")).map(Long::valueOf).toList();
+  }
+}

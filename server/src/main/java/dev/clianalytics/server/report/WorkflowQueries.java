@@ -1,0 +1,81 @@
+package dev.clianalytics.server.report;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Workflow rows: outcome counts per workflow, per version, per week, from workflow_runs. */
+final class WorkflowQueries {
+  private WorkflowQueries() {}
+
+  /** One workflow's group (the whole workflow, one version, one week). */
+  record Group(String workflow, String tool, String category, String key, Outcomes outcomes) {}
+
+  /** Auto workflows that reached {@code AUTO_WORKFLOW_MIN_RUNS} events over all data. */
+  static Set<String> qualifyingAuto(Connection c, int minRuns) throws SQLException {
+    return new HashSet<>(
+        Query.list(
+            c,
+            "SELECT workflow FROM workflow_runs WHERE auto GROUP BY workflow"
+                + " HAVING sum(events) >= ?",
+            List.of(minRuns),
+            rs -> rs.getString(1)));
+  }
+
+  /**
+   * Groups by workflow and {@code keyColumn} (a constant such as {@code ''} for whole workflows),
+   * hiding auto workflows that do not qualify; {@code workflow} null means every workflow.
+   */
+  static List<Group> groups(
+      Connection c, ReportFilter filter, String workflow, String keyColumn, Set<String> autos)
+      throws SQLException {
+    ReportFilter.Sql where = filter.where("start_day", "tool");
+    List<Object> params = Query.params();
+    params.addAll(where.params());
+    String sql =
+        "SELECT workflow, min(tool), min(category), max(CASE WHEN auto THEN 1 ELSE 0 END), "
+            + keyColumn
+            + ", "
+            + Outcomes.COLUMNS
+            + " FROM workflow_runs WHERE 1 = 1"
+            + where.text()
+            + (workflow == null ? "" : " AND workflow = ?")
+            + " GROUP BY workflow, "
+            + keyColumn;
+    if (workflow != null) {
+      params.add(workflow);
+    }
+    return Query.list(
+            c,
+            sql,
+            params,
+            rs ->
+                new Group(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(5),
+                    rs.getInt(4) == 1 && !autos.contains(rs.getString(1))
+                        ? null
+                        : Outcomes.read(rs, 6)))
+        .stream()
+        .filter(g -> g.outcomes() != null)
+        .toList();
+  }
+
+  /** The workflow row of SPEC section 10. */
+  static Map<String, Object> row(Group g) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", g.workflow());
+    json.put("tool", g.tool());
+    json.put("category", g.category());
+    json.putAll(g.outcomes().toJson());
+    json.put("median_duration_ms", g.outcomes().medianMs());
+    json.put("actors", g.outcomes().actors());
+    return json;
+  }
+}

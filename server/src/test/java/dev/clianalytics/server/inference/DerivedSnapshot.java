@@ -1,0 +1,65 @@
+package dev.clianalytics.server.inference;
+
+import dev.clianalytics.server.storage.Storage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every derived table as sorted rows of text, with the additive daily counts summed per key, so two
+ * inferences over the same events can be compared exactly.
+ */
+final class DerivedSnapshot {
+  private static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+  static {
+    QUERIES.put("sessions", "SELECT * FROM sessions ORDER BY session_id");
+    QUERIES.put("workflow_runs", "SELECT * FROM workflow_runs ORDER BY instance_id");
+    QUERIES.put("session_paths", "SELECT * FROM session_paths ORDER BY session_id, sequence");
+    QUERIES.put("session_recovery", "SELECT * FROM session_recovery ORDER BY session_id, command");
+    QUERIES.put(
+        "event_counts",
+        "SELECT day, week, actor_id, tool, command, subcommand, ci, sum(events), sum(successes),"
+            + " sum(failures) FROM event_counts GROUP BY day, week, actor_id, tool, command,"
+            + " subcommand, ci ORDER BY day, actor_id, command, ci");
+    QUERIES.put(
+        "error_counts",
+        "SELECT day, actor_id, tool, error_type, sum(events) FROM error_counts"
+            + " GROUP BY day, actor_id, tool, error_type ORDER BY day, actor_id, tool, error_type");
+  }
+
+  private DerivedSnapshot() {}
+
+  static Map<String, List<List<String>>> of(Storage storage) {
+    return storage
+        .inference()
+        .read(
+            c -> {
+              Map<String, List<List<String>>> tables = new LinkedHashMap<>();
+              for (Map.Entry<String, String> q : QUERIES.entrySet()) {
+                try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(q.getValue())) {
+                  tables.put(q.getKey(), rows(rs));
+                }
+              }
+              return tables;
+            });
+  }
+
+  private static List<List<String>> rows(ResultSet rs) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    int columns = rs.getMetaData().getColumnCount();
+    while (rs.next()) {
+      List<String> row = new ArrayList<>(columns);
+      for (int i = 1; i <= columns; i++) {
+        row.add(String.valueOf(rs.getObject(i)));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+}
