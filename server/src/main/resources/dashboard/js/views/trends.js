@@ -28,7 +28,8 @@ export function renderTrends(body, trends) {
     legend: { type: 'scroll', top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: tooltipPercent },
     xAxis: { type: 'category', data: trends.weeks, boundaryGap: false },
-    yAxis: percentAxis,
+    // Success rates of a healthy tool sit close together near the top: zoom to their range.
+    yAxis: { ...percentAxis, min: (range) => Math.max(0, Math.floor(range.min * 10) / 10 - 0.1) },
     series: busiest.map((w) => {
       const byWeek = new Map(w.points.map((p) => [p.week, p]));
       return {

@@ -65,7 +65,7 @@ export function renderWorkflow(view, w, state) {
   const weekly = panel('weekly', 'Outcomes by week');
   const versions = panel('wf-versions', 'By tool version');
   const errors = panel('wf-errors', 'Top error types');
-  const paths = panel('wf-paths', 'Paths into failure', `Failing commands of ${w.tool}`);
+  const paths = panel('wf-paths', 'Paths into failure', `Failing commands of ${w.definition?.tool ?? w.tool}`);
   const recovery = panel('wf-recovery', 'Recovery after its failing steps');
   view.replaceChildren(head, weekly.section,
     h('div', { class: 'grid two' }, errors.section, versions.section), recovery.section, paths.section);

@@ -75,6 +75,7 @@ abstract class DashboardBrowserContract {
         browser.driver.findElements(By.cssSelector("#workflow-table tbody .bar")).size(),
         "every workflow row has an outcome bar");
     assertTrue(browser.driver.findElements(By.cssSelector("ol.ranked li")).size() > 0);
+    assertEquals(List.of(), page.brokenText(), "values the overview failed to format");
   }
 
   @Test
@@ -132,6 +133,7 @@ abstract class DashboardBrowserContract {
     assertTrue(browser.driver.findElement(By.id("detail-title")).getText().contains(WORKFLOW));
     assertTrue(page.chartHasDrawn("weekly"), "the weekly outcome chart has drawn");
     assertTrue(page.alternativeRows("weekly") > 0, "the weekly chart has a table alternative");
+    assertEquals(List.of(), page.brokenText(), "values the workflow report failed to format");
 
     browser.driver.navigate().back();
     page.waitFor("return document.querySelector('#workflow-table') !== null;");

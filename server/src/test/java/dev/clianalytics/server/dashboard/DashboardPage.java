@@ -76,6 +76,18 @@ final class DashboardPage {
     return tools;
   }
 
+  /**
+   * Words that only show when the page printed a value it did not have or an object it did not
+   * format (all of the view's text, tables under closed details included).
+   */
+  @SuppressWarnings("unchecked") // executeScript returns a List for a JS array
+  List<String> brokenText() {
+    return (List<String>)
+        browser.js(
+            "return document.querySelector('#view').textContent"
+                + ".match(/\\b(null|undefined|NaN|Infinity)\\b|\\[object/g) || [];");
+  }
+
   String query() {
     return (String) browser.js("return location.search;");
   }
