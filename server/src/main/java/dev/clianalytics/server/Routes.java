@@ -4,6 +4,7 @@ import dev.clianalytics.core.privacy.Privacy;
 import dev.clianalytics.server.auth.Access;
 import dev.clianalytics.server.auth.Authenticator;
 import dev.clianalytics.server.config.ServerConfig;
+import dev.clianalytics.server.dashboard.Dashboard;
 import dev.clianalytics.server.docs.DocsEndpoint;
 import dev.clianalytics.server.http.Bodies;
 import dev.clianalytics.server.http.JettyErrors;
@@ -54,6 +55,7 @@ final class Routes {
     c.router.ignoreTrailingSlashes = true;
     c.http.prefer405over404 = true;
     c.staticFiles.enableWebjars();
+    Dashboard.configure(c);
     c.jetty.modifyServer(
         server -> {
           // with a StatisticsHandler in the chain, stop() waits for requests in flight (up to
@@ -84,6 +86,7 @@ final class Routes {
     app.get("/metrics", metrics::handle);
     app.get("/openapi.json", docs::openApi);
     app.get("/docs", docs::page);
+    Dashboard.register(app);
     app.post("/ingest", auth.require(Access.INGEST, ingestEndpoint::handle));
     app.post("/rest/v1/events", auth.require(Access.INGEST, rest::insert));
     app.get("/rest/v1/events", auth.require(Access.READ, rest::list));
