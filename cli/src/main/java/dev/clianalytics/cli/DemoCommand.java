@@ -1,16 +1,104 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.sample.SampleGenerator;
+import dev.clianalytics.core.sample.SampleOptions;
+import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.config.Logging;
+import dev.clianalytics.server.config.ServerConfig;
+import dev.clianalytics.server.storage.Storages;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description =
-        "Start an embedded server, load sample data, infer, print the summary, keep serving.")
+    description = {
+      "Start an embedded server, load sample data, infer, print the summary, keep serving.",
+      "The demo keeps its own embedded database in DATA_DIR/demo, apart from real data."
+    })
 final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--port", paramLabel = "N", description = "Port (default: PORT, else 8000; 0 picks a free port).")
+  Integer port;
+
+  @Option(names = "--events", paramLabel = "N", description = "Sample events to load (default: ${DEFAULT-VALUE}).")
+  int events = 20_000;
+
+  @Option(names = "--exit", description = "Stop after printing the summary instead of serving.")
+  boolean exit;
+
   @Override
-  public Integer call() {
-    return Pending.notYet("demo", 5);
+  public Integer call() throws InterruptedException {
+    ServerConfig base = ServerConfig.load();
+    ServerConfig config = demoConfig(base, port != null ? port : base.port());
+    Logging.configure(config.logLevel());
+    CliAnalyticsServer server = CliAnalyticsServer.start(config, Storages.open(null, config.dataDir()));
+    String url = "http://localhost:" + server.port();
+    String token = config.adminTokens().isEmpty() ? null : config.adminTokens().get(0);
+    ApiClient client = new ApiClient(url, token);
+    load(client);
+    InferCommand.run(client, true, false);
+    System.out.println();
+    ReportCommand.printSummary(client, false);
+    System.out.println("Dashboard:  " + url + "/");
+    System.out.println("API docs:   " + url + "/docs");
+    if (exit) {
+      server.close();
+      return 0;
+    }
+    System.out.println("Serving until Ctrl-C.");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private void load(ApiClient client) {
+    SampleOptions options = new SampleOptions(events, 30, 28, 42, LocalDate.now(ZoneOffset.UTC).minusDays(1));
+    Progress progress = Progress.onTerminal("loading sample", events);
+    List<Object> batch = new ArrayList<>(1000);
+    long[] counts = new long[2];
+    new SampleGenerator(options).generate(event -> {
+      batch.add(event);
+      if (batch.size() == 1000) {
+        send(client, batch, counts);
+        progress.advance(batch.size());
+        batch.clear();
+      }
+    });
+    if (!batch.isEmpty()) {
+      send(client, batch, counts);
+    }
+    progress.done();
+    System.out.printf("loaded %,d sample events (%,d new, %,d already there)%n", events, counts[0], counts[1]);
+  }
+
+  private static void send(ApiClient client, List<Object> batch, long[] counts) {
+    StringBuilder body = new StringBuilder(batch.size() * 400);
+    for (Object e : batch) {
+      Json.write(e, body);
+      body.append('\n');
+    }
+    ApiClient.Answer answer = client.post("/ingest", "application/x-ndjson", body.toString());
+    if (answer.status() != 200) {
+      throw new CliException("loading sample data failed: " + answer.problem());
+    }
+    Map<String, Object> r = answer.object();
+    counts[0] += ((Number) r.getOrDefault("accepted", 0L)).longValue();
+    counts[1] += ((Number) r.getOrDefault("duplicates", 0L)).longValue();
+  }
+
+  private static ServerConfig demoConfig(ServerConfig c, int port) {
+    return new ServerConfig(null, c.dataDir().resolve("demo"), c.hashSalt(), port, c.logLevel(), c.ingestTokens(), c.readTokens(), c.adminTokens(), c.allowAnonymousIngest(), c.maxBodyBytes(), c.sessionTimeout(), java.time.Duration.ZERO, c.workflowsFile(), c.autoWorkflowMinRuns(), c.nsmCommand(), c.minActors(), c.retentionDays());
   }
 }
