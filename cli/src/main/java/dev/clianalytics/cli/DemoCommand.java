@@ -25,10 +25,16 @@ import picocli.CommandLine.Option;
       "The demo keeps its own embedded database in DATA_DIR/demo, apart from real data."
     })
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--port", paramLabel = "N", description = "Port (default: PORT, else 8000; 0 picks a free port).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "Port (default: PORT, else 8000; 0 picks a free port).")
   Integer port;
 
-  @Option(names = "--events", paramLabel = "N", description = "Sample events to load (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--events",
+      paramLabel = "N",
+      description = "Sample events to load (default: ${DEFAULT-VALUE}).")
   int events = 20_000;
 
   @Option(names = "--exit", description = "Stop after printing the summary instead of serving.")
@@ -39,7 +45,8 @@ final class DemoCommand implements Callable<Integer> {
     ServerConfig base = ServerConfig.load();
     ServerConfig config = demoConfig(base, port != null ? port : base.port());
     Logging.configure(config.logLevel());
-    CliAnalyticsServer server = CliAnalyticsServer.start(config, Storages.open(null, config.dataDir()));
+    CliAnalyticsServer server =
+        CliAnalyticsServer.start(config, Storages.open(null, config.dataDir()));
     String url = "http://localhost:" + server.port();
     String token = config.adminTokens().isEmpty() ? null : config.adminTokens().get(0);
     ApiClient client = new ApiClient(url, token);
@@ -55,32 +62,40 @@ final class DemoCommand implements Callable<Integer> {
     }
     System.out.println("Serving until Ctrl-C.");
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
     stopped.await();
     return 0;
   }
 
   private void load(ApiClient client) {
-    SampleOptions options = new SampleOptions(events, 30, 28, 42, LocalDate.now(ZoneOffset.UTC).minusDays(1));
+    SampleOptions options =
+        new SampleOptions(events, 30, 28, 42, LocalDate.now(ZoneOffset.UTC).minusDays(1));
     Progress progress = Progress.onTerminal("loading sample", events);
     List<Object> batch = new ArrayList<>(1000);
     long[] counts = new long[2];
-    new SampleGenerator(options).generate(event -> {
-      batch.add(event);
-      if (batch.size() == 1000) {
-        send(client, batch, counts);
-        progress.advance(batch.size());
-        batch.clear();
-      }
-    });
+    new SampleGenerator(options)
+        .generate(
+            event -> {
+              batch.add(event);
+              if (batch.size() == 1000) {
+                send(client, batch, counts);
+                progress.advance(batch.size());
+                batch.clear();
+              }
+            });
     if (!batch.isEmpty()) {
       send(client, batch, counts);
     }
     progress.done();
-    System.out.printf("loaded %,d sample events (%,d new, %,d already there)%n", events, counts[0], counts[1]);
+    System.out.printf(
+        "loaded %,d sample events (%,d new, %,d already there)%n", events, counts[0], counts[1]);
   }
 
   private static void send(ApiClient client, List<Object> batch, long[] counts) {
@@ -99,6 +114,23 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static ServerConfig demoConfig(ServerConfig c, int port) {
-    return new ServerConfig(null, c.dataDir().resolve("demo"), c.hashSalt(), port, c.logLevel(), c.ingestTokens(), c.readTokens(), c.adminTokens(), c.allowAnonymousIngest(), c.maxBodyBytes(), c.sessionTimeout(), java.time.Duration.ZERO, c.workflowsFile(), c.autoWorkflowMinRuns(), c.nsmCommand(), c.minActors(), c.retentionDays());
+    return new ServerConfig(
+        null,
+        c.dataDir().resolve("demo"),
+        c.hashSalt(),
+        port,
+        c.logLevel(),
+        c.ingestTokens(),
+        c.readTokens(),
+        c.adminTokens(),
+        c.allowAnonymousIngest(),
+        c.maxBodyBytes(),
+        c.sessionTimeout(),
+        java.time.Duration.ZERO,
+        c.workflowsFile(),
+        c.autoWorkflowMinRuns(),
+        c.nsmCommand(),
+        c.minActors(),
+        c.retentionDays());
   }
 }

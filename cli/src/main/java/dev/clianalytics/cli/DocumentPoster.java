@@ -12,7 +12,11 @@ final class DocumentPoster {
   private DocumentPoster() {}
 
   static void post(String url, String token, boolean postgrest, String body) throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null && !token.isBlank()) {
       request.header("Authorization", "Bearer " + token);
       if (postgrest) {
@@ -23,12 +27,18 @@ final class DocumentPoster {
       request.header("Prefer", "return=minimal");
     }
     try {
-      HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .build()
+              .send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
-        throw new CliException("upload refused: HTTP " + response.statusCode() + " from " + URI.create(url).getHost());
+        throw new CliException(
+            "upload refused: HTTP " + response.statusCode() + " from " + URI.create(url).getHost());
       }
     } catch (java.net.ConnectException e) {
-      throw new CliException("cannot connect to " + URI.create(url).getHost() + ":" + URI.create(url).getPort());
+      throw new CliException(
+          "cannot connect to " + URI.create(url).getHost() + ":" + URI.create(url).getPort());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted");
