@@ -2,7 +2,11 @@ package dev.clianalytics.server.scenario;
 
 /** The scenarios on embedded DuckDB. */
 class DuckDbScenarioTest extends ServerFixture
-    implements InferenceScenarios, SessionScenarios, OutcomeScenarios, PathScenarios {
+    implements InferenceScenarios,
+        SessionScenarios,
+        OutcomeScenarios,
+        PathScenarios,
+        SampleScenarios {
   @Override
   protected String newDatabaseUrl() {
     return null;

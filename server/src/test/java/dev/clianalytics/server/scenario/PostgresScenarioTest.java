@@ -4,7 +4,11 @@ import dev.clianalytics.server.testing.TestPostgres;
 
 /** The scenarios on PostgreSQL ({@code TEST_DATABASE_URL}), a new schema per test. */
 class PostgresScenarioTest extends ServerFixture
-    implements InferenceScenarios, SessionScenarios, OutcomeScenarios, PathScenarios {
+    implements InferenceScenarios,
+        SessionScenarios,
+        OutcomeScenarios,
+        PathScenarios,
+        SampleScenarios {
   private TestPostgres pg;
 
   @Override
