@@ -141,6 +141,30 @@ abstract class DashboardBrowserContract {
   }
 
   @Test
+  void tabbing_reachesFiltersWorkflowsAndCharts_eachWithAVisibleFocusRing() {
+    List<String> reached = new java.util.ArrayList<>();
+    browser.js("document.activeElement.blur();");
+    for (int i = 0; i < 60; i++) {
+      new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.TAB).perform();
+      String stop =
+          (String)
+              browser.js(
+                  "const e = document.activeElement; const s = getComputedStyle(e);"
+                      + " const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;"
+                      + " return (ring ? '' : 'NO RING ') + e.tagName.toLowerCase()"
+                      + "   + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')"
+                      + "   + (e.dataset.workflow ? '[' + e.dataset.workflow + ']' : '');");
+      if (!stop.endsWith("body")) { // Tab passes the page's ends on its way round
+        reached.add(stop);
+      }
+    }
+    assertEquals(List.of(), reached.stream().filter(s -> s.startsWith("NO RING")).toList());
+    assertTrue(reached.contains("select#filter-tool"), "reached: " + reached);
+    assertTrue(reached.contains("a[" + WORKFLOW + "]"), "reached: " + reached);
+    assertTrue(reached.stream().anyMatch(s -> s.startsWith("div.chart ")), "reached: " + reached);
+  }
+
+  @Test
   void browsingEveryView_logsNoConsoleErrors_andRequestsNothingOutsideTheServer() {
     page.open("/?tool=" + TOOL);
     page.open("/?workflow=" + WORKFLOW);
