@@ -184,6 +184,9 @@ abstract class DashboardBrowserContract {
       page.open("/");
       Path overview = browser.screenshot(screenshotPrefix() + "-overview-" + suffix);
       assertFitsWidth("overview at " + suffix);
+      page.open("/?tool=" + TOOL);
+      browser.screenshot(screenshotPrefix() + "-" + TOOL + "-" + suffix);
+      assertFitsWidth("overview of " + TOOL + " at " + suffix);
       page.open("/?workflow=" + WORKFLOW);
       Path detail = browser.screenshot(screenshotPrefix() + "-workflow-" + suffix);
       assertFitsWidth("workflow report at " + suffix);
