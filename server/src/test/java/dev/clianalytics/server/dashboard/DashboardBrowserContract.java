@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,12 @@ abstract class DashboardBrowserContract {
     browser.size(1366, 768);
     page.open("/");
     browser.consoleErrors();
+  }
+
+  /** Whatever a test did, the browser logged no error on the way. */
+  @AfterEach
+  void noConsoleErrors() {
+    assertEquals(List.of(), browser.consoleErrors(), "console errors");
   }
 
   @Test
