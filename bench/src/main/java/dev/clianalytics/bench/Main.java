@@ -19,6 +19,8 @@ public final class Main {
     switch (args[0]) {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       case "core-inference" -> InferenceBenchmark.run(rest);
+      case "infer" -> InferBench.run(BenchArgs.parse(rest));
+      case "reports" -> ReportsBench.run(BenchArgs.parse(rest));
       default -> {
         System.err.println("unknown benchmark: " + args[0]);
         usage();
@@ -29,5 +31,7 @@ public final class Main {
 
   private static void usage() {
     System.err.println("usage: java -jar cli-analytics-bench.jar jmh [JMH options]");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar infer|reports --database-url URL --events N");
   }
 }
