@@ -40,6 +40,7 @@ export function chartBox(label, className = '') {
 /** Draws option into box (reusing the chart if one is there) and keeps it sized to its box. */
 export async function draw(box, option) {
   const lib = await echarts();
+  if (!box.isConnected) return null; // the view moved on (new filters, empty state) meanwhile
   let chart = box.chart;
   if (!chart) {
     chart = lib.init(box, null, { renderer: 'svg' });

@@ -116,21 +116,13 @@ CREATE INDEX sessions_key ON sessions (actor_id, hint, end_us);
 
 CREATE INDEX sessions_open ON sessions (end_us) WHERE is_open;
 
-CREATE INDEX sessions_actor ON sessions (actor_id);
-
 CREATE INDEX workflow_runs_session ON workflow_runs (session_id);
 
 CREATE INDEX workflow_runs_workflow ON workflow_runs (workflow, start_day);
 
-CREATE INDEX workflow_runs_actor ON workflow_runs (actor_id);
-
 CREATE INDEX session_paths_session ON session_paths (session_id);
 
-CREATE INDEX session_paths_actor ON session_paths (actor_id);
-
 CREATE INDEX session_recovery_session ON session_recovery (session_id);
-
-CREATE INDEX session_recovery_actor ON session_recovery (actor_id);
 
 CREATE INDEX event_counts_actor ON event_counts (actor_id);
 

@@ -20,6 +20,8 @@ public final class Main {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       case "core-inference" -> InferenceBenchmark.run(rest);
       case "client" -> ClientBench.main(rest);
+      case "infer" -> InferBench.run(BenchArgs.parse(rest));
+      case "reports" -> ReportsBench.run(BenchArgs.parse(rest));
       default -> {
         System.err.println("unknown benchmark: " + args[0]);
         usage();
@@ -31,5 +33,7 @@ public final class Main {
   private static void usage() {
     System.err.println("usage: java -jar cli-analytics-bench.jar jmh [JMH options]");
     System.err.println("       java -jar cli-analytics-bench.jar client [--runs N] [--url URL]");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar infer|reports --database-url URL --events N");
   }
 }

@@ -70,7 +70,8 @@ export function renderHotPaths(body, paths, { limit = 10 } = {}) {
       nodeGap: 10,
       emphasis: { focus: 'adjacency' },
       lineStyle: { color: 'gradient', opacity: 0.35 },
-      label: { formatter: (p) => p.data.command, fontSize: 11 },
+      // A white halo keeps labels readable where they sit on a flow.
+      label: { formatter: (p) => p.data.command, fontSize: 11, color: '#1f2328', textBorderColor: '#fff', textBorderWidth: 3 },
       data: nodes.map((n) => ({ ...n, itemStyle: { color: n.failing ? OUTCOME_COLORS.FAILED : '#1f6feb' } })),
       links,
     }],

@@ -30,7 +30,7 @@ export function renderOverview(view, filters, onError) {
   const workflows = panel('workflows', 'Workflows', 'Runs by outcome and success rate; select a workflow for its report');
   workflows.section.querySelector('header').append(legend());
   const trends = panel('trends', 'Success rate by week', 'Busiest workflows');
-  const nsm = panel('nsm', 'North star');
+  const nsm = panel('nsm', 'North star', 'Set by NSM_COMMAND, whatever the tool filter; CI runs excluded');
   const paths = panel('hotpaths', 'Failure hot paths', 'What people ran just before a failure, ranked by failures');
   const recovery = panel('recovery', 'Recovery after failure');
   const versions = panel('versions', 'Versions', 'Success rate by tool version, 95% interval; significant drops flagged');

@@ -63,7 +63,7 @@ function drawWorkflow(box, entry, regressions) {
 
 export function renderVersions(body, report) {
   const workflows = (report.workflows || []).filter((w) => w.versions.length > 1);
-  const regressions = report.regressions || [];
+  const regressions = (report.regressions || []).filter((r) => r.significant !== false);
   if (!workflows.length) {
     fill(body, empty('No workflow has runs on more than one tool version in this range yet.'));
     return;

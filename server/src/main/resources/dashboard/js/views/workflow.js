@@ -59,7 +59,7 @@ function weeklyChart(body, w) {
 export function renderWorkflow(view, w, state) {
   const back = h('a', { href: href({ ...state, workflow: undefined }), class: 'back', id: 'back' }, '← All workflows');
   const head = h('section', { class: 'panel panel-detail', id: 'workflow-detail', 'aria-labelledby': 'detail-title' },
-    h('header', {}, back, h('h2', { id: 'detail-title' }, `Workflow ${w.name}`)),
+    h('header', {}, back, h('h2', { id: 'detail-title', tabindex: '-1' }, `Workflow ${w.name}`)),
     h('div', { class: 'detail-bar' }, outcomeBar(w.outcomes, w.runs), legend()),
     facts(w));
   const weekly = panel('weekly', 'Outcomes by week');
@@ -82,5 +82,6 @@ export function renderWorkflow(view, w, state) {
   ], w.top_errors) : empty('No errors recorded for this workflow.'));
   fill(recovery.body, w.recovery?.length ? recoveryTable(w.recovery) : empty('No failing steps to recover from.'));
   renderHotPaths(paths.body, w.hot_paths || []);
-  back.focus();
+  // Screen readers announce the report that replaced the overview.
+  head.querySelector('h2').focus({ preventScroll: true });
 }

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the derived tables up to date with the events (SPEC sections 5 to 8). An incremental run
@@ -25,6 +27,8 @@ import java.util.List;
  * many events are new) recomputes everything in one ordered scan. Both give the same tables.
  */
 public final class InferenceService {
+  private static final Logger LOG = LoggerFactory.getLogger(InferenceService.class);
+
   /** Above this many new events a full run is cheaper and keeps memory bounded. */
   static final long MAX_INCREMENTAL_EVENTS = 100_000;
 
@@ -70,6 +74,10 @@ public final class InferenceService {
     private final InferenceTx tx;
     private final Instant now;
     private final Tally tally = new Tally();
+    private final StringBuilder laps = new StringBuilder();
+    private long mark = System.nanoTime();
+    private long analyzeNanos;
+    private long writeNanos;
 
     Pass(InferenceTx tx, Instant now) {
       this.tx = tx;
@@ -91,12 +99,26 @@ public final class InferenceService {
         incremental(state.lastSeq(), through, horizon);
       }
       tx.finish(through, horizon, fingerprint);
+      lap("finish");
+      LOG.debug(
+          "inference phases (ms):{}; analyze={} write={}",
+          laps,
+          analyzeNanos / 1_000_000,
+          writeNanos / 1_000_000);
       return tally;
+    }
+
+    // Phase timings for the debug log: where an inference spends its time.
+    private void lap(String phase) {
+      long now = System.nanoTime();
+      laps.append(' ').append(phase).append('=').append((now - mark) / 1_000_000);
+      mark = now;
     }
 
     private void full(long through, Instant horizon) {
       tally.full = true;
       tx.deleteAllDerived();
+      lap("delete");
       SessionStream stream = sessionizer.stream(horizon, this::write);
       tx.forEachEvent(
           0,
@@ -107,6 +129,7 @@ public final class InferenceService {
             stream.accept(event);
           });
       stream.finish();
+      lap("stream");
     }
 
     private void incremental(long after, long through, Instant horizon) {
@@ -114,8 +137,10 @@ public final class InferenceService {
       tx.forEachEvent(after, through, fresh::add);
       fresh.forEach(tx::count);
       tally.events = fresh.size();
+      lap("read");
       List<Recompute> windows = Windows.around(fresh);
       List<SessionSpan> near = tx.sessionsNear(windows, options.sessionTimeout());
+      lap("near");
       List<Recompute> plan = Recomputation.plan(near, fresh, sessionizer);
       List<String> doomed = Windows.inside(near, plan);
       List<SessionSpan> candidates =
@@ -125,15 +150,22 @@ public final class InferenceService {
         doomed.add(span.id());
         ranges.add(new Recompute(span.key(), span.start(), span.end()));
       }
+      lap("plan");
       tx.deleteSessions(doomed);
+      lap("delete");
       SessionStream stream = sessionizer.stream(horizon, this::write);
       tx.forEachEventIn(ranges, through, stream::accept);
       stream.finish();
+      lap("recompute");
     }
 
     private void write(Session session) {
+      long t0 = System.nanoTime();
       SessionResult result = analyzer.analyze(session);
+      long t1 = System.nanoTime();
       tx.write(result);
+      analyzeNanos += t1 - t0;
+      writeNanos += System.nanoTime() - t1;
       tally.sessions++;
       tally.runs += result.instances().size();
     }

@@ -11,9 +11,18 @@ final class DerivedDeletes {
 
   /** Deletes every derived row of one actor. */
   static void actor(Connection c, String actorId) throws SQLException {
+    // by session id, which every per-session table is indexed on, then the sessions themselves
     for (String table : DerivedRows.PER_SESSION) {
-      delete(c, "DELETE FROM " + table + " WHERE actor_id = ?", actorId);
+      if (!table.equals("sessions")) {
+        delete(
+            c,
+            "DELETE FROM "
+                + table
+                + " WHERE session_id IN (SELECT session_id FROM sessions WHERE actor_id = ?)",
+            actorId);
+      }
     }
+    delete(c, "DELETE FROM sessions WHERE actor_id = ?", actorId);
     delete(c, "DELETE FROM event_counts WHERE actor_id = ?", actorId);
     delete(c, "DELETE FROM error_counts WHERE actor_id = ?", actorId);
   }

@@ -22,7 +22,8 @@ final class DuckDbInference implements InferenceStore {
           try (Connection reader = ((DuckDBConnection) writer).duplicate()) {
             reader.setAutoCommit(false);
             try {
-              return work.run(new SqlInferenceTx(writer, reader, DuckDbRowWriter::open));
+              return work.run(
+                  new SqlInferenceTx(writer, reader, DuckDbRowWriter::open, EventScanner::jdbc));
             } catch (SqlInferenceTx.InferenceSqlException e) {
               throw e.sql();
             } finally {

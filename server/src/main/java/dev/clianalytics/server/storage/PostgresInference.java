@@ -41,9 +41,14 @@ final class PostgresInference implements InferenceStore {
         lock(writer);
         T result;
         try (Connection reader = pool.getConnection()) {
+          // closed by hand before the rollback: the last COPY must end before the reader's does
+          PostgresCopyPipe pipe = new PostgresCopyPipe();
           try {
-            result = work.run(new SqlInferenceTx(writer, reader, PostgresRowWriter::open));
+            SqlInferenceTx tx = new SqlInferenceTx(writer, reader, pipe, PostgresEventCopy::scan);
+            tx.preferIndexJoins();
+            result = work.run(tx);
           } finally {
+            pipe.close();
             reader.rollback();
           }
         }

@@ -8,24 +8,24 @@ import java.time.Instant;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-/** Buffers rows as CSV and sends them with one COPY per few thousand rows. */
+/**
+ * Buffers rows as CSV and hands each full buffer to a {@link PostgresCopyPipe}, which sends it with
+ * COPY in the background, so inference keeps computing while PostgreSQL stores rows.
+ */
 final class PostgresRowWriter implements RowWriter {
   private static final int ROWS_PER_COPY = 20_000;
 
+  private final PostgresCopyPipe pipe;
   private final CopyManager copy;
   private final String sql;
-  private final StringBuilder buffer = new StringBuilder(1 << 16);
+  private StringBuilder buffer = new StringBuilder(1 << 16);
   private int rows;
 
-  private PostgresRowWriter(CopyManager copy, String sql) {
-    this.copy = copy;
-    this.sql = sql;
-  }
-
-  static RowWriter open(Connection c, String table, String columns) throws SQLException {
-    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-    return new PostgresRowWriter(
-        copy, "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)");
+  PostgresRowWriter(PostgresCopyPipe pipe, Connection c, String table, String columns)
+      throws SQLException {
+    this.pipe = pipe;
+    this.copy = c.unwrap(PGConnection.class).getCopyAPI();
+    this.sql = "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)";
   }
 
   @Override
@@ -44,7 +44,7 @@ final class PostgresRowWriter implements RowWriter {
 
   private void append(Object value) {
     switch (value) {
-      case String s -> buffer.append('"').append(s.replace("\"", "\"\"")).append('"');
+      case String s -> CopyCsv.text(buffer, s);
       case Instant t -> buffer.append(t);
       default -> buffer.append(value);
     }
@@ -55,13 +55,17 @@ final class PostgresRowWriter implements RowWriter {
     if (rows == 0) {
       return;
     }
-    try {
-      copy.copyIn(sql, new StringReader(buffer.toString()));
-    } catch (IOException e) {
-      throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
-    }
-    buffer.setLength(0);
+    String csv = buffer.toString();
+    buffer = new StringBuilder(Math.max(1 << 16, csv.length()));
     rows = 0;
+    pipe.submit(
+        () -> {
+          try {
+            copy.copyIn(sql, new StringReader(csv));
+          } catch (IOException e) {
+            throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
+          }
+        });
   }
 
   @Override

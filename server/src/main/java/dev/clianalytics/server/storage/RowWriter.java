@@ -16,9 +16,15 @@ interface RowWriter extends AutoCloseable {
   @Override
   void close() throws SQLException;
 
-  /** Opens a writer for one table on one connection. */
+  /** Opens writers; rows may be sent in the background until {@link #sync()}. */
   @FunctionalInterface
   interface Factory {
     RowWriter open(java.sql.Connection c, String table, String columns) throws SQLException;
+
+    /**
+     * Waits until every flushed row has reached the database, rethrowing the first failure. Call
+     * before running any other statement on a connection rows were written to.
+     */
+    default void sync() throws SQLException {}
   }
 }

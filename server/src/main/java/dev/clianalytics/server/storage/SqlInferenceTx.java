@@ -29,13 +29,33 @@ final class SqlInferenceTx implements InferenceTx {
   private final Connection writer;
   private final Connection reader;
   private final RowWriter.Factory rows;
+  private final EventScanner scanner;
+  private final boolean postgres;
   private final EventCounts counts = new EventCounts();
   private DerivedRows.Writers writers;
 
-  SqlInferenceTx(Connection writer, Connection reader, RowWriter.Factory rows) {
+  SqlInferenceTx(
+      Connection writer, Connection reader, RowWriter.Factory rows, EventScanner scanner) {
     this.writer = writer;
     this.reader = reader;
     this.rows = rows;
+    this.scanner = scanner;
+    this.postgres = rows instanceof PostgresCopyPipe;
+  }
+
+  /**
+   * On PostgreSQL, joins of a few scratch ranges to big indexed tables must be index nested loops;
+   * the planner, which cannot know the ranges' size, would otherwise sort or hash whole tables.
+   */
+  void preferIndexJoins() throws SQLException {
+    if (postgres) {
+      for (Connection c : List.of(writer, reader)) {
+        try (java.sql.Statement s = c.createStatement()) {
+          s.execute("SET LOCAL enable_hashjoin = off");
+          s.execute("SET LOCAL enable_mergejoin = off");
+        }
+      }
+    }
   }
 
   @Override
@@ -93,9 +113,8 @@ final class SqlInferenceTx implements InferenceTx {
 
   @Override
   public void forEachEvent(long afterSeq, long throughSeq, Consumer<Event> sink) {
-    String sql =
-        "SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.seq > ? AND e.seq <= ?" + ORDER;
-    call(() -> stream(sql, sink, afterSeq, throughSeq));
+    String tail = "FROM events e WHERE e.seq > " + afterSeq + " AND e.seq <= " + throughSeq + ORDER;
+    call(() -> scanner.scan(reader, tail, sink));
   }
 
   @Override
@@ -103,35 +122,17 @@ final class SqlInferenceTx implements InferenceTx {
     if (ranges.isEmpty()) {
       return;
     }
-    String sql =
-        "SELECT "
-            + EVENT_COLUMNS
-            + " FROM infer_ranges r JOIN events e ON e.actor_id = r.actor_id"
+    String tail =
+        "FROM infer_ranges r JOIN events e ON e.actor_id = r.actor_id"
             + " AND coalesce(e.session_hint, '') = r.hint AND e.ts >= r.from_ts"
-            + " AND e.ts <= r.to_ts WHERE e.seq <= ?"
+            + " AND e.ts <= r.to_ts WHERE e.seq <= "
+            + throughSeq
             + ORDER;
     call(
         () -> {
           putRanges(reader, ranges, Duration.ZERO);
-          return stream(sql, sink, throughSeq);
+          return scanner.scan(reader, tail, sink);
         });
-  }
-
-  private long stream(String sql, Consumer<Event> sink, long... params) throws SQLException {
-    long n = 0;
-    try (PreparedStatement s = reader.prepareStatement(sql)) {
-      s.setFetchSize(SqlRows.FETCH_SIZE);
-      for (int i = 0; i < params.length; i++) {
-        s.setLong(i + 1, params[i]);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          sink.accept(EventRows.read(rs).event());
-          n++;
-        }
-      }
-    }
-    return n;
   }
 
   @Override
@@ -203,6 +204,7 @@ final class SqlInferenceTx implements InferenceTx {
             DerivedRows.micros(to));
       }
     }
+    rows.sync();
   }
 
   @Override
@@ -213,11 +215,16 @@ final class SqlInferenceTx implements InferenceTx {
     call(
         () -> {
           flushWriters();
+          if (postgres) {
+            deleteByArray(sessionIds);
+            return null;
+          }
           try (RowWriter w = rows.open(writer, "doomed_sessions", "session_id")) {
             for (String id : sessionIds) {
               w.add(id);
             }
           }
+          rows.sync();
           for (String table : DerivedRows.PER_SESSION) {
             execute(
                 "DELETE FROM "
@@ -227,6 +234,19 @@ final class SqlInferenceTx implements InferenceTx {
           execute("DELETE FROM doomed_sessions");
           return null;
         });
+  }
+
+  // PostgreSQL plans "= ANY(array)" with the array's real size, so it uses the session indexes.
+  private void deleteByArray(Collection<String> sessionIds) throws SQLException {
+    java.sql.Array ids = writer.createArrayOf("text", sessionIds.toArray());
+    for (String table : DerivedRows.PER_SESSION) {
+      try (PreparedStatement s =
+          writer.prepareStatement("DELETE FROM " + table + " WHERE session_id = ANY(?)")) {
+        s.setArray(1, ids);
+        s.executeUpdate();
+      }
+    }
+    ids.free();
   }
 
   @Override
@@ -303,6 +323,7 @@ final class SqlInferenceTx implements InferenceTx {
       writers.recovery().close();
       writers = null;
     }
+    rows.sync();
   }
 
   private void execute(String sql) throws SQLException {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,12 @@ abstract class DashboardBrowserContract {
     browser.size(1366, 768);
     page.open("/");
     browser.consoleErrors();
+  }
+
+  /** Whatever a test did, the browser logged no error on the way. */
+  @AfterEach
+  void noConsoleErrors() {
+    assertEquals(List.of(), browser.consoleErrors(), "console errors");
   }
 
   @Test
@@ -141,6 +148,30 @@ abstract class DashboardBrowserContract {
   }
 
   @Test
+  void tabbing_reachesFiltersWorkflowsAndCharts_eachWithAVisibleFocusRing() {
+    List<String> reached = new java.util.ArrayList<>();
+    browser.js("document.activeElement.blur();");
+    for (int i = 0; i < 60; i++) {
+      new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.TAB).perform();
+      String stop =
+          (String)
+              browser.js(
+                  "const e = document.activeElement; const s = getComputedStyle(e);"
+                      + " const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;"
+                      + " return (ring ? '' : 'NO RING ') + e.tagName.toLowerCase()"
+                      + "   + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')"
+                      + "   + (e.dataset.workflow ? '[' + e.dataset.workflow + ']' : '');");
+      if (!stop.endsWith("body")) { // Tab passes the page's ends on its way round
+        reached.add(stop);
+      }
+    }
+    assertEquals(List.of(), reached.stream().filter(s -> s.startsWith("NO RING")).toList());
+    assertTrue(reached.contains("select#filter-tool"), "reached: " + reached);
+    assertTrue(reached.contains("a[" + WORKFLOW + "]"), "reached: " + reached);
+    assertTrue(reached.stream().anyMatch(s -> s.startsWith("div.chart ")), "reached: " + reached);
+  }
+
+  @Test
   void browsingEveryView_logsNoConsoleErrors_andRequestsNothingOutsideTheServer() {
     page.open("/?tool=" + TOOL);
     page.open("/?workflow=" + WORKFLOW);
@@ -160,6 +191,9 @@ abstract class DashboardBrowserContract {
       page.open("/");
       Path overview = browser.screenshot(screenshotPrefix() + "-overview-" + suffix);
       assertFitsWidth("overview at " + suffix);
+      page.open("/?tool=" + TOOL);
+      browser.screenshot(screenshotPrefix() + "-" + TOOL + "-" + suffix);
+      assertFitsWidth("overview of " + TOOL + " at " + suffix);
       page.open("/?workflow=" + WORKFLOW);
       Path detail = browser.screenshot(screenshotPrefix() + "-workflow-" + suffix);
       assertFitsWidth("workflow report at " + suffix);

@@ -1,0 +1,28 @@
+package dev.clianalytics.bench;
+
+/**
+ * Options of the whole-system benchmarks: {@code --database-url URL} (PostgreSQL; omit or {@code
+ * duckdb} for an embedded database in a temporary directory) and {@code --events N}.
+ */
+record BenchArgs(String databaseUrl, int events) {
+  BenchArgs {
+    if (events < 20_000 || events > 20_000_000) {
+      throw new IllegalArgumentException("--events must be from 20000 to 20000000, was " + events);
+    }
+  }
+
+  static BenchArgs parse(String[] args) {
+    String url = null;
+    int events = 500_000;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--database-url" -> url = args[++i];
+        case "--events" -> events = Integer.parseInt(args[++i].replace("_", ""));
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option " + args[i] + "; use --database-url URL --events N");
+      }
+    }
+    return new BenchArgs(url == null || url.equals("duckdb") ? null : url, events);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.clianalytics.bench;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.EventValidator;
+import dev.clianalytics.core.event.Validation;
+import dev.clianalytics.core.privacy.Privacy;
+import dev.clianalytics.core.sample.SampleGenerator;
+import dev.clianalytics.core.sample.SampleOptions;
+import dev.clianalytics.server.storage.DatabaseUrl;
+import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.Storages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A scratch database for one benchmark run (a new schema on PostgreSQL, a temporary file for
+ * DuckDB) and sample events in their stored form (validated, privacy applied), as ingest would
+ * store them.
+ */
+final class BenchData implements AutoCloseable {
+  static final String SALT = "bench-salt-0123456789abcdef";
+
+  private final String baseUrl;
+  private final String schema;
+  final String url;
+  final Path dir;
+
+  private BenchData(String baseUrl, String schema, String url, Path dir) {
+    this.baseUrl = baseUrl;
+    this.schema = schema;
+    this.url = url;
+    this.dir = dir;
+  }
+
+  static BenchData create(String baseUrl) throws IOException, SQLException {
+    Path dir = Files.createTempDirectory("bench");
+    if (baseUrl == null) {
+      return new BenchData(null, null, null, dir);
+    }
+    String schema = "bench_" + Long.toHexString(System.nanoTime());
+    execute(baseUrl, "CREATE SCHEMA " + schema);
+    String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    return new BenchData(baseUrl, schema, url, dir);
+  }
+
+  Storage open() {
+    Storage storage = Storages.open(url, dir);
+    storage.migrate();
+    return storage;
+  }
+
+  /**
+   * Generates {@code stored + extra} sample events (28 days ending yesterday, about one actor per
+   * 2,000 events, at least 30) in their stored form, inserts the first {@code stored} in batches of
+   * 10,000 as ingest would, and returns the last {@code extra} uninserted. Memory stays at one
+   * batch.
+   */
+  static List<Event> load(Storage storage, int stored, int extra) {
+    int total = stored + extra;
+    LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    SampleOptions options = new SampleOptions(total, Math.max(30, total / 2_000), 28, 42, end);
+    Privacy privacy = Privacy.server(SALT);
+    Instant now = Instant.now();
+    List<Event> batch = new ArrayList<>(10_000);
+    List<Event> rest = new ArrayList<>(extra);
+    int[] seen = {0};
+    new SampleGenerator(options)
+        .generate(
+            raw -> {
+              if (!(EventValidator.validate(raw, now) instanceof Validation.Valid(Event e))) {
+                return;
+              }
+              Event safe = privacy.apply(e);
+              safe = safe.eventId() == null ? safe.withEventId(UUID.randomUUID()) : safe;
+              if (seen[0]++ >= stored) {
+                rest.add(safe);
+                return;
+              }
+              batch.add(safe);
+              if (batch.size() == 10_000) {
+                storage.insertEvents(batch, Instant.now());
+                batch.clear();
+              }
+            });
+    if (!batch.isEmpty()) {
+      storage.insertEvents(batch, Instant.now());
+    }
+    return rest;
+  }
+
+  /** Refreshes planner statistics after the bulk load, as autovacuum soon would. */
+  void analyze() throws SQLException {
+    if (url != null) {
+      execute(url, "ANALYZE");
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (schema != null && System.getenv("BENCH_KEEP_SCHEMA") == null) {
+      execute(baseUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+  }
+
+  private static void execute(String url, String sql) throws SQLException {
+    try (Connection c = DatabaseUrl.parse(url).connect();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}

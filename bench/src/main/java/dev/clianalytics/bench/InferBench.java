@@ -1,0 +1,108 @@
+package dev.clianalytics.bench;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.inference.InferenceOptions;
+import dev.clianalytics.server.inference.InferenceRun;
+import dev.clianalytics.server.inference.InferenceService;
+import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.storage.DatabaseUrl;
+import dev.clianalytics.server.storage.Storage;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.postgresql.PGConnection;
+
+/**
+ * {@code infer --database-url URL --events N}: loads N sample events, times a full inference and
+ * one ordered read of all events, then times an incremental inference after 10,000 more.
+ */
+final class InferBench {
+  private static final String COLUMNS =
+      "seq, received_at, event_id, ts, tool_name, tool_version, command_path, flags_present,"
+          + " exit_code, duration_ms, error_type, error_message, actor_id, machine_id,"
+          + " session_hint, ci_detected";
+
+  private InferBench() {}
+
+  static void run(BenchArgs args) throws Exception {
+    try (BenchData data = BenchData.create(args.databaseUrl());
+        Storage storage = data.open()) {
+      long t0 = System.nanoTime();
+      List<Event> extra = BenchData.load(storage, args.events(), 10_000);
+      System.out.printf(Locale.ROOT, "loaded %d events in %.1f s%n", args.events(), secs(t0));
+      InferenceService service =
+          new InferenceService(
+              new Database(storage), InferenceOptions.defaults(), Clock.systemUTC());
+      data.analyze();
+      double read = orderedRead(data);
+      HeapPeak.reset();
+      long t1 = System.nanoTime();
+      InferenceRun full = service.run(true);
+      double fullSecs = secs(t1);
+      long heap = HeapPeak.mib();
+      System.out.printf(
+          Locale.ROOT,
+          "full inference: %d events, %d sessions, %d runs in %.2f s; ordered read %.2f s%n",
+          full.eventsProcessed(),
+          full.sessions(),
+          full.workflowRuns(),
+          fullSecs,
+          read);
+      storage.insertEvents(extra, Instant.now());
+      long t2 = System.nanoTime();
+      InferenceRun incremental = service.run(false);
+      long incMs = (System.nanoTime() - t2) / 1_000_000;
+      System.out.printf(
+          Locale.ROOT,
+          "incremental: %d events, %d sessions recomputed in %d ms%n",
+          incremental.eventsProcessed(),
+          incremental.sessions(),
+          incMs);
+      System.out.printf(
+          Locale.ROOT,
+          "{\"full_events_per_s\": %.0f, \"ratio_to_read\": %.2f, \"incremental_10k_ms\": %d,"
+              + " \"max_heap_mb\": %d}%n",
+          full.eventsProcessed() / fullSecs,
+          fullSecs / read,
+          incMs,
+          heap);
+    }
+  }
+
+  /** Seconds for one ordered read of every event: COPY TO STDOUT on PostgreSQL, JDBC on DuckDB. */
+  private static double orderedRead(BenchData data) throws Exception {
+    String select = "SELECT " + COLUMNS + " FROM events ORDER BY actor_id, ts";
+    long t = System.nanoTime();
+    if (data.url != null) {
+      try (Connection c = DatabaseUrl.parse(data.url).connect()) {
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyOut("COPY (" + select + ") TO STDOUT", OutputStream.nullOutputStream());
+      }
+      return secs(t);
+    }
+    try (Connection c =
+            java.sql.DriverManager.getConnection(
+                "jdbc:duckdb:" + data.dir.resolve("cli-analytics.duckdb"));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(select)) {
+      long n = 0;
+      while (rs.next()) {
+        n += rs.getString(13).length();
+      }
+      if (n < 0) {
+        throw new IllegalStateException("unreachable");
+      }
+    }
+    return secs(t);
+  }
+
+  static double secs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}
