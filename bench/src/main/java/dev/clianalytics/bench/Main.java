@@ -18,6 +18,7 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      case "sanitizer" -> SanitizerRun.run();
       default -> {
         System.err.println("unknown benchmark: " + args[0]);
         usage();
@@ -28,5 +29,6 @@ public final class Main {
 
   private static void usage() {
     System.err.println("usage: java -jar cli-analytics-bench.jar jmh [JMH options]");
+    System.err.println("       java -jar cli-analytics-bench.jar sanitizer");
   }
 }

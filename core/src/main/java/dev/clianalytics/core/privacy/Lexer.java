@@ -1,47 +1,45 @@
 package dev.clianalytics.core.privacy;
 
-import java.util.Locale;
-import java.util.Set;
-
 /** Character classes and small lookups for {@link MessageRedactor}'s split into words. */
 final class Lexer {
   private Lexer() {}
 
-  private static final Set<String> CREDENTIAL_WORDS =
-      Set.of(
-          "bearer",
-          "basic",
-          "password",
-          "passwd",
-          "passphrase",
-          "pwd",
-          "pass",
-          "token",
-          "secret",
-          "apikey");
+  private static final String[] CREDENTIAL_WORDS = {
+    "bearer",
+    "basic",
+    "password",
+    "passwd",
+    "passphrase",
+    "pwd",
+    "pass",
+    "token",
+    "secret",
+    "apikey"
+  };
 
-  private static final Set<String> LITERAL_VALUES =
-      Set.of(
-          "yes",
-          "no",
-          "true",
-          "false",
-          "null",
-          "none",
-          "nil",
-          "empty",
-          "missing",
-          "required",
-          "unset",
-          "redacted",
-          "hidden",
-          "invalid",
-          "expired",
-          "***",
-          "<none>");
+  private static final String[] LITERAL_VALUES = {
+    "yes",
+    "no",
+    "true",
+    "false",
+    "null",
+    "none",
+    "nil",
+    "empty",
+    "missing",
+    "required",
+    "unset",
+    "redacted",
+    "hidden",
+    "invalid",
+    "expired",
+    "***",
+    "<none>"
+  };
 
-  private static final Set<String> AUTH_SCHEMES =
-      Set.of("bearer", "basic", "digest", "token", "negotiate", "ntlm", "aws4-hmac-sha256");
+  private static final String[] AUTH_SCHEMES = {
+    "bearer", "basic", "digest", "token", "negotiate", "ntlm", "aws4-hmac-sha256"
+  };
 
   /**
    * Whitespace, brackets, quotes, commas, semicolons and pipes end a word. {@code = : / @ .} do
@@ -116,9 +114,7 @@ final class Lexer {
    * {@code passwd Hunter2}, {@code invalid token 5f3a...}.
    */
   static boolean announcesCredential(String w) {
-    return w.length() >= 3
-        && w.length() <= 10
-        && CREDENTIAL_WORDS.contains(w.toLowerCase(Locale.ROOT));
+    return w.length() >= 3 && w.length() <= 10 && containsIgnoreCase(CREDENTIAL_WORDS, w);
   }
 
   /**
@@ -146,10 +142,20 @@ final class Lexer {
 
   /** Values that say something about a secret without being one: YES, null, expired. */
   static boolean isLiteralValue(String w) {
-    return w.length() <= 8 && LITERAL_VALUES.contains(w.toLowerCase(Locale.ROOT));
+    return w.length() <= 8 && containsIgnoreCase(LITERAL_VALUES, w);
   }
 
   static boolean isAuthScheme(String w) {
-    return w.length() <= 16 && AUTH_SCHEMES.contains(w.toLowerCase(Locale.ROOT));
+    return w.length() <= 16 && containsIgnoreCase(AUTH_SCHEMES, w);
+  }
+
+  /** Case-insensitive membership without allocating a lowercase copy. */
+  private static boolean containsIgnoreCase(String[] words, String w) {
+    for (String word : words) {
+      if (word.length() == w.length() && word.equalsIgnoreCase(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

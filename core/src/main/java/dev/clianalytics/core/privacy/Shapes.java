@@ -5,6 +5,9 @@ package dev.clianalytics.core.privacy;
  * generated-looking strings. Every method looks at {@code s[from, to)}.
  */
 final class Shapes {
+  /** Bit {@code c - 'a'} is set for the vowels a, e, i, o, u. */
+  private static final long VOWELS = 0x104111L;
+
   private Shapes() {}
 
   static boolean isDigit(char c) {
@@ -158,6 +161,9 @@ final class Shapes {
    * ({@code -_.}) end a run; {@code +/=} are skipped, as in base64.
    */
   static boolean looksRandom(CharSequence s, int from, int to) {
+    if (to - from < 16) {
+      return false;
+    }
     int n = 0;
     int upper = 0;
     int digits = 0;
@@ -187,7 +193,7 @@ final class Shapes {
         continue;
       }
       n++;
-      if (cls != 2 && "aeiouAEIOU".indexOf(c) >= 0) {
+      if (cls != 2 && ((VOWELS >> ((c | 0x20) - 'a')) & 1) != 0) {
         vowels++;
       }
       if (cls != 2 && !isHexChar(c)) {
