@@ -14,7 +14,8 @@ final class Lexer {
     "pass",
     "token",
     "secret",
-    "apikey"
+    "apikey",
+    "key"
   };
 
   private static final String[] LITERAL_VALUES = {
@@ -138,6 +139,11 @@ final class Lexer {
       }
     }
     return end >= 20;
+  }
+
+  /** Words between a secret's name and its value: "password is X", "token was X". */
+  static boolean isFiller(String w) {
+    return w.equals("is") || w.equals("was") || w.equals("set") || w.equals("to");
   }
 
   /** Values that say something about a secret without being one: YES, null, expired. */

@@ -139,6 +139,8 @@ final class MessageRedactor {
               || w.regionMatches(true, 0, "proxy-authorization", 0, 19);
       cookie =
           w.regionMatches(true, 0, "cookie", 0, 6) || w.regionMatches(true, 0, "set-cookie", 0, 10);
+    } else if (words.credentialPending) {
+      pending = Pending.CREDENTIAL;
     } else if (r == w) {
       r = contextTrigger(w);
     }
@@ -190,6 +192,11 @@ final class MessageRedactor {
         }
       }
       case CREDENTIAL -> {
+        if (Lexer.isFiller(w)) {
+          pending = was; // "password is Hunter2"
+          out.append(w);
+          return true;
+        }
         if (!Lexer.looksLikeCredential(w)) {
           return false;
         }

@@ -215,6 +215,16 @@ final class SecretNames {
     return false;
   }
 
+  /** A single weak word such as {@code key} or {@code pass}, any case. */
+  static boolean isWeakWord(String w) {
+    for (String weak : WEAK_WORDS) {
+      if (weak.length() == w.length() && weak.equalsIgnoreCase(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a flag name (leading dashes allowed) contains a blocklisted word. */
   static boolean isBlockedFlag(String flag) {
     int start = 0;

@@ -12,9 +12,16 @@ final class WordRedactor {
    */
   boolean valuePending;
 
+  /**
+   * Set when the last word was a lone weak name with a colon ({@code key:}, {@code pass:}): the
+   * next word is hidden only if it looks like a credential, so "Duplicate key: name" stays.
+   */
+  boolean credentialPending;
+
   /** Redacts a word as it appears in the message, sentence punctuation included. */
   String redact(String w) {
     valuePending = false;
+    credentialPending = false;
     int end = w.length();
     while (end > 0 && ".:!?".indexOf(w.charAt(end - 1)) >= 0) {
       end--;
@@ -31,6 +38,7 @@ final class WordRedactor {
     if (redacted == core) {
       // Only a word that is a plain name can announce a value: "token:" yes, "ghp_...:" no.
       valuePending |= (last == ':' || last == '=') && announcesSecret(w, last == '=');
+      credentialPending = !valuePending && last == ':' && SecretNames.isWeakWord(core);
       return w;
     }
     // "--token=PASSWORD: hunter2": a hidden value that ends like a name announces one more.
