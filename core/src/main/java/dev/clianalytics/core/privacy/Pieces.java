@@ -100,6 +100,15 @@ final class Pieces {
 
   /** Replaces each dotted-quad address inside the run; null when there is none. */
   private static String redactIpv4(String w, int from, int to) {
+    int dots = 0;
+    for (int i = from; i < to && dots < 3; i++) {
+      if (w.charAt(i) == '.') {
+        dots++;
+      }
+    }
+    if (dots < 3) {
+      return null;
+    }
     StringBuilder out = null;
     int copied = from;
     for (int i = from; i < to; i++) {

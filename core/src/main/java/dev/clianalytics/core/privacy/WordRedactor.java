@@ -65,17 +65,19 @@ final class WordRedactor {
     if (n == 0 || isShortPlainWord(w)) {
       return w;
     }
-    if (startsWithIgnoreCase(w, "jdbc:") || startsWithIgnoreCase(w, "mongodb+srv:")) {
+    char c0 = (char) (w.charAt(0) | 0x20);
+    if ((c0 == 'j' && startsWithIgnoreCase(w, "jdbc:"))
+        || (c0 == 'm' && startsWithIgnoreCase(w, "mongodb+srv:"))) {
       return Placeholders.URL;
     }
     int sep = w.indexOf("://");
     if (sep >= 0) {
       return withScheme(w, sep);
     }
-    if (startsWithIgnoreCase(w, "file:")) {
+    if (c0 == 'f' && startsWithIgnoreCase(w, "file:")) {
       return Placeholders.PATH;
     }
-    if (startsWithIgnoreCase(w, "mailto:")) {
+    if (c0 == 'm' && startsWithIgnoreCase(w, "mailto:")) {
       return Placeholders.EMAIL;
     }
     if (TokenFormats.startsWithToken(w, 0, n)) {
