@@ -103,7 +103,8 @@ final class Lexer {
   static boolean onlySpacesAndQuotes(String s, int from, int to, boolean cookie) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (!(c == ' ' || c == '\t' || closingQuoteFor(c) != 0 || (cookie && c == ';'))) {
+      boolean escape = c == '\\' && i + 1 < to && closingQuoteFor(s.charAt(i + 1)) != 0;
+      if (!(c == ' ' || c == '\t' || escape || closingQuoteFor(c) != 0 || (cookie && c == ';'))) {
         return false;
       }
     }
@@ -149,6 +150,32 @@ final class Lexer {
   /** Values that say something about a secret without being one: YES, null, expired. */
   static boolean isLiteralValue(String w) {
     return w.length() <= 8 && containsIgnoreCase(LITERAL_VALUES, w);
+  }
+
+  /**
+   * Shaped like a chosen password: 6 to 64 characters with lower case, upper case and a digit, or
+   * letters, digits and a symbol; no path, URL or version punctuation.
+   */
+  static boolean looksLikePassword(String w) {
+    int n = w.length();
+    if (n < 6 || n > 64) {
+      return false;
+    }
+    boolean lower = false;
+    boolean upper = false;
+    boolean digit = false;
+    boolean symbol = false;
+    for (int i = 0; i < n; i++) {
+      char c = w.charAt(i);
+      if (c == '/' || c == '.' || c == ':' || c == '\\' || c == '@') {
+        return false;
+      }
+      lower |= c >= 'a' && c <= 'z';
+      upper |= c >= 'A' && c <= 'Z';
+      digit |= Shapes.isDigit(c);
+      symbol |= "!#$%^&*+?~".indexOf(c) >= 0;
+    }
+    return digit && ((lower && upper) || (symbol && (lower || upper)));
   }
 
   static boolean isAuthScheme(String w) {

@@ -16,7 +16,9 @@ final class MessageRedactor {
     /** The next word is a secret if it looks like a credential (after {@code Bearer}). */
     CREDENTIAL,
     /** The next word is a secret if it holds a colon (after {@code -u}: user:password). */
-    USER_PASSWORD
+    USER_PASSWORD,
+    /** After any other flag: the value is hidden if it is shaped like a password. */
+    PASSWORD_SHAPED
   }
 
   private final String in;
@@ -47,7 +49,7 @@ final class MessageRedactor {
     int i = 0;
     while (i < n) {
       int start = i;
-      while (i < n && Lexer.isDelimiter(in.charAt(i)) && Lexer.placeholderLength(in, i) == 0) {
+      while (i < n && isDelimiterAt(i) && Lexer.placeholderLength(in, i) == 0) {
         i++;
       }
       if (i > start) {
@@ -61,13 +63,22 @@ final class MessageRedactor {
       if (placeholder > 0) {
         i += placeholder;
       } else {
-        while (i < n && !Lexer.isDelimiter(in.charAt(i))) {
+        while (i < n && !isDelimiterAt(i)) {
           i++;
         }
       }
       word(start, i, placeholder > 0);
     }
     return out.toString();
+  }
+
+  /** A delimiter, or a backslash escaping a quote ({@code {\"password\":\"x\"}}). */
+  private boolean isDelimiterAt(int i) {
+    char c = in.charAt(i);
+    if (Lexer.isDelimiter(c)) {
+      return true;
+    }
+    return c == '\\' && i + 1 < in.length() && Lexer.closingQuoteFor(in.charAt(i + 1)) != 0;
   }
 
   private void separator(int start, int end) {
@@ -162,10 +173,14 @@ final class MessageRedactor {
         pending = Pending.FLAG_VALUE;
       } else if (w.equals("-u") || w.equals("--user")) {
         pending = Pending.USER_PASSWORD;
+      } else if (w.equals("-a") || w.equals("-k") || w.equals("-P")) {
+        pending = Pending.CREDENTIAL; // redis-cli -a, openssl -k, mysql/sshpass -P
       } else if (w.length() > 3
           && w.charAt(1) == 'p'
           && Lexer.looksLikeCredential(w.substring(2))) {
         return "-p" + Placeholders.SECRET; // mysql -pHunter2
+      } else if (!Shapes.isDigit(w.charAt(1))) {
+        pending = Pending.PASSWORD_SHAPED;
       }
     } else if (Lexer.announcesCredential(w)) {
       pending = Pending.CREDENTIAL;
@@ -206,6 +221,11 @@ final class MessageRedactor {
           return false;
         }
       }
+      case PASSWORD_SHAPED -> {
+        if (!Lexer.looksLikePassword(w)) {
+          return false;
+        }
+      }
     }
     // "Authorization: Bearer abc": the scheme is a useful word, the credential after it is not.
     if (authHeader && Lexer.isAuthScheme(w)) {
@@ -235,7 +255,13 @@ final class MessageRedactor {
     }
     char open = in.charAt(start - 1);
     char close = Lexer.closingQuoteFor(open);
-    if (close != 0 && (end >= in.length() || in.charAt(end) != close)) {
+    boolean closesHere =
+        end < in.length()
+            && (in.charAt(end) == close
+                || (in.charAt(end) == '\\'
+                    && end + 1 < in.length()
+                    && in.charAt(end + 1) == close));
+    if (close != 0 && !closesHere) {
       closingQuote = close;
       quotedPath = lastWasPath;
       pending = Pending.NONE;
