@@ -135,12 +135,14 @@ final class MessageRedactor {
       out.setLength(out.length() - 1); // "/Users/John Smith/x": one path, one placeholder
       return;
     }
-    if (isAssignmentOperator(w)
-        && previousStart >= 0
-        && SecretNames.isSecret(in.substring(previousStart, previousEnd), w.charAt(0) == '=')) {
-      out.append(w);
-      pending = Pending.VALUE;
-      return;
+    if (isAssignmentOperator(w) && previousStart >= 0) {
+      String name = in.substring(previousStart, previousEnd);
+      if (SecretNames.isSecret(name, w.charAt(0) == '=')) {
+        out.append(w);
+        // "bad auth : Authentication failed": only a credential-looking word is hidden.
+        pending = name.equalsIgnoreCase("auth") ? Pending.CREDENTIAL : Pending.VALUE;
+        return;
+      }
     }
     String r = words.redact(w);
     if (words.valuePending) {

@@ -38,11 +38,22 @@ final class WordRedactor {
     if (redacted == core) {
       // Only a word that is a plain name can announce a value: "token:" yes, "ghp_...:" no.
       valuePending |= (last == ':' || last == '=') && announcesSecret(w, last == '=');
-      credentialPending = !valuePending && last == ':' && SecretNames.isWeakWord(core);
+      // "auth:" names a topic more often than a value ("bad auth : Authentication failed").
+      boolean weak = SecretNames.isWeakWord(core) || core.equalsIgnoreCase("auth");
+      if (last == ':' && weak) {
+        valuePending = false;
+        credentialPending = true;
+      }
       return w;
     }
-    // "--token=PASSWORD: hunter2": a hidden value that ends like a name announces one more.
-    valuePending |= (last == ':' || last == '=') && redacted.endsWith(Placeholders.SECRET);
+    // "--token=PASSWORD: hunter2": a hidden value that is itself a secret name announces one
+    // more; a token followed by a colon ("gho_...: HTTP 401") does not.
+    int eq = core.lastIndexOf('=');
+    valuePending |=
+        (last == ':' || last == '=')
+            && eq > 0
+            && eq < core.length() - 1
+            && announcesSecret(core.substring(eq + 1) + ":", false);
     return end == w.length() ? redacted : redacted + w.substring(end);
   }
 

@@ -103,6 +103,8 @@ class RedactCredentialsTest {
           Duplicate key: name | Duplicate key: name
           E11000 duplicate key error collection: app.users | E11000 duplicate key error collection: app.users
           git commit -a -m fix | git commit -a -m fix
+          MongoServerError: bad auth : Authentication failed. | MongoServerError: bad auth : Authentication failed.
+          gh: could not use gho_16C7e42F292c6912E7710c838347Ae178B4a: HTTP 401 | gh: could not use <secret>: HTTP 401
           """)
   void proseAboutSecrets_isKept(String message, String expected) {
     assertEquals(expected, ErrorText.errorMessage(message));
