@@ -22,6 +22,7 @@ public final class Main {
       case "client" -> ClientBench.main(rest);
       case "infer" -> InferBench.run(BenchArgs.parse(rest));
       case "reports" -> ReportsBench.run(BenchArgs.parse(rest));
+      case "sanitizer" -> SanitizerRun.run();
       default -> {
         System.err.println("unknown benchmark: " + args[0]);
         usage();
@@ -35,5 +36,6 @@ public final class Main {
     System.err.println("       java -jar cli-analytics-bench.jar client [--runs N] [--url URL]");
     System.err.println(
         "       java -jar cli-analytics-bench.jar infer|reports --database-url URL --events N");
+    System.err.println("       java -jar cli-analytics-bench.jar sanitizer");
   }
 }

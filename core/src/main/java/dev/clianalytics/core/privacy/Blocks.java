@@ -27,13 +27,28 @@ final class Blocks {
     if (s.indexOf(PEM_BEGIN) >= 0) {
       s = redactPem(s);
     }
-    if (s.indexOf(';') >= 0 && s.indexOf('=') >= 0) {
+    if (hasKeyValueList(s)) {
       Matcher m = KEYED_CONNECTION_STRING.matcher(s);
       if (m.find()) {
         s = m.replaceAll(Placeholders.URL);
       }
     }
     return s;
+  }
+
+  /** A {@code ;} followed by {@code name =}: the shape the regex looks for, found cheaply. */
+  private static boolean hasKeyValueList(String s) {
+    for (int i = s.indexOf(';'); i >= 0; i = s.indexOf(';', i + 1)) {
+      int j = i + 1;
+      int limit = Math.min(s.length(), j + 42);
+      while (j < limit && (Shapes.isAlnum(s.charAt(j)) || " _.-\t".indexOf(s.charAt(j)) >= 0)) {
+        j++;
+      }
+      if (j < limit && j > i + 1 && s.charAt(j) == '=') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every PEM block, or everything after a BEGIN line whose END was cut off, is a secret. */

@@ -1,47 +1,46 @@
 package dev.clianalytics.core.privacy;
 
-import java.util.Locale;
-import java.util.Set;
-
 /** Character classes and small lookups for {@link MessageRedactor}'s split into words. */
 final class Lexer {
   private Lexer() {}
 
-  private static final Set<String> CREDENTIAL_WORDS =
-      Set.of(
-          "bearer",
-          "basic",
-          "password",
-          "passwd",
-          "passphrase",
-          "pwd",
-          "pass",
-          "token",
-          "secret",
-          "apikey");
+  private static final String[] CREDENTIAL_WORDS = {
+    "bearer",
+    "basic",
+    "password",
+    "passwd",
+    "passphrase",
+    "pwd",
+    "pass",
+    "token",
+    "secret",
+    "apikey",
+    "key"
+  };
 
-  private static final Set<String> LITERAL_VALUES =
-      Set.of(
-          "yes",
-          "no",
-          "true",
-          "false",
-          "null",
-          "none",
-          "nil",
-          "empty",
-          "missing",
-          "required",
-          "unset",
-          "redacted",
-          "hidden",
-          "invalid",
-          "expired",
-          "***",
-          "<none>");
+  private static final String[] LITERAL_VALUES = {
+    "yes",
+    "no",
+    "true",
+    "false",
+    "null",
+    "none",
+    "nil",
+    "empty",
+    "missing",
+    "required",
+    "unset",
+    "redacted",
+    "hidden",
+    "invalid",
+    "expired",
+    "***",
+    "<none>"
+  };
 
-  private static final Set<String> AUTH_SCHEMES =
-      Set.of("bearer", "basic", "digest", "token", "negotiate", "ntlm", "aws4-hmac-sha256");
+  private static final String[] AUTH_SCHEMES = {
+    "bearer", "basic", "digest", "token", "negotiate", "ntlm", "aws4-hmac-sha256"
+  };
 
   /**
    * Whitespace, brackets, quotes, commas, semicolons and pipes end a word. {@code = : / @ .} do
@@ -104,7 +103,8 @@ final class Lexer {
   static boolean onlySpacesAndQuotes(String s, int from, int to, boolean cookie) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (!(c == ' ' || c == '\t' || closingQuoteFor(c) != 0 || (cookie && c == ';'))) {
+      boolean escape = c == '\\' && i + 1 < to && closingQuoteFor(s.charAt(i + 1)) != 0;
+      if (!(c == ' ' || c == '\t' || escape || closingQuoteFor(c) != 0 || (cookie && c == ';'))) {
         return false;
       }
     }
@@ -116,9 +116,7 @@ final class Lexer {
    * {@code passwd Hunter2}, {@code invalid token 5f3a...}.
    */
   static boolean announcesCredential(String w) {
-    return w.length() >= 3
-        && w.length() <= 10
-        && CREDENTIAL_WORDS.contains(w.toLowerCase(Locale.ROOT));
+    return w.length() >= 3 && w.length() <= 10 && containsIgnoreCase(CREDENTIAL_WORDS, w);
   }
 
   /**
@@ -144,12 +142,53 @@ final class Lexer {
     return end >= 20;
   }
 
+  /** Words between a secret's name and its value: "password is X", "token was X". */
+  static boolean isFiller(String w) {
+    return w.equals("is") || w.equals("was") || w.equals("set") || w.equals("to");
+  }
+
   /** Values that say something about a secret without being one: YES, null, expired. */
   static boolean isLiteralValue(String w) {
-    return w.length() <= 8 && LITERAL_VALUES.contains(w.toLowerCase(Locale.ROOT));
+    return w.length() <= 8 && containsIgnoreCase(LITERAL_VALUES, w);
+  }
+
+  /**
+   * Shaped like a chosen password: 6 to 64 characters with lower case, upper case and a digit, or
+   * letters, digits and a symbol; no path, URL or version punctuation.
+   */
+  static boolean looksLikePassword(String w) {
+    int n = w.length();
+    if (n < 6 || n > 64) {
+      return false;
+    }
+    boolean lower = false;
+    boolean upper = false;
+    boolean digit = false;
+    boolean symbol = false;
+    for (int i = 0; i < n; i++) {
+      char c = w.charAt(i);
+      if (c == '/' || c == '.' || c == ':' || c == '\\' || c == '@') {
+        return false;
+      }
+      lower |= c >= 'a' && c <= 'z';
+      upper |= c >= 'A' && c <= 'Z';
+      digit |= Shapes.isDigit(c);
+      symbol |= "!#$%^&*+?~".indexOf(c) >= 0;
+    }
+    return digit && ((lower && upper) || (symbol && (lower || upper)));
   }
 
   static boolean isAuthScheme(String w) {
-    return w.length() <= 16 && AUTH_SCHEMES.contains(w.toLowerCase(Locale.ROOT));
+    return w.length() <= 16 && containsIgnoreCase(AUTH_SCHEMES, w);
+  }
+
+  /** Case-insensitive membership without allocating a lowercase copy. */
+  private static boolean containsIgnoreCase(String[] words, String w) {
+    for (String word : words) {
+      if (word.length() == w.length() && word.equalsIgnoreCase(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

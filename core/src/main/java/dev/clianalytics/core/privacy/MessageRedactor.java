@@ -16,7 +16,9 @@ final class MessageRedactor {
     /** The next word is a secret if it looks like a credential (after {@code Bearer}). */
     CREDENTIAL,
     /** The next word is a secret if it holds a colon (after {@code -u}: user:password). */
-    USER_PASSWORD
+    USER_PASSWORD,
+    /** After any other flag: the value is hidden if it is shaped like a password. */
+    PASSWORD_SHAPED
   }
 
   private final String in;
@@ -47,7 +49,7 @@ final class MessageRedactor {
     int i = 0;
     while (i < n) {
       int start = i;
-      while (i < n && Lexer.isDelimiter(in.charAt(i)) && Lexer.placeholderLength(in, i) == 0) {
+      while (i < n && isDelimiterAt(i) && Lexer.placeholderLength(in, i) == 0) {
         i++;
       }
       if (i > start) {
@@ -61,13 +63,22 @@ final class MessageRedactor {
       if (placeholder > 0) {
         i += placeholder;
       } else {
-        while (i < n && !Lexer.isDelimiter(in.charAt(i))) {
+        while (i < n && !isDelimiterAt(i)) {
           i++;
         }
       }
       word(start, i, placeholder > 0);
     }
     return out.toString();
+  }
+
+  /** A delimiter, or a backslash escaping a quote ({@code {\"password\":\"x\"}}). */
+  private boolean isDelimiterAt(int i) {
+    char c = in.charAt(i);
+    if (Lexer.isDelimiter(c)) {
+      return true;
+    }
+    return c == '\\' && i + 1 < in.length() && Lexer.closingQuoteFor(in.charAt(i + 1)) != 0;
   }
 
   private void separator(int start, int end) {
@@ -124,12 +135,14 @@ final class MessageRedactor {
       out.setLength(out.length() - 1); // "/Users/John Smith/x": one path, one placeholder
       return;
     }
-    if (isAssignmentOperator(w)
-        && previousStart >= 0
-        && SecretNames.isSecret(in.substring(previousStart, previousEnd), w.charAt(0) == '=')) {
-      out.append(w);
-      pending = Pending.VALUE;
-      return;
+    if (isAssignmentOperator(w) && previousStart >= 0) {
+      String name = in.substring(previousStart, previousEnd);
+      if (SecretNames.isSecret(name, w.charAt(0) == '=')) {
+        out.append(w);
+        // "bad auth : Authentication failed": only a credential-looking word is hidden.
+        pending = name.equalsIgnoreCase("auth") ? Pending.CREDENTIAL : Pending.VALUE;
+        return;
+      }
     }
     String r = words.redact(w);
     if (words.valuePending) {
@@ -139,6 +152,8 @@ final class MessageRedactor {
               || w.regionMatches(true, 0, "proxy-authorization", 0, 19);
       cookie =
           w.regionMatches(true, 0, "cookie", 0, 6) || w.regionMatches(true, 0, "set-cookie", 0, 10);
+    } else if (words.credentialPending) {
+      pending = Pending.CREDENTIAL;
     } else if (r == w) {
       r = contextTrigger(w);
     }
@@ -160,10 +175,14 @@ final class MessageRedactor {
         pending = Pending.FLAG_VALUE;
       } else if (w.equals("-u") || w.equals("--user")) {
         pending = Pending.USER_PASSWORD;
+      } else if (w.equals("-a") || w.equals("-k") || w.equals("-P")) {
+        pending = Pending.CREDENTIAL; // redis-cli -a, openssl -k, mysql/sshpass -P
       } else if (w.length() > 3
           && w.charAt(1) == 'p'
           && Lexer.looksLikeCredential(w.substring(2))) {
         return "-p" + Placeholders.SECRET; // mysql -pHunter2
+      } else if (!Shapes.isDigit(w.charAt(1))) {
+        pending = Pending.PASSWORD_SHAPED;
       }
     } else if (Lexer.announcesCredential(w)) {
       pending = Pending.CREDENTIAL;
@@ -190,12 +209,22 @@ final class MessageRedactor {
         }
       }
       case CREDENTIAL -> {
+        if (Lexer.isFiller(w)) {
+          pending = was; // "password is Hunter2"
+          out.append(w);
+          return true;
+        }
         if (!Lexer.looksLikeCredential(w)) {
           return false;
         }
       }
       case USER_PASSWORD -> {
         if (w.indexOf(':') < 0) {
+          return false;
+        }
+      }
+      case PASSWORD_SHAPED -> {
+        if (!Lexer.looksLikePassword(w)) {
           return false;
         }
       }
@@ -228,7 +257,13 @@ final class MessageRedactor {
     }
     char open = in.charAt(start - 1);
     char close = Lexer.closingQuoteFor(open);
-    if (close != 0 && (end >= in.length() || in.charAt(end) != close)) {
+    boolean closesHere =
+        end < in.length()
+            && (in.charAt(end) == close
+                || (in.charAt(end) == '\\'
+                    && end + 1 < in.length()
+                    && in.charAt(end + 1) == close));
+    if (close != 0 && !closesHere) {
       closingQuote = close;
       quotedPath = lastWasPath;
       pending = Pending.NONE;

@@ -68,6 +68,9 @@ final class Pieces {
     if (Shapes.isUuid(w, from, to) || Shapes.looksRandom(w, from, to)) {
       return true;
     }
+    if (!hasSeparator(w, from, to)) {
+      return TokenFormats.startsWithToken(w, from, to);
+    }
     // A token or a random part may follow a benign prefix: "foo/ghp_...", "build-aB3dE5...".
     int start = from;
     for (int i = from; i <= to; i++) {
@@ -85,8 +88,27 @@ final class Pieces {
     return TokenFormats.startsWithToken(w, from, to);
   }
 
+  private static boolean hasSeparator(String w, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = w.charAt(i);
+      if (c == '-' || c == '_' || c == '/' || c == '.' || c == '=' || c == '+' || c == '$') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Replaces each dotted-quad address inside the run; null when there is none. */
   private static String redactIpv4(String w, int from, int to) {
+    int dots = 0;
+    for (int i = from; i < to && dots < 3; i++) {
+      if (w.charAt(i) == '.') {
+        dots++;
+      }
+    }
+    if (dots < 3) {
+      return null;
+    }
     StringBuilder out = null;
     int copied = from;
     for (int i = from; i < to; i++) {

@@ -114,6 +114,9 @@ final class SecretNames {
    * they count only inside a compound name ({@code api_key:}), since "key:" starts plain prose.
    */
   static boolean isSecret(String name, boolean assignment) {
+    if (!mayBeSecret(name)) {
+      return false;
+    }
     List<String> words = words(name, true);
     if (words.isEmpty()) {
       return false;
@@ -147,6 +150,75 @@ final class SecretNames {
     // "api_key:" and "Private-Key:" announce secrets; "KeyError:" does not.
     for (String w : words) {
       if (QUALIFIERS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every secret word and part contains one of these, so a name without any is not secret. */
+  private static final String[] CUES = {
+    "pass",
+    "pwd",
+    "secret",
+    "token",
+    "key",
+    "auth",
+    "cred",
+    "cookie",
+    "bearer",
+    "sig",
+    "otp",
+    "session",
+    "sid",
+    "jwt",
+    "dsn",
+    "mfa",
+    "pin",
+    "pat",
+    "private",
+    "connection"
+  };
+
+  private static final String[][] CUES_BY_LETTER = byFirstLetter(CUES);
+
+  private static final String[][] FLAG_WORDS_BY_LETTER = byFirstLetter(FLAG_WORD_LIST);
+
+  private static String[][] byFirstLetter(String[] words) {
+    String[][] index = new String[26][0];
+    for (String w : words) {
+      int slot = w.charAt(0) - 'a';
+      String[] old = index[slot];
+      index[slot] = java.util.Arrays.copyOf(old, old.length + 1);
+      index[slot][old.length] = w;
+    }
+    return index;
+  }
+
+  /** The words of {@code index} that may start at {@code s[i]}, matched case-insensitively. */
+  private static String[] candidates(String[][] index, String s, int i) {
+    int slot = (s.charAt(i) | 0x20) - 'a';
+    return slot >= 0 && slot < 26 ? index[slot] : NONE;
+  }
+
+  private static final String[] NONE = {};
+
+  /** A cheap, allocation-free necessary condition for {@link #isSecret}. */
+  private static boolean mayBeSecret(String name) {
+    for (int i = 0; i + 3 <= name.length(); i++) {
+      for (String cue : candidates(CUES_BY_LETTER, name, i)) {
+        if (name.regionMatches(true, i, cue, 0, cue.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A single weak word such as {@code key} or {@code pass}, any case. */
+  static boolean isWeakWord(String w) {
+    for (String weak : WEAK_WORDS) {
+      if (weak.length() == w.length() && weak.equalsIgnoreCase(w)) {
         return true;
       }
     }
@@ -196,16 +268,15 @@ final class SecretNames {
     if (length < 3) {
       return false;
     }
-    for (String word : FLAG_WORD_LIST) {
-      int wl = word.length();
-      if (wl == length && s.regionMatches(true, from, word, 0, length)) {
-        return true;
-      }
-      if (wl >= 5 && wl < length && !(length == 6 && s.regionMatches(true, from, "tokens", 0, 6))) {
-        for (int i = from; i + wl <= to; i++) {
-          if (s.regionMatches(true, i, word, 0, wl)) {
-            return true;
-          }
+    if (length == 6 && s.regionMatches(true, from, "tokens", 0, 6)) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      for (String word : candidates(FLAG_WORDS_BY_LETTER, s, i)) {
+        int wl = word.length();
+        boolean whole = i == from && wl == length;
+        if ((whole || (wl >= 5 && i + wl <= to)) && s.regionMatches(true, i, word, 0, wl)) {
+          return true;
         }
       }
     }

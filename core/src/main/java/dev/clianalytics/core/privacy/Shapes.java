@@ -5,6 +5,9 @@ package dev.clianalytics.core.privacy;
  * generated-looking strings. Every method looks at {@code s[from, to)}.
  */
 final class Shapes {
+  /** Bit {@code c - 'a'} is set for the vowels a, e, i, o, u. */
+  private static final long VOWELS = 0x104111L;
+
   private Shapes() {}
 
   static boolean isDigit(char c) {
@@ -158,6 +161,9 @@ final class Shapes {
    * ({@code -_.}) end a run; {@code +/=} are skipped, as in base64.
    */
   static boolean looksRandom(CharSequence s, int from, int to) {
+    if (to - from < 16) {
+      return false;
+    }
     int n = 0;
     int upper = 0;
     int digits = 0;
@@ -165,6 +171,9 @@ final class Shapes {
     int notHex = 0;
     int switches = 0;
     int caseSwitches = 0;
+    int upperPairs = 0;
+    int lowerToUpper = 0;
+    int separators = 0;
     long seen = 0;
     int prev = -1;
     for (int i = from; i < to; i++) {
@@ -183,15 +192,22 @@ final class Shapes {
       } else {
         if (c != '+' && c != '/' && c != '=') {
           prev = -1;
+          separators++;
         }
         continue;
       }
       n++;
-      if (cls != 2 && "aeiouAEIOU".indexOf(c) >= 0) {
+      if (cls != 2 && ((VOWELS >> ((c | 0x20) - 'a')) & 1) != 0) {
         vowels++;
       }
       if (cls != 2 && !isHexChar(c)) {
         notHex++;
+      }
+      if (prev == 0 && cls == 0) {
+        upperPairs++;
+      }
+      if (prev == 1 && cls == 0) {
+        lowerToUpper++;
       }
       if (prev >= 0 && prev != cls) {
         caseSwitches++;
@@ -218,10 +234,20 @@ final class Shapes {
       return switches * 5 >= n || (fewVowels && distinct * 2 >= n && switches * 8 >= n);
     }
     boolean mixedCase = upper > 0 && upper < letters;
-    return mixedCase
-        && n >= 20
-        && caseSwitches * 5 >= n * 2
-        && vowels * 10 < n * 3
-        && Long.bitCount(seen) * 2 >= n;
+    if (n < 20) {
+      return false;
+    }
+    if (!mixedCase) {
+      // One case only: words have vowels, repeat letters and are joined by separators
+      // (ERR_PNPM_NO_MATCHING_VERSION); base32 and friends are not.
+      int distinct = Long.bitCount(seen);
+      return separators == 0
+          && distinct >= 12
+          && (vowels * 5 < n || (upper == letters && distinct * 2 >= n));
+    }
+    // camelCase goes lower to upper once a word and pairs capitals only in acronyms; noise
+    // does both all the time.
+    return (lowerToUpper * 8 >= n && upperPairs >= 2)
+        || (caseSwitches * 5 >= n * 2 && vowels * 10 < n * 3 && Long.bitCount(seen) * 2 >= n);
   }
 }

@@ -63,6 +63,20 @@ final class TokenFormats {
     new Format("AccountKey=", 8),
   };
 
+  private static final Format[] NO_FORMATS = {};
+
+  private static final Format[][] BY_FIRST_CHAR = new Format[128][];
+
+  static {
+    java.util.Arrays.fill(BY_FIRST_CHAR, NO_FORMATS);
+    for (Format f : FORMATS) {
+      Format[] old = BY_FIRST_CHAR[f.prefix().charAt(0)];
+      Format[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+      grown[old.length] = f;
+      BY_FIRST_CHAR[f.prefix().charAt(0)] = grown;
+    }
+  }
+
   private static final String[] AWS_KEY_IDS = {
     "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"
   };
@@ -80,10 +94,9 @@ final class TokenFormats {
     if (first == 'e' && isJwt(s, from, to)) {
       return true;
     }
-    for (Format f : FORMATS) {
+    for (Format f : first < 128 ? BY_FIRST_CHAR[first] : NO_FORMATS) {
       String p = f.prefix();
-      if (p.charAt(0) == first
-          && length >= p.length() + f.minTail()
+      if (length >= p.length() + f.minTail()
           && regionMatches(s, from, p)
           && (!f.ambiguous() || tailIsTokenLike(s, from + p.length(), to))) {
         return true;

@@ -12,9 +12,16 @@ final class WordRedactor {
    */
   boolean valuePending;
 
+  /**
+   * Set when the last word was a lone weak name with a colon ({@code key:}, {@code pass:}): the
+   * next word is hidden only if it looks like a credential, so "Duplicate key: name" stays.
+   */
+  boolean credentialPending;
+
   /** Redacts a word as it appears in the message, sentence punctuation included. */
   String redact(String w) {
     valuePending = false;
+    credentialPending = false;
     int end = w.length();
     while (end > 0 && ".:!?".indexOf(w.charAt(end - 1)) >= 0) {
       end--;
@@ -31,10 +38,22 @@ final class WordRedactor {
     if (redacted == core) {
       // Only a word that is a plain name can announce a value: "token:" yes, "ghp_...:" no.
       valuePending |= (last == ':' || last == '=') && announcesSecret(w, last == '=');
+      // "auth:" names a topic more often than a value ("bad auth : Authentication failed").
+      boolean weak = SecretNames.isWeakWord(core) || core.equalsIgnoreCase("auth");
+      if (last == ':' && weak) {
+        valuePending = false;
+        credentialPending = true;
+      }
       return w;
     }
-    // "--token=PASSWORD: hunter2": a hidden value that ends like a name announces one more.
-    valuePending |= (last == ':' || last == '=') && redacted.endsWith(Placeholders.SECRET);
+    // "--token=PASSWORD: hunter2": a hidden value that is itself a secret name announces one
+    // more; a token followed by a colon ("gho_...: HTTP 401") does not.
+    int eq = core.lastIndexOf('=');
+    valuePending |=
+        (last == ':' || last == '=')
+            && eq > 0
+            && eq < core.length() - 1
+            && announcesSecret(core.substring(eq + 1) + ":", false);
     return end == w.length() ? redacted : redacted + w.substring(end);
   }
 
@@ -57,17 +76,19 @@ final class WordRedactor {
     if (n == 0 || isShortPlainWord(w)) {
       return w;
     }
-    if (startsWithIgnoreCase(w, "jdbc:") || startsWithIgnoreCase(w, "mongodb+srv:")) {
+    char c0 = (char) (w.charAt(0) | 0x20);
+    if ((c0 == 'j' && startsWithIgnoreCase(w, "jdbc:"))
+        || (c0 == 'm' && startsWithIgnoreCase(w, "mongodb+srv:"))) {
       return Placeholders.URL;
     }
     int sep = w.indexOf("://");
     if (sep >= 0) {
       return withScheme(w, sep);
     }
-    if (startsWithIgnoreCase(w, "file:")) {
+    if (c0 == 'f' && startsWithIgnoreCase(w, "file:")) {
       return Placeholders.PATH;
     }
-    if (startsWithIgnoreCase(w, "mailto:")) {
+    if (c0 == 'm' && startsWithIgnoreCase(w, "mailto:")) {
       return Placeholders.EMAIL;
     }
     if (TokenFormats.startsWithToken(w, 0, n)) {

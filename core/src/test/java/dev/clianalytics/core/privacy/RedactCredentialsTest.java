@@ -78,6 +78,12 @@ class RedactCredentialsTest {
           openssl pkcs12 -passout pass:hunter2 | openssl pkcs12 -passout pass:<secret>
           passwd Beterwachtwoord123 admin | passwd <secret> admin
           <password>hunter2</password> | <password><secret></password>
+          body {\\"password\\":\\"hunter2\\"} rejected | body {\\"password\\":\\"<secret>\\"} rejected
+          login failed: password is Hunter2x | login failed: password is <secret>
+          Secret key: abc123XYZ | Secret key: <secret>
+          redis-cli -a pass123 -h cache ping | redis-cli -a <secret> -h cache ping
+          openssl enc -k S3cretPassw0rd -in x | openssl enc -k <secret> -in x
+          Invalid API key abc123def456ghi | Invalid API key <secret>
           """)
   void secretAssignments_hideTheValue(String message, String expected) {
     assertEquals(expected, ErrorText.errorMessage(message));
@@ -93,6 +99,12 @@ class RedactCredentialsTest {
           KeyError: 'DATABASE_URL' | KeyError: 'DATABASE_URL'
           SyntaxError: Unexpected token '<' in JSON | SyntaxError: Unexpected token '<' in JSON
           ai-do: max_tokens=4096 reached | ai-do: max_tokens=4096 reached
+          password is required | password is required
+          Duplicate key: name | Duplicate key: name
+          E11000 duplicate key error collection: app.users | E11000 duplicate key error collection: app.users
+          git commit -a -m fix | git commit -a -m fix
+          MongoServerError: bad auth : Authentication failed. | MongoServerError: bad auth : Authentication failed.
+          gh: could not use gho_16C7e42F292c6912E7710c838347Ae178B4a: HTTP 401 | gh: could not use <secret>: HTTP 401
           """)
   void proseAboutSecrets_isKept(String message, String expected) {
     assertEquals(expected, ErrorText.errorMessage(message));

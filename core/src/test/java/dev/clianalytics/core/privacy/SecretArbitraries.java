@@ -86,7 +86,20 @@ final class SecretArbitraries {
             chars(BASE62 + "-_", 32, 64))
         .filter(
             s -> s.chars().anyMatch(Character::isDigit) && s.chars().anyMatch(Character::isLetter))
+        .filter(s -> shannonBitsPerChar(s) >= 3.5)
         .map(s -> new Secret("entropy", s, s));
+  }
+
+  /** Shannon entropy of the character distribution: about 5.5 for random base62 of length 64. */
+  static double shannonBitsPerChar(String s) {
+    java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+    s.chars().forEach(c -> counts.merge(c, 1, Integer::sum));
+    double bits = 0;
+    for (int count : counts.values()) {
+      double p = (double) count / s.length();
+      bits -= p * Math.log(p) / Math.log(2);
+    }
+    return bits;
   }
 
   static Arbitrary<Secret> jwts() {
