@@ -48,6 +48,10 @@ final class Transport {
       HttpURLConnection c = (HttpURLConnection) url.openConnection();
       prepare(c);
       java.net.InetAddress.getAllByName(url.getHost());
+      if (c instanceof javax.net.ssl.HttpsURLConnection) {
+        // TLS set-up (providers, trust store) is the costliest first use of all.
+        javax.net.ssl.HttpsURLConnection.getDefaultSSLSocketFactory();
+      }
       java.net.ProxySelector selector = java.net.ProxySelector.getDefault();
       if (selector != null) {
         selector.select(config.url());
