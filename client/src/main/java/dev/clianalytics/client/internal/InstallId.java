@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The random install id used as {@code actor_id}: 256 random bits as 64 lowercase hex characters,
@@ -27,9 +28,9 @@ final class InstallId {
       }
       Files.createDirectories(configDir);
       String fresh = RandomIds.hex(32);
-      Path tmp = Files.createTempFile(configDir, FILE, ".tmp");
+      Path tmp = RandomIds.tempSibling(file);
       try {
-        Files.writeString(tmp, fresh + "\n", StandardCharsets.UTF_8);
+        Files.writeString(tmp, fresh + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         Files.move(tmp, file);
         return fresh;
       } catch (FileAlreadyExistsException raced) {

@@ -3,6 +3,7 @@ package dev.clianalytics.client.internal;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -34,6 +35,14 @@ final class RandomIds {
   /** {@code n} random bytes as lowercase hex. */
   static String hex(int n) {
     return HexFormat.of().formatHex(bytes(n));
+  }
+
+  /**
+   * A fresh name next to {@code file} for write-then-rename; unlike {@code Files.createTempFile} it
+   * needs no {@link SecureRandom}. Callers create it with {@code CREATE_NEW}.
+   */
+  static Path tempSibling(Path file) {
+    return file.resolveSibling(file.getFileName() + "." + hex(8) + ".tmp");
   }
 
   private static byte[] bytes(int n) {

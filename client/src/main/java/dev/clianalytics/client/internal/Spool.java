@@ -127,9 +127,9 @@ final class Spool {
       Files.deleteIfExists(file);
       return;
     }
-    Path tmp = Files.createTempFile(file.getParent(), "spool", ".tmp");
+    Path tmp = RandomIds.tempSibling(file);
     try {
-      Files.write(tmp, lines, StandardCharsets.UTF_8);
+      Files.write(tmp, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
