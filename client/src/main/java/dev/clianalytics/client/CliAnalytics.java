@@ -51,7 +51,12 @@ public final class CliAnalytics implements AutoCloseable {
    */
   public static CliAnalytics start(
       String toolName, String toolVersion, List<String> args, Map<String, String> environment) {
-    ClientConfig config = ClientConfig.from(Map.copyOf(environment), List.copyOf(args));
+    ClientConfig config;
+    try {
+      config = ClientConfig.from(Map.copyOf(environment), List.copyOf(args));
+    } catch (RuntimeException e) {
+      config = ClientConfig.off();
+    }
     return new CliAnalytics(new Client(toolName, toolVersion, config, System.err), true);
   }
 
@@ -69,7 +74,11 @@ public final class CliAnalytics implements AutoCloseable {
   public static CliAnalytics instrument(
       CommandLine commandLine, String toolName, String toolVersion, Map<String, String> env) {
     CliAnalytics analytics = start(toolName, toolVersion, List.of(), env);
-    PicocliInstrumentation.install(commandLine, analytics.client);
+    try {
+      PicocliInstrumentation.install(commandLine, analytics.client);
+    } catch (RuntimeException | LinkageError e) {
+      // An unusual command model (or picocli version) leaves the tool uninstrumented, not broken.
+    }
     return analytics;
   }
 

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The SDK behind {@link dev.clianalytics.client.CliAnalytics}: turns a {@link CommandRun} into a
@@ -118,7 +117,7 @@ public final class Client {
             null,
             null,
             config.ciDetected(),
-            UUID.randomUUID());
+            RandomIds.uuid());
     return Json.write(privacy.apply(raw).toJson());
   }
 

@@ -70,6 +70,22 @@ public record ClientConfig(
         CiDetector.detect(env));
   }
 
+  /**
+   * A configuration that never sends, for when the environment could not even be read (say, a
+   * directory variable that is not a valid path): telemetry must not be why a tool fails to start.
+   */
+  public static ClientConfig off() {
+    return new ClientConfig(
+        Decision.OFF_BY_DEFAULT,
+        null,
+        null,
+        false,
+        false,
+        DEFAULT_FLUSH_TIMEOUT,
+        new UserDirs(java.nio.file.Path.of("."), java.nio.file.Path.of(".")),
+        false);
+  }
+
   /** The same configuration with {@code --analytics} seen after start, as the picocli hook does. */
   public ClientConfig withAnalyticsFlag() {
     if (decision != Decision.OFF_BY_DEFAULT) {

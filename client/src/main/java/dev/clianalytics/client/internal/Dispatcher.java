@@ -36,8 +36,8 @@ final class Dispatcher {
   private int attempt;
 
   /**
-   * @param spool makes the spool; called on the sender thread (it hashes the URL, and the first use
-   *     of a message digest is slow enough to matter to a short-lived tool)
+   * @param spool makes the spool; called on the sender thread, keeping its first-use cost
+   *     (checksums, file system) off the tool's start-up
    * @param prime first-use work (class loading, reading the install id) the sender thread does at
    *     start, so it is off the tool's path when the event is recorded
    */

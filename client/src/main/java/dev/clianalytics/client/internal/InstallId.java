@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
+import java.nio.file.StandardOpenOption;
 
 /**
- * The random install id used as {@code actor_id}: a UUID kept in {@code <config>/install-id}, made
- * on first use. It is never derived from the user name, e-mail or host. When the file cannot be
+ * The random install id used as {@code actor_id}: 256 random bits as 64 lowercase hex characters,
+ * kept in {@code <config>/install-id} and made on first use. It is never derived from the user
+ * name, e-mail or host. Being already in the SHA-256 form of SPEC section 4, it is sent as it is
+ * (no digest needed), and the server's erasure accepts the same string. When the file cannot be
  * read or written the run gets a fresh random id, which costs session continuity, not privacy.
  */
 final class InstallId {
@@ -25,10 +27,10 @@ final class InstallId {
         return existing;
       }
       Files.createDirectories(configDir);
-      String fresh = UUID.randomUUID().toString();
-      Path tmp = Files.createTempFile(configDir, FILE, ".tmp");
+      String fresh = RandomIds.hex(32);
+      Path tmp = RandomIds.tempSibling(file);
       try {
-        Files.writeString(tmp, fresh + "\n", StandardCharsets.UTF_8);
+        Files.writeString(tmp, fresh + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         Files.move(tmp, file);
         return fresh;
       } catch (FileAlreadyExistsException raced) {
@@ -39,7 +41,7 @@ final class InstallId {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException | RuntimeException e) {
-      return UUID.randomUUID().toString();
+      return RandomIds.hex(32);
     }
   }
 

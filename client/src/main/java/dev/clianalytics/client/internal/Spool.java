@@ -11,8 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * A bounded file of sanitized events (one JSON object a line) that could not be sent before exit,
@@ -45,8 +48,17 @@ final class Spool {
     this.maxBytes = maxBytes;
   }
 
+  /**
+   * The spool for events bound to {@code url}. The name carries 64 bits of two unrelated checksums
+   * of the URL: plenty to keep a handful of destinations apart, without a message digest's start-up
+   * cost.
+   */
   static Spool forDestination(Path cacheDir, URI url) {
-    String key = dev.clianalytics.core.privacy.Privacy.sha256Form(url.toString()).substring(0, 16);
+    byte[] bytes = url.toString().getBytes(StandardCharsets.UTF_8);
+    CRC32C crc = new CRC32C();
+    crc.update(bytes);
+    HexFormat hex = HexFormat.of();
+    String key = hex.toHexDigits((int) crc.getValue()) + hex.toHexDigits(Arrays.hashCode(bytes));
     return new Spool(cacheDir.resolve("spool-" + key + ".jsonl"), MAX_EVENTS, MAX_BYTES);
   }
 
@@ -115,9 +127,9 @@ final class Spool {
       Files.deleteIfExists(file);
       return;
     }
-    Path tmp = Files.createTempFile(file.getParent(), "spool", ".tmp");
+    Path tmp = RandomIds.tempSibling(file);
     try {
-      Files.write(tmp, lines, StandardCharsets.UTF_8);
+      Files.write(tmp, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

@@ -26,17 +26,23 @@ final class Transport {
   static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
   private final ClientConfig config;
-  private final URL url;
+  private URL url;
   private volatile HttpURLConnection current;
   private volatile boolean shutDown;
 
   Transport(ClientConfig config) {
     this.config = config;
-    try {
-      this.url = config.url().toURL();
-    } catch (java.net.MalformedURLException e) {
-      throw new IllegalArgumentException("EVENTS_URL is not a usable URL", e);
+  }
+
+  /**
+   * The URL, made on the sender thread: the first {@code URI.toURL()} of a JVM looks up protocol
+   * handlers, some 10 ms that a tool's start-up should not pay.
+   */
+  private synchronized URL url() throws IOException {
+    if (url == null) {
+      url = config.url().toURL();
     }
+    return url;
   }
 
   /**
@@ -45,9 +51,19 @@ final class Transport {
    */
   void warmUp() {
     try {
-      HttpURLConnection c = (HttpURLConnection) url.openConnection();
+      HttpURLConnection c = (HttpURLConnection) url().openConnection();
       prepare(c);
-      java.net.InetAddress.getAllByName(url.getHost());
+      java.net.InetAddress.getAllByName(config.url().getHost());
+      if (c instanceof javax.net.ssl.HttpsURLConnection) {
+        // TLS set-up (providers, trust store) is the costliest first use of all.
+        javax.net.ssl.HttpsURLConnection.getDefaultSSLSocketFactory();
+      }
+      // An unconnected socket loads and initializes the socket stack; nothing goes on the wire.
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.setTcpNoDelay(true);
+      }
+      System.getLogger(HttpURLConnection.class.getName()).isLoggable(System.Logger.Level.DEBUG);
+      preload();
       java.net.ProxySelector selector = java.net.ProxySelector.getDefault();
       if (selector != null) {
         selector.select(config.url());
@@ -57,13 +73,37 @@ final class Transport {
     }
   }
 
+  /**
+   * JDK classes a first request loads, named so the warm-up can load them; a name a future JDK
+   * drops is skipped, costing only the time this saves.
+   */
+  private static final List<String> REQUEST_CLASSES =
+      List.of(
+          "sun.net.www.http.HttpClient",
+          "sun.net.www.http.KeepAliveCache",
+          "sun.net.www.protocol.http.AuthenticationInfo",
+          "sun.net.www.protocol.http.HttpURLConnection$StreamingOutputStream",
+          "sun.net.www.protocol.http.HttpURLConnection$HttpInputStream",
+          "sun.net.www.MeteredStream",
+          "dev.clianalytics.client.internal.SendResult$Outcome");
+
+  private static void preload() {
+    for (String name : REQUEST_CLASSES) {
+      try {
+        Class.forName(name, true, Transport.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        // Not in this JDK: the first request loads whatever it needs instead.
+      }
+    }
+  }
+
   SendResult send(List<String> events) {
     if (shutDown) {
       return SendResult.retry(0, Optional.empty());
     }
     HttpURLConnection connection = null;
     try {
-      connection = (HttpURLConnection) url.openConnection();
+      connection = (HttpURLConnection) url().openConnection();
       current = connection;
       prepare(connection);
       byte[] body = body(events).getBytes(StandardCharsets.UTF_8);

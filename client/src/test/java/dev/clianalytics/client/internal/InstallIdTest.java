@@ -3,11 +3,11 @@ package dev.clianalytics.client.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,11 +15,11 @@ class InstallIdTest {
   @TempDir Path dir;
 
   @Test
-  void load_twice_returnsTheSameRandomUuidKeptInTheConfigDirectory() throws IOException {
+  void load_twice_returnsTheSameRandomHexIdKeptInTheConfigDirectory() throws IOException {
     Path config = dir.resolve("cli-analytics");
     String first = InstallId.load(config);
     assertEquals(first, InstallId.load(config));
-    assertEquals(first, UUID.fromString(first).toString());
+    assertTrue(first.matches("[0-9a-f]{64}"), first);
     assertEquals(first, Files.readString(config.resolve("install-id")).trim());
   }
 
