@@ -26,6 +26,8 @@ public final class SampleGenerator {
     "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "victor", "walter", "yolanda"
   };
 
+  private static final int OPEN_SESSION_EVENTS = 2;
+
   private final SampleOptions options;
   private final Random random;
   private final List<Persona> personas;
@@ -61,11 +63,14 @@ public final class SampleGenerator {
     double cumulative = 0;
     for (int d = 0; d < weights.length; d++) {
       cumulative += weights[d];
+      boolean last = d == weights.length - 1;
       int target =
-          d == weights.length - 1
-              ? options.events()
-              : (int) Math.round(options.events() * cumulative / total);
-      List<Map<String, Object>> dayEvents = day(start.plusDays(d), target - emitted);
+          last ? options.events() : (int) Math.round(options.events() * cumulative / total);
+      int planted = last && target - emitted > OPEN_SESSION_EVENTS ? OPEN_SESSION_EVENTS : 0;
+      List<Map<String, Object>> dayEvents = day(start.plusDays(d), target - emitted - planted);
+      if (planted > 0) {
+        openSession(start.plusDays(d), dayEvents);
+      }
       emitted += dayEvents.size();
       List<Map<String, Object>> heldBack = new ArrayList<>();
       arrivalOrder(dayEvents, heldBack);
@@ -74,6 +79,35 @@ public final class SampleGenerator {
       dayEvents.forEach(sink);
     }
     late.forEach(sink);
+  }
+
+  /**
+   * Ends the sample with someone halfway through {@code terraform init > plan}: the newest events
+   * of all, so the session is still open at the inference horizon and {@code apply_workflow} shows
+   * an IN_PROGRESS run.
+   */
+  private void openSession(LocalDate day, List<Map<String, Object>> dayEvents) {
+    Instant newest = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+    for (Map<String, Object> e : dayEvents) {
+      Instant t = Instant.parse((String) e.get("timestamp"));
+      newest = t.isAfter(newest) ? t : newest;
+    }
+    Persona human = personas.get(personas.size() - 1);
+    SessionWriter s =
+        new SessionWriter(
+            random,
+            human,
+            day,
+            versions,
+            newest.plusSeconds(60),
+            dayEvents,
+            dayEvents.size() + OPEN_SESSION_EVENTS);
+    s.run(SessionWriter.Command.of("terraform init", "", 1, 2_000, 15_000), Outcome.OK, null);
+    s.think(10, 60);
+    s.run(
+        SessionWriter.Command.of("terraform plan", "-out=plan.tfplan", 1, 4_000, 30_000),
+        Outcome.OK,
+        null);
   }
 
   /** Shuffles ~1% of neighbours and holds back ~0.3% of events to arrive after the next day. */

@@ -109,4 +109,14 @@ class SampleGeneratorTest {
     assertTrue(all.contains("ghp_"));
     assertTrue(all.contains("feature/login-page"));
   }
+
+  @Test
+  void generate_endsWithAnOpenTerraformSessionAsTheNewestEvents() {
+    Map<String, Object> newest =
+        SAMPLE.stream()
+            .max(java.util.Comparator.comparing(e -> (String) e.get("timestamp")))
+            .orElseThrow();
+    assertEquals(List.of("terraform", "plan"), newest.get("command_path"));
+    assertEquals(0, newest.get("exit_code"));
+  }
 }

@@ -178,6 +178,14 @@ public final class DatabaseUrl {
   private static void checkPorts(String hosts) {
     for (String host : hosts.split(",")) {
       int colon = host.lastIndexOf(':');
+      String name = colon < 0 || host.endsWith("]") ? host : host.substring(0, colon);
+      if (!name.matches("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]")) {
+        // Not shown either: a password with an unencoded '/' lands here when '@' is missing.
+        throw new IllegalArgumentException(
+            "DATABASE_URL host must be a host name or an IP address; write"
+                + " user:password@host:port/database, and percent-encode ':' '@' '/' in the"
+                + " password (%3A %40 %2F)");
+      }
       if (colon < 0 || host.endsWith("]")) {
         continue;
       }
