@@ -9,8 +9,6 @@ import dev.clianalytics.server.storage.DatabaseUrl;
 import dev.clianalytics.server.storage.Storage;
 import java.io.OutputStream;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +37,7 @@ final class InferBench {
           new InferenceService(
               new Database(storage), InferenceOptions.defaults(), Clock.systemUTC());
       data.analyze();
-      double read = orderedRead(data);
+      double read = orderedRead(data, storage);
       HeapPeak.reset();
       long t1 = System.nanoTime();
       InferenceRun full = service.run(true);
@@ -74,11 +72,14 @@ final class InferBench {
     }
   }
 
-  /** Seconds for one ordered read of every event: COPY TO STDOUT on PostgreSQL, JDBC on DuckDB. */
-  private static double orderedRead(BenchData data) throws Exception {
-    String select = "SELECT " + COLUMNS + " FROM events ORDER BY actor_id, ts";
+  /**
+   * Seconds for one ordered read of every event: COPY TO STDOUT on PostgreSQL, the storage's own
+   * ordered stream (JDBC) on DuckDB.
+   */
+  private static double orderedRead(BenchData data, Storage storage) throws Exception {
     long t = System.nanoTime();
     if (data.url != null) {
+      String select = "SELECT " + COLUMNS + " FROM events ORDER BY actor_id, ts";
       try (Connection c = DatabaseUrl.parse(data.url).connect()) {
         c.unwrap(PGConnection.class)
             .getCopyAPI()
@@ -86,19 +87,8 @@ final class InferBench {
       }
       return secs(t);
     }
-    try (Connection c =
-            java.sql.DriverManager.getConnection(
-                "jdbc:duckdb:" + data.dir.resolve("cli-analytics.duckdb"));
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(select)) {
-      long n = 0;
-      while (rs.next()) {
-        n += rs.getString(13).length();
-      }
-      if (n < 0) {
-        throw new IllegalStateException("unreachable");
-      }
-    }
+    long[] n = {0};
+    storage.forEachEvent(0, storage.lastSeq(), e -> n[0]++);
     return secs(t);
   }
 

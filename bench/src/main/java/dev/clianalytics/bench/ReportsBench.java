@@ -67,6 +67,10 @@ final class ReportsBench {
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).build();
+    long cold = System.nanoTime();
+    send(client, request);
+    System.out.printf(
+        Locale.ROOT, "%s: first request %.1f ms%n", url, (System.nanoTime() - cold) / 1e6);
     for (int i = 0; i < 10; i++) {
       send(client, request);
     }

@@ -94,6 +94,7 @@ final class Routes {
     app.post("/infer", auth.require(Access.INGEST, infer::infer));
     app.get("/workflows", auth.require(Access.READ, infer::workflows));
     var reports = new ReportsEndpoint(p.database(), p.reportSettings());
+    p.inference().onChange(reports::warm);
     app.get("/reports/summary", auth.require(Access.READ, reports::summary));
     app.get("/reports/workflows/{name}", auth.require(Access.READ, reports::workflow));
     app.get("/reports/hot-paths", auth.require(Access.READ, reports::hotPaths));

@@ -38,6 +38,7 @@ public final class InferenceService {
   private final SessionAnalyzer analyzer;
   private final String fingerprint;
   private final Clock clock;
+  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public InferenceService(Database database, InferenceOptions options, Clock clock) {
     this.database = database;
@@ -53,12 +54,20 @@ public final class InferenceService {
     return options;
   }
 
+  /** Runs {@code listener} after every inference that changed the derived tables. */
+  public void onChange(Runnable listener) {
+    listeners.add(listener);
+  }
+
   /** Runs one inference now; {@code full} recomputes everything. */
   public InferenceRun run(boolean full) {
     long started = System.nanoTime();
     Tally tally =
         database.ready().inference().exclusively(tx -> new Pass(tx, clock.instant()).run(full));
     long ms = (System.nanoTime() - started) / 1_000_000;
+    if (tally.events > 0 || tally.sessions > 0) {
+      listeners.forEach(Runnable::run);
+    }
     return new InferenceRun(tally.events, tally.sessions, tally.runs, ms, tally.full);
   }
 

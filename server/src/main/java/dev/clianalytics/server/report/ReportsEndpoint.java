@@ -1,23 +1,30 @@
 package dev.clianalytics.server.report;
 
+import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.server.http.ApiProblem;
-import dev.clianalytics.server.http.Responses;
 import dev.clianalytics.server.ops.Database;
-import dev.clianalytics.server.storage.InferenceStore;
 import io.javalin.http.Context;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /reports/*} handlers. Each reads only what inference precomputed, on one snapshot, and
- * answers JSON, or CSV with {@code ?format=csv} where the report is a table.
+ * answers JSON, or CSV with {@code ?format=csv} where the report is a table. Answers are reused
+ * until the derived tables change (see {@link ReportCache}).
  */
 public final class ReportsEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportsEndpoint.class);
   private final Database database;
   private final ReportSettings settings;
   private final Reports reports;
   private final WorkflowReport workflow;
+  private final ReportCache cache = new ReportCache();
 
   public ReportsEndpoint(Database database, ReportSettings settings) {
     this.database = database;
@@ -28,28 +35,24 @@ public final class ReportsEndpoint {
 
   public void summary(Context ctx) {
     ReportFilter f = ReportFilter.of(ctx);
-    Map<String, Object> r = store().read(c -> reports.summary(c, f));
-    answer(ctx, r, "workflows");
+    answer(ctx, table("workflows"), c -> reports.summary(c, f));
   }
 
   public void workflow(Context ctx) {
     ReportFilter f = ReportFilter.of(ctx);
     String name = ctx.pathParam("name");
-    Map<String, Object> r = store().read(c -> workflow.build(c, name, f));
-    answer(ctx, r, "by_week");
+    answer(ctx, table("by_week"), c -> workflow.build(c, name, f));
   }
 
   public void hotPaths(Context ctx) {
     ReportFilter f = ReportFilter.of(ctx);
     int limit = intParam(ctx, "limit", 20, 1, 1000);
-    Map<String, Object> r = Map.of("paths", store().read(c -> reports.paths(c, f, limit)));
-    answer(ctx, r, "paths");
+    answer(ctx, table("paths"), c -> Map.of("paths", reports.paths(c, f, limit)));
   }
 
   public void recovery(Context ctx) {
     ReportFilter f = ReportFilter.of(ctx);
-    Map<String, Object> r = Map.of("commands", store().read(c -> reports.recovery(c, f)));
-    answer(ctx, r, "commands");
+    answer(ctx, table("commands"), c -> Map.of("commands", reports.recovery(c, f)));
   }
 
   public void nsm(Context ctx) {
@@ -64,37 +67,98 @@ public final class ReportsEndpoint {
             command == null || command.isBlank() ? settings.nsmCommand() : command,
             "true".equals(includeCi));
     int weeks = intParam(ctx, "weeks", 12, 1, 520);
-    answer(ctx, store().read(c -> reports.nsm(c, options, f, weeks)), "weeks");
+    answer(ctx, table("weeks"), c -> reports.nsm(c, options, f, weeks));
   }
 
   public void versions(Context ctx) {
     ReportFilter f = ReportFilter.of(ctx);
-    Map<String, Object> r = store().read(c -> reports.versions(c, f));
-    if (csv(ctx)) {
-      ctx.contentType("text/csv; charset=utf-8");
-      ctx.result(Csv.write(VersionRows.flatten(r)));
-      return;
-    }
-    Responses.json(ctx, 200, r);
+    answer(ctx, VersionRows::flatten, c -> reports.versions(c, f));
   }
 
   public void trends(Context ctx) {
     ReportFilter f = ReportFilter.of(ctx);
-    Responses.json(ctx, 200, store().read(c -> reports.trends(c, f)));
+    answer(ctx, VersionRows::trendRows, c -> reports.trends(c, f));
   }
 
-  private InferenceStore store() {
-    return database.ready().inference();
+  @FunctionalInterface
+  private interface Build {
+    Map<String, Object> build(Connection c) throws SQLException;
+  }
+
+  private static String key(String path, Map<String, List<String>> query) {
+    return path + "?" + new TreeMap<>(query);
+  }
+
+  /**
+   * Renders the unfiltered reports in the background so the first dashboard load after an inference
+   * is served from the cache; failures only cost that head start.
+   */
+  public void warm() {
+    Thread.ofVirtual()
+        .name("report-warmup")
+        .start(
+            () -> {
+              try {
+                warm("/reports/summary", table("workflows"), c -> reports.summary(c, NONE));
+                warm("/reports/trends", VersionRows::trendRows, c -> reports.trends(c, NONE));
+                warm("/reports/versions", VersionRows::flatten, c -> reports.versions(c, NONE));
+                warm(
+                    "/reports/hot-paths",
+                    table("paths"),
+                    c -> Map.of("paths", reports.paths(c, NONE, 20)));
+                warm(
+                    "/reports/recovery",
+                    table("commands"),
+                    c -> Map.of("commands", reports.recovery(c, NONE)));
+                NsmOptions nsm = new NsmOptions(settings.nsmCommand(), false);
+                warm("/reports/nsm", table("weeks"), c -> reports.nsm(c, nsm, NONE, 12));
+              } catch (RuntimeException e) {
+                LOG.debug("report warm-up stopped: {}", e.toString());
+              }
+            });
+  }
+
+  private static final ReportFilter NONE = ReportFilter.NONE;
+
+  private void warm(String path, Rows table, Build build) {
+    database
+        .ready()
+        .inference()
+        .read(
+            c ->
+                cache.get(c, key(path, Map.of()), conn -> render(build.build(conn), table, false)));
   }
 
   @SuppressWarnings("unchecked") // report tables are lists of JSON objects
-  private static void answer(Context ctx, Map<String, Object> report, String table) {
-    if (csv(ctx)) {
-      ctx.contentType("text/csv; charset=utf-8");
-      ctx.result(Csv.write((List<Map<String, Object>>) report.get(table)));
-      return;
+  private static Rows table(String name) {
+    return report -> (List<Map<String, Object>>) report.get(name);
+  }
+
+  /** The rows a report's CSV form shows. */
+  @FunctionalInterface
+  private interface Rows {
+    List<Map<String, Object>> of(Map<String, Object> report);
+  }
+
+  /** Renders (or reuses) the report: JSON, or its table as CSV when asked. */
+  private void answer(Context ctx, Rows table, Build build) {
+    boolean csv = csv(ctx);
+    String key = key(ctx.path(), ctx.queryParamMap());
+    ReportCache.Answer answer =
+        database
+            .ready()
+            .inference()
+            .read(c -> cache.get(c, key, conn -> render(build.build(conn), table, csv)));
+    ctx.status(200);
+    ctx.contentType(answer.contentType());
+    ctx.result(answer.body());
+  }
+
+  private static ReportCache.Answer render(Map<String, Object> report, Rows table, boolean csv) {
+    if (!csv) {
+      return new ReportCache.Answer("application/json", Json.write(report));
     }
-    Responses.json(ctx, 200, report);
+    return new ReportCache.Answer("text/csv; charset=utf-8", Csv.write(table.of(report)));
   }
 
   private static boolean csv(Context ctx) {

@@ -23,6 +23,7 @@ final class DerivedDeletes {
       }
     }
     delete(c, "DELETE FROM sessions WHERE actor_id = ?", actorId);
+    changed(c);
     delete(c, "DELETE FROM event_counts WHERE actor_id = ?", actorId);
     delete(c, "DELETE FROM error_counts WHERE actor_id = ?", actorId);
   }
@@ -47,6 +48,15 @@ final class DerivedDeletes {
     String day = DerivedRows.day(cutoff);
     delete(c, "DELETE FROM event_counts WHERE day < ?", day);
     delete(c, "DELETE FROM error_counts WHERE day < ?", day);
+    changed(c);
+  }
+
+  // Reports cached for the previous generation must not be served after an erasure.
+  private static void changed(Connection c) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE inference_state SET generation = generation + 1 WHERE id = 1")) {
+      s.executeUpdate();
+    }
   }
 
   private static void delete(Connection c, String sql, Object parameter) throws SQLException {

@@ -44,6 +44,7 @@ final class PostgresRowWriter implements RowWriter {
 
   private void append(Object value) {
     switch (value) {
+      case String s when s.indexOf('"') < 0 -> buffer.append('"').append(s).append('"');
       case String s -> CopyCsv.text(buffer, s);
       case Instant t -> buffer.append(t);
       default -> buffer.append(value);

@@ -236,8 +236,10 @@ final class SqlInferenceTx implements InferenceTx {
         });
   }
 
-  // PostgreSQL plans "= ANY(array)" with the array's real size, so it uses the session indexes.
+  // By the session indexes: right after a full run the statistics still describe empty tables,
+  // and the planner would scan them whole for every delete.
   private void deleteByArray(Collection<String> sessionIds) throws SQLException {
+    execute("SET LOCAL enable_seqscan = off");
     java.sql.Array ids = writer.createArrayOf("text", sessionIds.toArray());
     for (String table : DerivedRows.PER_SESSION) {
       try (PreparedStatement s =
@@ -247,6 +249,7 @@ final class SqlInferenceTx implements InferenceTx {
       }
     }
     ids.free();
+    execute("SET LOCAL enable_seqscan = on");
   }
 
   @Override

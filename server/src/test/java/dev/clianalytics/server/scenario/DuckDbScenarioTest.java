@@ -6,7 +6,8 @@ class DuckDbScenarioTest extends ServerFixture
         SessionScenarios,
         OutcomeScenarios,
         PathScenarios,
-        SampleScenarios {
+        SampleScenarios,
+        FilterScenarios {
   @Override
   protected String newDatabaseUrl() {
     return null;

@@ -8,7 +8,8 @@ class PostgresScenarioTest extends ServerFixture
         SessionScenarios,
         OutcomeScenarios,
         PathScenarios,
-        SampleScenarios {
+        SampleScenarios,
+        FilterScenarios {
   private TestPostgres pg;
 
   @Override

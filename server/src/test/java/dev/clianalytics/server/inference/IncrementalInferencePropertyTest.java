@@ -31,7 +31,7 @@ import net.jqwik.api.constraints.IntRange;
  * duplicates re-sent, leaves exactly the derived tables of one full recomputation (real DuckDB
  * storage, the real inference service).
  */
-class IncrementalEqualsFullProperties {
+class IncrementalInferencePropertyTest {
   private static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");
   private static final List<String> COMMANDS =
       List.of(
