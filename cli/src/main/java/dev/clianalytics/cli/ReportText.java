@@ -74,14 +74,34 @@ final class ReportText {
     return out.toString();
   }
 
+  /** One row per workflow and version, then the flagged regressions. */
   static String versions(Map<String, Object> r) {
-    StringBuilder out = new StringBuilder();
-    for (Map.Entry<String, Object> e : r.entrySet()) {
-      if (e.getValue() instanceof List<?> l) {
-        out.append(section(title(e.getKey()), l));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Object w : ReportCommand.list(r.get("workflows"))) {
+      if (w instanceof Map<?, ?> workflow) {
+        for (Object v : ReportCommand.list(workflow.get("versions"))) {
+          if (v instanceof Map<?, ?> version) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("workflow", workflow.get("workflow"));
+            row.put("tool", workflow.get("tool"));
+            for (String key :
+                List.of(
+                    "version",
+                    "runs",
+                    "closed",
+                    "successes",
+                    "success_rate",
+                    "ci_low",
+                    "ci_high")) {
+              row.put(key, version.get(key));
+            }
+            rows.add(row);
+          }
+        }
       }
     }
-    return out.toString();
+    return section("Success rate by version (95% interval)", rows)
+        + section("Regressions", r.get("regressions"));
   }
 
   static String section(String title, Object rows) {
@@ -118,7 +138,7 @@ final class ReportText {
             }
           } else if (v instanceof List<?> l) {
             flat.put(
-                String.valueOf(k), String.join(", ", l.stream().map(String::valueOf).toList()));
+                String.valueOf(k), String.join(", ", l.stream().map(ReportText::item).toList()));
           } else if (!(v instanceof Map<?, ?>)) {
             flat.put(String.valueOf(k), v);
           }
@@ -132,8 +152,12 @@ final class ReportText {
     }
     if (column.endsWith("rate")
         || column.endsWith("share")
-        || column.startsWith("ci_") && value instanceof Double) {
+        || column.equals("drop")
+        || column.startsWith("ci_") && value instanceof Number) {
       return Format.percent(value);
+    }
+    if (column.equals("p_value") && value instanceof Number p) {
+      return p.doubleValue() < 0.001 ? "<0.001" : String.format("%.3f", p.doubleValue());
     }
     if (column.endsWith("_ms")) {
       return Format.duration(value);
@@ -148,7 +172,19 @@ final class ReportText {
   }
 
   private static String header(String key) {
-    return key.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String k = key.endsWith("_ms") ? key.substring(0, key.length() - 3) : key;
+    return k.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  /** A list element in one cell: {@code {"command": "x", "count": 3}} reads as {@code x (3)}. */
+  private static String item(Object value) {
+    if (value instanceof Map<?, ?> m && m.size() == 2) {
+      List<?> values = List.copyOf(m.values());
+      if (values.get(1) instanceof Number n) {
+        return values.get(0) + " (" + Format.count(n) + ")";
+      }
+    }
+    return String.valueOf(value);
   }
 
   private static String title(String key) {

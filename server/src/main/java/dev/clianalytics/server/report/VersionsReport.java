@@ -11,8 +11,10 @@ import java.util.TreeMap;
 
 /**
  * {@code GET /reports/versions}: success rates per workflow and tool version with Wilson 95%
- * intervals, and significant drops between consecutive versions (one-sided two-proportion z-test, p
- * &lt; 0.05, both versions with at least {@value #MIN_CLOSED} closed runs).
+ * intervals, and significant drops between consecutive versions: a one-sided two-proportion z-test
+ * with both versions at least {@value #MIN_CLOSED} closed runs, significant when p is below 0.05
+ * divided by the number of version pairs compared (Bonferroni), so that a report comparing dozens
+ * of pairs does not flag chance dips as regressions.
  */
 final class VersionsReport {
   static final int MIN_CLOSED = 10;
@@ -31,17 +33,19 @@ final class VersionsReport {
       }
     }
     List<Map<String, Object>> workflows = new ArrayList<>();
-    List<Map<String, Object>> regressions = new ArrayList<>();
+    List<Map<String, Object>> drops = new ArrayList<>();
+    int[] comparisons = {0};
     byWorkflow.forEach(
         (name, versions) -> {
           List<Map<String, Object>> rows = new ArrayList<>();
           WorkflowQueries.Group previous = null;
           for (WorkflowQueries.Group g : versions.values()) {
             rows.add(version(g));
-            if (previous != null) {
+            if (previous != null && comparable(previous, g)) {
+              comparisons[0]++;
               Map<String, Object> drop = regression(previous, g);
               if (drop != null) {
-                regressions.add(drop);
+                drops.add(drop);
               }
             }
             previous = g;
@@ -52,9 +56,14 @@ final class VersionsReport {
           w.put("versions", rows);
           workflows.add(w);
         });
+    double alpha = ALPHA / Math.max(1, comparisons[0]);
+    List<Map<String, Object>> regressions =
+        drops.stream().filter(d -> (double) d.get("p_value") < alpha).toList();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("workflows", workflows);
     json.put("regressions", regressions);
+    json.put("comparisons", comparisons[0]);
+    json.put("alpha", alpha);
     return json;
   }
 
@@ -73,17 +82,18 @@ final class VersionsReport {
     return row;
   }
 
+  private static boolean comparable(WorkflowQueries.Group from, WorkflowQueries.Group to) {
+    return from.outcomes().closed() >= MIN_CLOSED && to.outcomes().closed() >= MIN_CLOSED;
+  }
+
   private static Map<String, Object> regression(
       WorkflowQueries.Group from, WorkflowQueries.Group to) {
     Outcomes a = from.outcomes();
     Outcomes b = to.outcomes();
-    if (a.closed() < MIN_CLOSED || b.closed() < MIN_CLOSED) {
-      return null;
-    }
     double fromRate = a.successRate();
     double toRate = b.successRate();
     double p = Significance.pDrop(a.success(), a.closed(), b.success(), b.closed());
-    if (toRate >= fromRate || p >= ALPHA) {
+    if (toRate >= fromRate) {
       return null;
     }
     Map<String, Object> row = new LinkedHashMap<>();

@@ -39,7 +39,8 @@ final class WorkflowReport {
     json.putAll(o.toJson());
     json.put("median_duration_ms", o.medianMs());
     json.put("actors", o.actors());
-    json.putAll(filter.toJson());
+    // The filter's own "tool" must not replace the workflow's tool.
+    filter.toJson().forEach(json::putIfAbsent);
     json.put("definition", definition);
     json.put("duration_p50_ms", o.medianMs());
     json.put("duration_p90_ms", o.p90Ms());
