@@ -124,6 +124,8 @@ interface PathScenarios extends Scenarios {
     assertEquals(1.0, Scenarios.num(drop.get("from_rate")));
     assertEquals(0.25, Scenarios.num(drop.get("to_rate")));
     assertEquals(true, drop.get("significant"));
+    assertEquals(1L, r.get("comparisons"));
+    assertEquals(0.05, Scenarios.num(r.get("alpha")));
   }
 
   @Test
