@@ -39,7 +39,9 @@ final class WorkflowReport {
     json.putAll(o.toJson());
     json.put("median_duration_ms", o.medianMs());
     json.put("actors", o.actors());
-    json.putAll(filter.toJson());
+    // "tool" is the workflow's own; only the dates of the filter are echoed
+    json.put("from", filter.toJson().get("from"));
+    json.put("to", filter.toJson().get("to"));
     json.put("definition", definition);
     json.put("duration_p50_ms", o.medianMs());
     json.put("duration_p90_ms", o.p90Ms());
