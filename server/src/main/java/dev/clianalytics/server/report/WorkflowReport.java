@@ -39,8 +39,9 @@ final class WorkflowReport {
     json.putAll(o.toJson());
     json.put("median_duration_ms", o.medianMs());
     json.put("actors", o.actors());
-    // The filter's own "tool" must not replace the workflow's tool.
-    filter.toJson().forEach(json::putIfAbsent);
+    // "tool" is the workflow's own; only the dates of the filter are echoed
+    json.put("from", filter.toJson().get("from"));
+    json.put("to", filter.toJson().get("to"));
     json.put("definition", definition);
     json.put("duration_p50_ms", o.medianMs());
     json.put("duration_p90_ms", o.p90Ms());

@@ -60,6 +60,7 @@ interface FilterScenarios extends Scenarios {
     Map<?, ?> r = get("/reports/workflows/apply_workflow");
 
     assertEquals(2L, r.get("runs"));
+    assertEquals("terraform", r.get("tool"));
     assertEquals("builtin", ((Map<?, ?>) r.get("definition")).get("source"));
     long byWeek =
         ((List<?>) r.get("by_week"))
