@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,16 +60,7 @@ final class DemoCommand implements Callable<Integer> {
       return 0;
     }
     System.out.println("Serving until Ctrl-C.");
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "shutdown"));
-    stopped.await();
+    ServeCommand.serveUntilStopped(server);
     return 0;
   }
 

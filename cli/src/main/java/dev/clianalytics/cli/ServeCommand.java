@@ -32,6 +32,12 @@ final class ServeCommand implements Callable<Integer> {
     Logging.configure(config.logLevel());
     CliAnalyticsServer server =
         CliAnalyticsServer.start(config, Storages.open(config.databaseUrl(), config.dataDir()));
+    serveUntilStopped(server);
+    return 0;
+  }
+
+  /** Blocks until SIGTERM or Ctrl-C, then stops the server gracefully. */
+  static void serveUntilStopped(CliAnalyticsServer server) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -42,6 +48,5 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "shutdown"));
     stopped.await();
-    return 0;
   }
 }
