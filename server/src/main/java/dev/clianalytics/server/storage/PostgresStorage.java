@@ -19,10 +19,13 @@ import java.util.function.Consumer;
  * state carried between transactions, so it works behind a transaction-mode pooler.
  */
 final class PostgresStorage implements Storage {
-  /** Advisory lock keys (arbitrary constants): one for migrations, one for seq assignment. */
+  /**
+   * Advisory lock keys (arbitrary constants): one for migrations, one that inserts hold shared
+   * while their seqs are uncommitted (see {@link #lastSeq()}).
+   */
   private static final long MIGRATION_LOCK = 0x636c69616e6d6967L;
 
-  private static final long SEQ_LOCK = 0x636c69616e736571L;
+  static final long SEQ_LOCK = 0x636c69616e736571L;
 
   private final HikariDataSource pool;
   private final DatabaseUrl url;
@@ -44,7 +47,7 @@ final class PostgresStorage implements Storage {
     List<Migrations.Script> scripts = Migrations.load("postgres", Migrations.POSTGRES);
     inTransaction(
         c -> {
-          lock(c, MIGRATION_LOCK);
+          lock(c, MIGRATION_LOCK, "60s", false);
           SchemaMigrations.apply(c, scripts, "timestamptz");
           return null;
         });
@@ -70,8 +73,8 @@ final class PostgresStorage implements Storage {
     int accepted =
         inTransaction(
             c -> {
-              // Held until commit, so seqs are handed out in commit order (see Storage#lastSeq).
-              lock(c, SEQ_LOCK);
+              // Shared, so batches insert side by side; lastSeq() waits for their commit.
+              lock(c, SEQ_LOCK, "10s", true);
               return PostgresCopy.insert(c, batch, Batches.micros(receivedAt));
             });
     return new InsertResult(accepted, batch.size() - accepted);
@@ -123,7 +126,14 @@ final class PostgresStorage implements Storage {
 
   @Override
   public long lastSeq() {
-    return inTransaction(c -> SqlRows.queryLong(c, "SELECT coalesce(max(seq), 0) FROM events"));
+    return inTransaction(
+        c -> {
+          // Every batch takes the seq lock shared before drawing seqs and keeps it until commit, so
+          // once this exclusive lock is granted, every seq drawn so far is committed or gone, and
+          // later batches draw higher ones. Ingest pauses only while this transaction runs.
+          lock(c, SEQ_LOCK, "10s", false);
+          return SqlRows.queryLong(c, "SELECT coalesce(max(seq), 0) FROM events");
+        });
   }
 
   @Override
@@ -230,10 +240,19 @@ final class PostgresStorage implements Storage {
     }
   }
 
-  /** Takes a transaction-scoped advisory lock: released by commit or rollback, pooler-safe. */
-  private static void lock(Connection c, long key) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+  /**
+   * Takes a transaction-scoped advisory lock, shared or exclusive (released by commit or rollback,
+   * so pooler-safe), waiting at most {@code timeout}: a holder stuck behind a dead network would
+   * otherwise stall every writer; past the timeout the call fails and the client retries later.
+   */
+  private static void lock(Connection c, long key, String timeout, boolean shared)
+      throws SQLException {
+    String function = shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock";
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT " + function + "(?) FROM (SELECT set_config('lock_timeout', ?, true)) t")) {
       s.setLong(1, key);
+      s.setString(2, timeout);
       s.execute();
     }
   }

@@ -57,9 +57,10 @@ public interface Storage extends AutoCloseable {
   long forEachEvent(long afterSeq, long throughSeq, Consumer<StoredEvent> sink);
 
   /**
-   * The highest seq among stored events (0 when none are stored). Seqs grow in commit order: once
-   * this returns {@code n}, no event with a seq at or below {@code n} can appear later, so {@code
-   * seq} is a safe high-water mark for incremental work.
+   * The highest seq among stored events (0 when none are stored), as a safe high-water mark for
+   * incremental work: once this returns {@code n}, no event with a seq at or below {@code n} can
+   * appear later. On PostgreSQL it first waits for batches being inserted to commit (pausing new
+   * ones for that moment), so call it once per pass, not per event.
    */
   long lastSeq();
 

@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** Opens the storage a {@code DATABASE_URL} names. */
 public final class Storages {
@@ -18,9 +19,12 @@ public final class Storages {
    *
    * @throws IllegalArgumentException when the URL is malformed (the message never shows the
    *     password)
+   * @throws StorageUnavailableException when the embedded database file cannot be created or opened
+   *     (for example, another process holds it)
    */
   public static Storage open(String databaseUrl, Path dataDir) {
     if (databaseUrl == null || databaseUrl.isBlank()) {
+      Objects.requireNonNull(dataDir, "dataDir is required for the embedded database");
       return DuckDbStorage.open(dataDir.resolve(EMBEDDED_FILE));
     }
     return PostgresStorage.open(DatabaseUrl.parse(databaseUrl));

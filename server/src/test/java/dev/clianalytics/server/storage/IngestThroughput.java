@@ -1,12 +1,16 @@
 package dev.clianalytics.server.storage;
 
 import dev.clianalytics.core.event.Event;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Prints how fast one storage ingests 10,000-event batches (a measurement, not a test): {@code java
@@ -34,14 +38,18 @@ final class IngestThroughput {
       }
       String fresh = measure(storage, "new", null);
       String dup = measure(storage, "with_duplicate", stored);
+      String concurrent = concurrent(storage);
+      String copy = url == null ? "\"raw_copy_events_per_s\":null" : rawCopy(url);
       System.out.printf(
           Locale.ROOT,
-          "{\"storage\":\"%s\",\"batch\":%d,\"batches\":%d,%s,%s}%n",
+          "{\"storage\":\"%s\",\"batch\":%d,\"batches\":%d,%s,%s,%s,%s}%n",
           url == null ? "duckdb" : "postgres",
           BATCH,
           MEASURED,
           fresh,
-          dup);
+          dup,
+          concurrent,
+          copy);
     }
   }
 
@@ -66,5 +74,59 @@ final class IngestThroughput {
         BATCH * MEASURED / (total / 1e9),
         name,
         BATCH / (best / 1e9));
+  }
+
+  /** 4 threads, each inserting 40 batches of 500 new events, as the HTTP load generator does. */
+  private static String concurrent(Storage storage) throws Exception {
+    int threads = 4;
+    int batches = 40;
+    int size = 500;
+    List<List<List<Event>>> work = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      List<List<Event>> mine = new ArrayList<>();
+      for (int b = 0; b < batches; b++) {
+        mine.add(Events.many(size, "c" + t + "-" + b + "-", 10));
+      }
+      work.add(mine);
+    }
+    long start = System.nanoTime();
+    Concurrently.run(
+        threads,
+        t -> {
+          work.get(t).forEach(batch -> storage.insertEvents(batch, Instant.now()));
+          return t;
+        });
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return String.format(
+        Locale.ROOT, "\"concurrent_4x500_events_per_s\":%.0f", threads * batches * size / seconds);
+  }
+
+  /** The baseline: the same kind of rows COPYed straight into events on one connection. */
+  private static String rawCopy(String url) throws Exception {
+    long total = 0;
+    try (Connection c = DatabaseUrl.parse(url).connect()) {
+      c.setAutoCommit(false);
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      String received = CopyCsv.timestamp(new StringBuilder(), Instant.now()).toString();
+      for (int i = 0; i < WARMUP + MEASURED; i++) {
+        List<Event> batch = Events.many(BATCH, "raw" + i + "-", 100);
+        long start = System.nanoTime();
+        StringBuilder csv = new StringBuilder();
+        for (int r = 0; r < batch.size(); r++) {
+          CopyCsv.row(csv, batch.get(r), received, r, false);
+        }
+        copy.copyIn(
+            "COPY events (event_id, received_at, ts, tool_name, tool_version, command_path,"
+                + " flags_present, exit_code, duration_ms, error_type, error_message, actor_id,"
+                + " machine_id, session_hint, ci_detected) FROM STDIN (FORMAT csv)",
+            new StringReader(csv.toString()));
+        c.commit();
+        if (i >= WARMUP) {
+          total += System.nanoTime() - start;
+        }
+      }
+    }
+    return String.format(
+        Locale.ROOT, "\"raw_copy_events_per_s\":%.0f", BATCH * MEASURED / (total / 1e9));
   }
 }

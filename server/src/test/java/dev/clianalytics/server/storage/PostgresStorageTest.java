@@ -13,6 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -115,6 +118,82 @@ class PostgresStorageTest extends StorageContractTest {
       }
       assertEquals(0, failures);
       assertEquals(acknowledged.size(), own.countEvents());
+    }
+  }
+
+  @Test
+  @Timeout(60) // a guard against hanging, not a timing assertion
+  void insertEvents_whileAnotherSessionHoldsTheIngestLock_failsInsteadOfWaitingForever()
+      throws SQLException {
+    try (Connection holder = pg.connect()) {
+      holder.setAutoCommit(false);
+      try (Statement s = holder.createStatement()) {
+        s.execute("SELECT pg_advisory_xact_lock(" + PostgresStorage.SEQ_LOCK + ")");
+      }
+
+      assertThrows(
+          StorageUnavailableException.class,
+          () -> storage.insertEvents(Events.many(3, "a", 1), RECEIVED));
+
+      holder.rollback();
+    }
+    assertEquals(new InsertResult(3, 0), storage.insertEvents(Events.many(3, "a", 1), RECEIVED));
+  }
+
+  @Test
+  @Timeout(60) // a guard against hanging, not a timing assertion
+  void lastSeq_whileABatchIsUncommitted_waitsAndIncludesIt() throws Exception {
+    storage.insertEvents(Events.many(2, "a", 1), RECEIVED);
+    try (Connection inserter = pg.connect()) {
+      inserter.setAutoCommit(false);
+      long pending = insertUncommittedLikeABatch(inserter);
+      ExecutorService executor = Executors.newSingleThreadExecutor();
+      try {
+        Future<Long> last = executor.submit(storage::lastSeq);
+        awaitLockWaiter();
+
+        inserter.commit();
+
+        assertEquals(pending, last.get());
+      } finally {
+        executor.shutdownNow();
+      }
+    }
+  }
+
+  /** What insertEvents does before its commit: shared seq lock, then a row with a new seq. */
+  private static long insertUncommittedLikeABatch(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SELECT pg_advisory_xact_lock_shared(" + PostgresStorage.SEQ_LOCK + ")");
+      try (ResultSet rs =
+          s.executeQuery(
+              "INSERT INTO events (event_id, received_at, ts, tool_name, command_path,"
+                  + " flags_present, exit_code, actor_id, ci_detected) VALUES"
+                  + " (gen_random_uuid(), now(), now(), 't', '{t}', '{}', 0, 'x', false)"
+                  + " RETURNING seq")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Blocks until some session of this database waits for an advisory lock. */
+  private void awaitLockWaiter() throws Exception {
+    try (Connection c = pg.connect();
+        Statement s = c.createStatement()) {
+      while (true) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                    + " AND database = (SELECT oid FROM pg_database WHERE datname ="
+                    + " current_database())")) {
+          rs.next();
+          if (rs.getLong(1) > 0) {
+            return;
+          }
+        }
+        Thread.sleep(20);
+      }
     }
   }
 

@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.NumericChars;
 import net.jqwik.api.constraints.StringLength;
 
-class DatabaseUrlProperties {
+class DatabaseUrlPropertyTest {
 
   @Property
   void parse_anyPercentEncodedPassword_comesBackUnchanged(
