@@ -129,5 +129,6 @@ public final class CliAnalyticsServer implements AutoCloseable {
     retention.close();
     app.stop();
     database.close();
+    LOG.info("cli-analytics stopped");
   }
 }

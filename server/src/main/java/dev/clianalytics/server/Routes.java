@@ -6,6 +6,7 @@ import dev.clianalytics.server.auth.Authenticator;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.docs.DocsEndpoint;
 import dev.clianalytics.server.http.Bodies;
+import dev.clianalytics.server.http.JettyErrors;
 import dev.clianalytics.server.http.RouteNames;
 import dev.clianalytics.server.inference.InferEndpoint;
 import dev.clianalytics.server.inference.InferenceService;
@@ -59,6 +60,7 @@ final class Routes {
           // the stop timeout) instead of cutting them: an acknowledged batch is never lost
           server.setHandler(new StatisticsHandler());
           server.setStopTimeout(10_000);
+          server.setErrorHandler(new JettyErrors());
         });
     c.requestLogger.http(
         (ctx, ms) ->

@@ -20,22 +20,20 @@ public final class ProblemMapper {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
-  private static final AtomicLong LAST_OUTAGE_LOG =
-      new AtomicLong(System.nanoTime() - 20_000_000_000L);
-
   private ProblemMapper() {}
 
   /** Registers the mapper on {@code app}. */
   public static void install(Javalin app) {
+    AtomicLong lastOutageLog = new AtomicLong(System.nanoTime() - 20_000_000_000L);
     app.exception(ApiProblem.class, (e, ctx) -> render(ctx, e));
     app.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromJavalin(e, ctx)));
     app.exception(
         StorageUnavailableException.class,
         (e, ctx) -> {
           long now = System.nanoTime();
-          long last = LAST_OUTAGE_LOG.get();
+          long last = lastOutageLog.get();
           // one line per 10 seconds: an outage must not flood the log
-          if (now - last > 10_000_000_000L && LAST_OUTAGE_LOG.compareAndSet(last, now)) {
+          if (now - last > 10_000_000_000L && lastOutageLog.compareAndSet(last, now)) {
             LOG.warn("database unavailable; answering 503 ({})", routeOf(ctx));
           }
           render(ctx, ApiProblem.unavailable("the database is unavailable; retry later"));

@@ -144,6 +144,11 @@ interface BadInputContract extends IngestContract {
   }
 
   @Test
+  default void malformedUri_isProblemJsonEvenFromJetty() {
+    assertProblem(http().raw("GET /actors/%zz HTTP/1.1"), 400);
+  }
+
+  @Test
   default void wrongMethod_is405Problem() {
     assertProblem(http().get("/ingest"), 405);
   }

@@ -18,9 +18,39 @@ public final class Http {
           .build();
 
   private final String base;
+  private final int port;
 
   public Http(int port) {
     this.base = "http://127.0.0.1:" + port;
+    this.port = port;
+  }
+
+  /** Sends {@code requestLine} and a Host header over a raw socket: for what clients refuse. */
+  public Response raw(String requestLine) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      String request = requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(text.substring(9, 12));
+      Map<String, String> headers = new java.util.HashMap<>();
+      String[] parts = text.split("\r\n\r\n", 2);
+      for (String line : parts[0].split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.put(
+              line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+              line.substring(colon + 1).strip());
+        }
+      }
+      return new Response(
+          status,
+          headers.getOrDefault("content-type", ""),
+          parts.length > 1 ? parts[1] : "",
+          headers);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** One response: status, the headers that tests look at, the body as text. */
