@@ -68,8 +68,20 @@ final class InstanceBuilder {
         };
   }
 
+  // A loop, not a stream: this runs once per instance on the inference hot path.
+  private List<String> stepTexts() {
+    String[] texts = new String[stepsSeen.size()];
+    for (int i = 0; i < texts.length; i++) {
+      List<String> step = stepsSeen.get(i);
+      texts[i] = step.size() == 1 ? step.get(0) : String.join(" ", step);
+    }
+    return List.of(texts);
+  }
+
   WorkflowInstance build(String sessionId) {
     long spanMs = Duration.between(first.timestamp(), last.timestamp()).toMillis();
+    // Adding the last command's own run time keeps one-command runs (ai-do run) from reading 0 ms.
+    long lastRun = last.durationMs() == null ? 0 : last.durationMs();
     Event versionSource = lastGoal != null ? lastGoal : last;
     return new WorkflowInstance(
         sessionId + "-" + ordinal,
@@ -81,10 +93,10 @@ final class InstanceBuilder {
         first.actorId(),
         first.timestamp(),
         last.timestamp(),
-        spanMs,
+        spanMs + lastRun,
         outcome,
         eventCount,
-        stepsSeen.stream().map(s -> String.join(" ", s)).toList(),
+        stepTexts(),
         goalAttempts,
         failures,
         errorTypes,

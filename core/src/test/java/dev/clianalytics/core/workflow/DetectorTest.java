@@ -160,12 +160,17 @@ class DetectorTest {
   }
 
   @Test
-  void detect_durationIsEndMinusStart_ignoringTheLastCommandsOwnRunTime() {
+  void detect_durationIsEndMinusStartPlusTheLastCommandsOwnRunTime() {
     var run =
         closed(Ev.at("10:00").cmd("npm install"), Ev.at("10:02").cmd("npm test").duration(5000))
             .get(0);
-    assertEquals(120_000, run.durationMs());
-    assertEquals(run.end().toEpochMilli() - run.start().toEpochMilli(), run.durationMs());
+    assertEquals(125_000, run.durationMs());
+  }
+
+  @Test
+  void detect_oneCommandRun_lastsAsLongAsTheCommandRan() {
+    assertEquals(
+        42_000, closed(Ev.at("10:00").cmd("ai-do run").duration(42_000)).get(0).durationMs());
   }
 
   @Test
