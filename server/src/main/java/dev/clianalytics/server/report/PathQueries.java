@@ -19,30 +19,44 @@ import java.util.function.Predicate;
 final class PathQueries {
   private PathQueries() {}
 
-  /** Ranked paths (SPEC section 7), hiding those from fewer than {@code minActors} actors. */
+  /**
+   * Ranked paths (SPEC section 7), hiding those from fewer than {@code minActors} actors. Reads the
+   * per-day totals, not the per-session rows they sum.
+   */
   static List<HotPath> hotPaths(Connection c, ReportFilter filter, int minActors, int limit)
       throws SQLException {
-    ReportFilter.Sql where = filter.where("start_day", "tool");
-    List<Object> params = Query.params();
-    params.addAll(where.params());
-    params.add(minActors);
-    List<HotPath> paths =
-        new ArrayList<>(
-            Query.list(
-                c,
-                "SELECT sequence, sum(failures) AS f, count(DISTINCT CASE WHEN failures > 0 THEN"
-                    + " actor_id END) AS a, sum(occurrences) FROM session_paths WHERE 1 = 1"
-                    + where.text()
-                    + " GROUP BY sequence HAVING sum(failures) > 0 AND count(DISTINCT CASE WHEN"
-                    + " failures > 0 THEN actor_id END) >= ?",
-                params,
-                rs ->
-                    new HotPath(
-                        rs.getString(1) + "!",
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        (double) rs.getLong(2) / rs.getLong(4))));
+    ReportFilter.Sql where = filter.where("day", "tool");
+    Map<String, Long> actors = new HashMap<>();
+    for (Object[] row :
+        Query.list(
+            c,
+            "SELECT sequence, count(*) FROM (SELECT sequence, actor_id FROM path_actors"
+                + " WHERE 1 = 1"
+                + where.text()
+                + " GROUP BY sequence, actor_id HAVING sum(failures) > 0) a GROUP BY sequence",
+            where.params(),
+            rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+      actors.put((String) row[0], (Long) row[1]);
+    }
+    List<HotPath> paths = new ArrayList<>();
+    for (HotPath p :
+        Query.list(
+            c,
+            "SELECT sequence, sum(failures), sum(occurrences) FROM path_totals WHERE 1 = 1"
+                + where.text()
+                + " GROUP BY sequence HAVING sum(failures) > 0",
+            where.params(),
+            rs ->
+                new HotPath(
+                    rs.getString(1) + "!",
+                    rs.getLong(2),
+                    actors.getOrDefault(rs.getString(1), 0L),
+                    rs.getLong(3),
+                    (double) rs.getLong(2) / rs.getLong(3)))) {
+      if (p.actors() >= minActors) {
+        paths.add(p);
+      }
+    }
     paths.sort(HotPaths.RANKING);
     return paths.subList(0, Math.min(limit, paths.size()));
   }

@@ -11,6 +11,9 @@ final class DerivedDeletes {
 
   /** Deletes every derived row of one actor. */
   static void actor(Connection c, String actorId) throws SQLException {
+    PathTotals.subtract(
+        c, "session_id IN (SELECT session_id FROM sessions WHERE actor_id = ?)", actorId);
+    delete(c, "DELETE FROM path_actors WHERE actor_id = ?", actorId);
     // by session id, which every per-session table is indexed on, then the sessions themselves
     for (String table : DerivedRows.PER_SESSION) {
       if (!table.equals("sessions")) {
@@ -34,6 +37,8 @@ final class DerivedDeletes {
    */
   static void before(Connection c, Instant cutoff) throws SQLException {
     long micros = DerivedRows.micros(cutoff);
+    PathTotals.subtract(
+        c, "session_id IN (SELECT session_id FROM sessions WHERE end_us < ?)", micros);
     for (String table : DerivedRows.PER_SESSION) {
       if (!table.equals("sessions")) {
         delete(
@@ -46,9 +51,34 @@ final class DerivedDeletes {
     }
     delete(c, "DELETE FROM sessions WHERE end_us < ?", micros);
     String day = DerivedRows.day(cutoff);
+    compactPaths(c, day);
     delete(c, "DELETE FROM event_counts WHERE day < ?", day);
     delete(c, "DELETE FROM error_counts WHERE day < ?", day);
     changed(c);
+  }
+
+  // Expired sessions leave groups that sum to zero; drop them so no actor id outlives retention.
+  private static void compactPaths(Connection c, String day) throws SQLException {
+    String actorKey = "day || '|' || tool || '|' || sequence || '|' || actor_id";
+    delete(
+        c,
+        "DELETE FROM path_actors WHERE day <= ? AND "
+            + actorKey
+            + " IN (SELECT "
+            + actorKey
+            + " FROM path_actors GROUP BY day, tool, sequence, actor_id"
+            + " HAVING sum(failures) = 0)",
+        day);
+    String key = "day || '|' || tool || '|' || sequence";
+    delete(
+        c,
+        "DELETE FROM path_totals WHERE day <= ? AND "
+            + key
+            + " IN (SELECT "
+            + key
+            + " FROM path_totals GROUP BY day, tool, sequence"
+            + " HAVING sum(failures) = 0 AND sum(occurrences) = 0)",
+        day);
   }
 
   // Reports cached for the previous generation must not be served after an erasure.

@@ -17,6 +17,11 @@ import org.duckdb.DuckDBConnection;
  * the writer's transaction; the caller serializes writers.
  */
 final class DuckDbAppend {
+  /**
+   * The first occurrence of each id gets the next seq in arrival order; ids already stored are
+   * skipped through the primary-key index (an anti-join would scan the whole table every batch),
+   * which leaves their seqs unused.
+   */
   private static final String MERGE =
       "INSERT INTO events (seq, event_id, received_at, ts, tool_name, tool_version, command_path,"
           + " flags_present, exit_code, duration_ms, error_type, error_message, actor_id,"
@@ -26,7 +31,7 @@ final class DuckDbAppend {
           + " error_message, actor_id, machine_id, session_hint, ci_detected"
           + " FROM (SELECT *, row_number() OVER (PARTITION BY event_id ORDER BY ord) AS nth"
           + " FROM events_staging) s"
-          + " WHERE nth = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id)";
+          + " WHERE nth = 1 ON CONFLICT (event_id) DO NOTHING";
 
   private DuckDbAppend() {}
 
@@ -40,11 +45,15 @@ final class DuckDbAppend {
       merge.setObject(2, Jdbc.utc(receivedAt.truncatedTo(ChronoUnit.MICROS)));
       inserted = merge.executeUpdate();
     }
-    DuckDbCounters.advance(c, "events", last + inserted);
+    DuckDbCounters.advance(c, "events", last + distinct(c));
     try (Statement s = c.createStatement()) {
       s.execute("DELETE FROM events_staging");
     }
     return inserted;
+  }
+
+  private static long distinct(Connection c) throws SQLException {
+    return SqlRows.queryLong(c, "SELECT count(DISTINCT event_id) FROM events_staging");
   }
 
   private static void stage(DuckDBConnection c, List<Event> events) throws SQLException {

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * list matches the directory.
  */
 final class Migrations {
-  static final List<String> POSTGRES = List.of("V1__events.sql", "V2__inference.sql");
-  static final List<String> DUCKDB = List.of("V1__events.sql", "V2__inference.sql");
+  static final List<String> POSTGRES =
+      List.of("V1__events.sql", "V2__inference.sql", "V3__path_totals.sql");
+  static final List<String> DUCKDB =
+      List.of("V1__events.sql", "V2__inference.sql", "V3__path_totals.sql");
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
 

@@ -32,6 +32,7 @@ final class SqlInferenceTx implements InferenceTx {
   private final EventScanner scanner;
   private final boolean postgres;
   private final EventCounts counts = new EventCounts();
+  private final PathTotals paths = new PathTotals();
   private DerivedRows.Writers writers;
 
   SqlInferenceTx(
@@ -225,6 +226,8 @@ final class SqlInferenceTx implements InferenceTx {
             }
           }
           rows.sync();
+          PathTotals.subtract(
+              writer, "session_id IN (SELECT session_id FROM doomed_sessions)", null);
           for (String table : DerivedRows.PER_SESSION) {
             execute(
                 "DELETE FROM "
@@ -241,6 +244,7 @@ final class SqlInferenceTx implements InferenceTx {
   private void deleteByArray(Collection<String> sessionIds) throws SQLException {
     execute("SET LOCAL enable_seqscan = off");
     java.sql.Array ids = writer.createArrayOf("text", sessionIds.toArray());
+    PathTotals.subtract(writer, "session_id = ANY(?)", ids);
     for (String table : DerivedRows.PER_SESSION) {
       try (PreparedStatement s =
           writer.prepareStatement("DELETE FROM " + table + " WHERE session_id = ANY(?)")) {
@@ -262,6 +266,8 @@ final class SqlInferenceTx implements InferenceTx {
           }
           execute("DELETE FROM event_counts");
           execute("DELETE FROM error_counts");
+          execute("DELETE FROM path_totals");
+          execute("DELETE FROM path_actors");
           return null;
         });
   }
@@ -271,6 +277,14 @@ final class SqlInferenceTx implements InferenceTx {
     call(
         () -> {
           DerivedRows.write(result, writers());
+          String day = DerivedRows.day(result.session().start());
+          boolean full = false;
+          for (var p : result.paths()) {
+            full |= paths.add(day, p);
+          }
+          if (full) {
+            writePathTotals();
+          }
           return null;
         });
   }
@@ -288,6 +302,7 @@ final class SqlInferenceTx implements InferenceTx {
               RowWriter errors = rows.open(writer, "error_counts", EventCounts.ERROR_COLUMNS)) {
             counts.writeTo(events, errors);
           }
+          writePathTotals();
           flushWriters();
           try (PreparedStatement s =
               writer.prepareStatement(
@@ -304,6 +319,13 @@ final class SqlInferenceTx implements InferenceTx {
           }
           return null;
         });
+  }
+
+  private void writePathTotals() throws SQLException {
+    try (RowWriter totals = rows.open(writer, "path_totals", PathTotals.TOTALS);
+        RowWriter actors = rows.open(writer, "path_actors", PathTotals.ACTORS)) {
+      paths.writeTo(totals, actors);
+    }
   }
 
   private DerivedRows.Writers writers() throws SQLException {

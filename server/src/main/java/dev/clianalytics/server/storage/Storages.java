@@ -19,6 +19,8 @@ public final class Storages {
    *
    * @throws IllegalArgumentException when the URL is malformed (the message never shows the
    *     password)
+   * @throws StorageUnavailableException when the embedded database file cannot be created or opened
+   *     (for example, another process holds it)
    */
   public static Storage open(String databaseUrl, Path dataDir) {
     if (databaseUrl == null || databaseUrl.isBlank()) {

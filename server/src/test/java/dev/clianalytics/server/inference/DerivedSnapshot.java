@@ -32,6 +32,19 @@ final class DerivedSnapshot {
             + " GROUP BY day, actor_id, tool, error_type ORDER BY day, actor_id, tool, error_type");
   }
 
+  static {
+    QUERIES.put(
+        "path_totals",
+        "SELECT day, tool, sequence, sum(failures), sum(occurrences) FROM path_totals"
+            + " GROUP BY day, tool, sequence HAVING sum(failures) <> 0 OR sum(occurrences) <> 0"
+            + " ORDER BY day, tool, sequence");
+    QUERIES.put(
+        "path_actors",
+        "SELECT day, tool, sequence, actor_id, sum(failures) FROM path_actors"
+            + " GROUP BY day, tool, sequence, actor_id HAVING sum(failures) <> 0"
+            + " ORDER BY day, tool, sequence, actor_id");
+  }
+
   private DerivedSnapshot() {}
 
   static Map<String, List<List<String>>> of(Storage storage) {

@@ -34,7 +34,8 @@ abstract class InferenceStoreContract {
           "session_paths",
           "session_recovery",
           "event_counts",
-          "error_counts");
+          "error_counts",
+          "path_actors");
 
   private Storage storage;
   private InferenceService service;
@@ -114,6 +115,17 @@ abstract class InferenceStoreContract {
       assertEquals(0, rows(table, "a"), table);
       assertTrue(rows(table, "b") > 0, table);
     }
+  }
+
+  @Test
+  void deleteActor_leavesTheTablesAFullRecomputationWouldGive() {
+    twoActorsInferred();
+
+    storage.deleteActor("a");
+    var afterErasure = DerivedSnapshot.of(storage);
+    service.run(true);
+
+    assertEquals(DerivedSnapshot.of(storage), afterErasure);
   }
 
   @Test
