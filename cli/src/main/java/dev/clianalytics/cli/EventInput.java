@@ -33,6 +33,43 @@ final class EventInput {
 
   /** Calls {@code sink} with each value in order. */
   static void read(String source, String token, Consumer<Object> sink) throws IOException {
+    if (isPagedRestUrl(source)) {
+      readPages(source, token, sink);
+      return;
+    }
+    readOnce(source, token, sink);
+  }
+
+  /** Rows per request when paging through a PostgREST table; our server's own maximum. */
+  static final int PAGE_ROWS = 10_000;
+
+  /** A PostgREST table URL without its own {@code limit}: read it page by page to the end. */
+  private static boolean isPagedRestUrl(String source) {
+    return (source.startsWith("http://") || source.startsWith("https://"))
+        && source.contains("/rest/v1/")
+        && !source.matches(".*[?&]limit=.*");
+  }
+
+  private static void readPages(String source, String token, Consumer<Object> sink)
+      throws IOException {
+    String base = source + (source.contains("?") ? "&" : "?") + "limit=" + PAGE_ROWS + "&offset=";
+    for (long offset = 0; ; offset += PAGE_ROWS) {
+      int[] rows = {0};
+      readOnce(
+          base + offset,
+          token,
+          row -> {
+            rows[0]++;
+            sink.accept(row);
+          });
+      if (rows[0] < PAGE_ROWS) {
+        return;
+      }
+    }
+  }
+
+  private static void readOnce(String source, String token, Consumer<Object> sink)
+      throws IOException {
     try (InputStream raw = open(source, token);
         BufferedInputStream in = new BufferedInputStream(maybeGunzip(raw), 1 << 16);
         BufferedReader reader =

@@ -151,4 +151,30 @@ class NsmCommandTest {
   void nsm_withoutAction_isAUsageError() {
     assertEquals(2, CommandRun.of("", "nsm").exitCode());
   }
+
+  @Test
+  void aggregate_postgrestUrl_readsEveryPageUntilAShortOne() throws IOException {
+    StringBuilder full = new StringBuilder("[");
+    for (int i = 0; i < EventInput.PAGE_ROWS; i++) {
+      full.append(i == 0 ? "" : ",")
+          .append("{\"payload\":")
+          .append(event("dev" + (i % 7), "2026-01-05", 0, false))
+          .append('}');
+    }
+    String firstPage = full.append(']').toString();
+    String lastPage = "[{\"payload\":" + event("dev-last", "2026-01-06", 0, false) + "}]";
+    try (FakeServer server =
+        new FakeServer(
+            r -> FakeServer.Reply.json(r.path().endsWith("offset=0") ? firstPage : lastPage))) {
+      CommandRun run = CommandRun.of("", "nsm", "aggregate", server.url() + "/rest/v1/events");
+      assertEquals(0, run.exitCode(), run.err());
+      assertEquals(
+          List.of(
+              "/rest/v1/events?limit=10000&offset=0", "/rest/v1/events?limit=10000&offset=10000"),
+          server.requests.stream().map(FakeServer.Request::path).toList());
+      Map<?, ?> week = (Map<?, ?>) ((List<?>) json(run.out()).get("weeks")).get(0);
+      assertEquals(10_001L, week.get("successful_runs"));
+      assertEquals(8L, week.get("active_developers"));
+    }
+  }
 }
