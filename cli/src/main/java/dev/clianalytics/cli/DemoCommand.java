@@ -1,6 +1,5 @@
 package dev.clianalytics.cli;
 
-import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.sample.SampleGenerator;
 import dev.clianalytics.core.sample.SampleOptions;
 import dev.clianalytics.server.CliAnalyticsServer;
@@ -9,9 +8,6 @@ import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storages;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,39 +64,13 @@ final class DemoCommand implements Callable<Integer> {
     SampleOptions options =
         new SampleOptions(events, 30, 28, 42, LocalDate.now(ZoneOffset.UTC).minusDays(1));
     Progress progress = Progress.onTerminal("loading sample", events);
-    List<Object> batch = new ArrayList<>(1000);
-    long[] counts = new long[2];
-    new SampleGenerator(options)
-        .generate(
-            event -> {
-              batch.add(event);
-              if (batch.size() == 1000) {
-                send(client, batch, counts);
-                progress.advance(batch.size());
-                batch.clear();
-              }
-            });
-    if (!batch.isEmpty()) {
-      send(client, batch, counts);
-    }
+    IngestBatches batches = new IngestBatches(client, 1000, progress);
+    new SampleGenerator(options).generate(batches::add);
+    batches.flush();
     progress.done();
     System.out.printf(
-        "loaded %,d sample events (%,d new, %,d already there)%n", events, counts[0], counts[1]);
-  }
-
-  private static void send(ApiClient client, List<Object> batch, long[] counts) {
-    StringBuilder body = new StringBuilder(batch.size() * 400);
-    for (Object e : batch) {
-      Json.write(e, body);
-      body.append('\n');
-    }
-    ApiClient.Answer answer = client.post("/ingest", "application/x-ndjson", body.toString());
-    if (answer.status() != 200) {
-      throw new CliException("loading sample data failed: " + answer.problem());
-    }
-    Map<String, Object> r = answer.object();
-    counts[0] += ((Number) r.getOrDefault("accepted", 0L)).longValue();
-    counts[1] += ((Number) r.getOrDefault("duplicates", 0L)).longValue();
+        "loaded %,d sample events (%,d new, %,d already there)%n",
+        events, batches.accepted(), batches.duplicates());
   }
 
   private static ServerConfig demoConfig(ServerConfig c, int port) {

@@ -4,8 +4,6 @@ import dev.clianalytics.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,8 +19,6 @@ import picocli.CommandLine.Parameters;
       "in batches, retrying on 429 and 503. --all then runs inference and prints the summary."
     })
 final class PostEventsCommand implements Callable<Integer> {
-  private static final int SHOWN_REJECTIONS = 5;
-
   @Parameters(
       index = "0",
       paramLabel = "FILE",
@@ -45,12 +41,6 @@ final class PostEventsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the counts as JSON.")
   boolean json;
 
-  private long accepted;
-  private long duplicates;
-  private long rejected;
-  private long sent;
-  private final List<String> firstRejections = new ArrayList<>();
-
   @Override
   public Integer call() throws IOException {
     if (batchSize < 1 || batchSize > 10_000) {
@@ -64,78 +54,37 @@ final class PostEventsCommand implements Callable<Integer> {
     }
     long size = file.equals("-") ? 0 : Files.size(Path.of(file));
     Progress progress = Progress.onTerminal("sending", Math.max(size / 300, 1));
-    List<Object> batch = new ArrayList<>(batchSize);
-    EventInput.read(
-        file,
-        null,
-        event -> {
-          batch.add(event);
-          if (batch.size() == batchSize) {
-            send(client, batch);
-            progress.advance(batchSize);
-            batch.clear();
-          }
-        });
-    if (!batch.isEmpty()) {
-      send(client, batch);
-    }
+    IngestBatches batches = new IngestBatches(client, batchSize, progress);
+    EventInput.read(file, null, batches::add);
+    batches.flush();
     progress.done();
-    report();
+    report(batches);
     if (all) {
       InferCommand.run(client, json);
       ReportCommand.printSummary(client, json);
     }
-    return rejected == 0 ? 0 : 1;
+    return batches.rejected() == 0 ? 0 : 1;
   }
 
-  private void send(ApiClient client, List<Object> batch) {
-    StringBuilder body = new StringBuilder(batch.size() * 400);
-    for (Object event : batch) {
-      Json.write(event, body);
-      body.append('\n');
-    }
-    ApiClient.Answer answer = client.post("/ingest", "application/x-ndjson", body.toString());
-    if (answer.status() != 200) {
-      throw new CliException(
-          "the server refused a batch after " + sent + " events: " + answer.problem());
-    }
-    Map<String, Object> counts = answer.object();
-    accepted += ((Number) counts.getOrDefault("accepted", 0L)).longValue();
-    duplicates += ((Number) counts.getOrDefault("duplicates", 0L)).longValue();
-    if (counts.get("rejected") instanceof List<?> list) {
-      rejected += list.size();
-      for (Object r : list) {
-        if (firstRejections.size() < SHOWN_REJECTIONS && r instanceof Map<?, ?> m) {
-          firstRejections.add(
-              "event "
-                  + (sent + ((Number) m.get("index")).longValue())
-                  + ": "
-                  + Json.write(m.get("errors")));
-        }
-      }
-    }
-    sent += batch.size();
-  }
-
-  private void report() {
+  private void report(IngestBatches b) {
     if (json) {
       System.out.println(
           Json.write(
               Map.of(
                   "sent",
-                  sent,
+                  b.sent(),
                   "accepted",
-                  accepted,
+                  b.accepted(),
                   "duplicates",
-                  duplicates,
+                  b.duplicates(),
                   "rejected",
-                  rejected)));
+                  b.rejected())));
       return;
     }
     System.out.printf(
         "sent %,d events: %,d accepted, %,d duplicates, %,d rejected%n",
-        sent, accepted, duplicates, rejected);
-    for (String r : firstRejections) {
+        b.sent(), b.accepted(), b.duplicates(), b.rejected());
+    for (String r : b.firstRejections()) {
       System.out.println("  rejected " + r);
     }
   }
