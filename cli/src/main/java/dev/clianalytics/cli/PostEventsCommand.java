@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
     name = "post-events",
     mixinStandardHelpOptions = true,
     description = {
-      "Send events from a JSON Lines file, a JSON array or a gzip file of either to the server,",
-      "in batches, retrying on 429 and 503. --all then runs inference and prints the summary."
+      "Send events from a file to the server in batches.",
+      "Reads JSON Lines, a JSON array or a gzip file of either; retries on 429 and 503.",
+      "--all then runs inference and prints the summary."
     })
 final class PostEventsCommand implements Callable<Integer> {
   @Parameters(

@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
     name = "sanitize",
     mixinStandardHelpOptions = true,
     description = {
-      "Read raw events (JSON Lines) and print exactly what the client would send,",
-      "one JSON object per input line, or {\"line\": n, \"errors\": [...]} for an invalid event.",
+      "Print exactly what the client would send for raw events (JSON Lines).",
+      "One JSON object per input line, or {\"line\": n, \"errors\": [...]} for an invalid event.",
       "Identifiers appear in their SHA-256 form. Exit code 0 when every line was a valid event,",
       "1 otherwise."
     })
