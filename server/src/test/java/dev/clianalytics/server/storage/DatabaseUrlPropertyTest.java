@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -37,6 +38,9 @@ class DatabaseUrlPropertyTest {
           @CharRange(from = '!', to = '/')
           String password,
       @ForAll("tails") String tail) {
+    // Without an '@', "u:5432/db" or "u:1,h2/db" is a genuine host list: a "password" that starts
+    // with a port number and then ',' or '/' is no longer a password but a host and database.
+    Assume.that(!(tail.isEmpty() && password.matches("[0-9]+[,/].*")));
     String value = "postgresql://u:" + password + tail;
     try {
       assertFalse(DatabaseUrl.parse(value).toString().contains(password));
