@@ -4,6 +4,7 @@ import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.event.Limits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The privacy rules of SPEC section 4 as one component, shared by the client (before sending) and
@@ -48,6 +49,15 @@ public final class Privacy {
         identifiers.normalize(raw.sessionHint()),
         raw.ciDetected(),
         raw.eventId());
+  }
+
+  /**
+   * A free-form JSON document (maps, lists, strings, numbers) in the form that may be stored: every
+   * string redacted like error text, values under secret-looking keys replaced by {@code <secret>},
+   * identifier fields hashed like an event's. The input is not modified.
+   */
+  public Map<String, Object> document(Map<?, ?> json) {
+    return new Documents(identifiers).object(json);
   }
 
   /** The stored form of one raw or client-hashed identifier; null stays null. */

@@ -11,6 +11,7 @@ import dev.clianalytics.server.storage.Storage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,14 @@ public final class IngestService {
   /** Counts events refused outside {@link #ingest}, such as by the PostgREST sink. */
   public void countRejected(int count) {
     metrics.events(0, 0, count);
+  }
+
+  /**
+   * A free-form document in the form that may be stored: strings redacted, secret-looking fields
+   * masked, identifier fields hashed (see {@link Privacy#document}).
+   */
+  public Map<String, Object> document(Map<?, ?> raw) {
+    return privacy.document(raw);
   }
 
   /** Validates one item and, when valid, returns it in its stored form with an event id. */

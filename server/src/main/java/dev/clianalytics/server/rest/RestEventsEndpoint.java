@@ -90,7 +90,7 @@ public final class RestEventsEndpoint {
           switch (slot) {
             case Event e -> row(e.eventId(), e.toJson());
             case Map<?, ?> doc -> {
-              Map<String, Object> copy = copy(doc);
+              Map<String, Object> copy = ingest.document(doc);
               yield row(storage.insertDocument(copy, receivedAt), copy);
             }
             default -> throw new IllegalStateException("unexpected slot " + slot.getClass());
@@ -147,11 +147,5 @@ public final class RestEventsEndpoint {
     row.put("id", id.toString());
     row.put("payload", payload);
     return row;
-  }
-
-  private static Map<String, Object> copy(Map<?, ?> map) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach((k, v) -> copy.put(String.valueOf(k), v));
-    return copy;
   }
 }

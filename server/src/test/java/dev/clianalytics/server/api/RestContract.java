@@ -3,6 +3,7 @@ package dev.clianalytics.server.api;
 import static dev.clianalytics.server.testing.Events.event;
 import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +78,30 @@ interface RestContract extends ApiContext {
     Http.Response r = insert(write(Map.of("payload", doc)), "Prefer", "return=representation");
     String id = (String) ((Map<?, ?>) ((List<?>) Json.parse(r.body())).getFirst()).get("id");
     assertEquals("ai-do", row(id).get("command"));
+  }
+
+  @Test
+  default void rest_document_isStoredSanitized() {
+    Map<String, Object> doc =
+        Map.of(
+            "command",
+            "ai-do",
+            "note",
+            "uploaded from /home/dora/reports by dora@example.com",
+            "api_token",
+            "plain-looking-value",
+            "meta",
+            Map.of("actor_id", "dora@example.com"));
+    Http.Response r = insert(write(Map.of("payload", doc)), "Prefer", "return=representation");
+    assertEquals(201, r.status());
+    String id = (String) ((Map<?, ?>) ((List<?>) Json.parse(r.body())).getFirst()).get("id");
+    Map<?, ?> stored = row(id);
+    assertEquals("ai-do", stored.get("command"));
+    assertEquals("uploaded from <path> by <email>", stored.get("note"));
+    assertEquals("<secret>", stored.get("api_token"));
+    String actor = (String) ((Map<?, ?>) stored.get("meta")).get("actor_id");
+    assertTrue(actor.matches("[0-9a-f]{64}"), actor);
+    assertFalse(r.body().contains("dora"), r.body());
   }
 
   @Test
