@@ -15,11 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Tools that embed the real client SDK, one thread each, running one short "process" after
- * another: start the SDK, record a few events, close it (which waits the flush timeout and spools
- * what is unsent, as at a process's exit). Each tool has its own home, so its own install id and
- * spool. Every recorded event carries a unique marker in {@code duration_ms}, so the database can
- * be checked for each one by value, whatever event id the SDK gave it.
+ * Tools that embed the real client SDK, one thread each, running one short "process" after another:
+ * start the SDK, record a few events, close it (which waits the flush timeout and spools what is
+ * unsent, as at a process's exit). Each tool has its own home, so its own install id and spool.
+ * Every recorded event carries a unique marker in {@code duration_ms}, so the database can be
+ * checked for each one by value, whatever event id the SDK gave it.
  */
 final class SdkRuns implements AutoCloseable {
   static final String TOOL = "outage-tool";
@@ -44,10 +44,7 @@ final class SdkRuns implements AutoCloseable {
     for (int i = 0; i < homes.size(); i++) {
       int tool = i;
       runs.threads.add(
-          Thread.ofPlatform()
-              .name("sdk-tool-" + i)
-              .daemon()
-              .start(() -> runs.loop(tool, perRun)));
+          Thread.ofPlatform().name("sdk-tool-" + i).daemon().start(() -> runs.loop(tool, perRun)));
     }
     return runs;
   }
