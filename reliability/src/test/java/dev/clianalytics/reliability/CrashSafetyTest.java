@@ -1,7 +1,6 @@
 package dev.clianalytics.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
@@ -107,6 +106,5 @@ class CrashSafetyTest {
         tally.failedRequests().get());
     assertEquals(Set.of(), lost, "every acknowledged event is stored");
     assertEquals(Set.of(), unexpected, "nothing is stored that was not sent");
-    assertTrue(tally.acknowledged().size() >= KILLS * 4L * CLIENTS * BATCH);
   }
 }
