@@ -65,7 +65,7 @@ class PrivacyEndToEndTest {
   private void run(TestPostgres pg) throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
     Path dataDir = Files.createDirectories(dir.resolve("data"));
-    int port = RunningServer.freePort();
+    int port = ServerProcess.freePort();
     String ingestUrl = "http://127.0.0.1:" + port + "/ingest";
 
     // 1. The SDK records while the server is not there yet: everything lands in the spool.
@@ -89,11 +89,11 @@ class PrivacyEndToEndTest {
     if (pg != null) {
       env.put("DATABASE_URL", pg.databaseUrl());
     }
-    Path log = dir.resolve("server.log");
     List<String> answers = new ArrayList<>();
     int stored;
     long erased;
-    try (RunningServer server = RunningServer.start(env, log)) {
+    String logText;
+    try (ServerProcess server = ServerProcess.start(env, dir.resolve("server"))) {
       Http http = new Http(server.port());
       record(sdkEnv, 1);
       assertEquals(0, lineCount(files(home.resolve("cache"))), "the spool was delivered");
@@ -110,6 +110,8 @@ class PrivacyEndToEndTest {
       assertEquals(200, http.post("/infer?full=true", "", auth(ADMIN)).status());
       answers.addAll(readEverything(http));
       stored = storedEvents(http);
+      server.stop();
+      logText = server.output();
     }
     assertEquals(
         RAW_EVENTS + SDK_EVENTS + 2,
@@ -120,7 +122,6 @@ class PrivacyEndToEndTest {
     for (int i = 0; i < answers.size(); i++) {
       serverSide.scan("API answer #" + i, answers.get(i));
     }
-    String logText = Files.readString(log, StandardCharsets.UTF_8);
     assertTrue(logText.contains("listening on port"), "the log was captured");
     serverSide.scan("server log", logText);
     scanDatabase(serverSide, pg, dataDir);

@@ -34,10 +34,13 @@ final class ServerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the server on a free port and waits until {@code /health} answers 200. */
+  /**
+   * Starts the server on the port {@code env} names in {@code PORT}, else on a free one, and waits
+   * until {@code /health} answers 200.
+   */
   static ServerProcess start(Map<String, String> env, Path workDir) throws IOException {
     Files.createDirectories(workDir);
-    int port = freePort();
+    int port = env.containsKey("PORT") ? Integer.parseInt(env.get("PORT")) : freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss512k"));
@@ -144,9 +147,12 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** A port nothing listens on right now. */
+  static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
