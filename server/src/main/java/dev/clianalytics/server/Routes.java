@@ -18,6 +18,7 @@ import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.HealthEndpoint;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.MetricsEndpoint;
+import dev.clianalytics.server.ratelimit.RateLimiter;
 import dev.clianalytics.server.report.ReportSettings;
 import dev.clianalytics.server.report.ReportsEndpoint;
 import dev.clianalytics.server.rest.RestEventsEndpoint;
@@ -81,6 +82,15 @@ final class Routes {
     var docs = new DocsEndpoint(ServerInfo.current());
     var infer = new InferEndpoint(p.inference());
     Authenticator auth = p.auth();
+    // first, before any handler reads a body or checks a token (GET /health is exempt)
+    var limiter =
+        new RateLimiter(
+            p.config().rateLimitPerToken(),
+            p.config().rateLimitPerAddress(),
+            auth,
+            p.metrics(),
+            System::nanoTime);
+    app.before(limiter::check);
 
     app.get("/health", health::handle);
     app.get("/metrics", metrics::handle);
