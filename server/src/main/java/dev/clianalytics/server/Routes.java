@@ -8,6 +8,7 @@ import dev.clianalytics.server.dashboard.Dashboard;
 import dev.clianalytics.server.docs.DocsEndpoint;
 import dev.clianalytics.server.http.Bodies;
 import dev.clianalytics.server.http.JettyErrors;
+import dev.clianalytics.server.http.PercentEncoding;
 import dev.clianalytics.server.http.RouteNames;
 import dev.clianalytics.server.inference.InferEndpoint;
 import dev.clianalytics.server.inference.InferenceService;
@@ -91,6 +92,7 @@ final class Routes {
             p.metrics(),
             System::nanoTime);
     app.before(limiter::check);
+    app.before(PercentEncoding::check);
 
     app.get("/health", health::handle);
     app.get("/metrics", metrics::handle);
