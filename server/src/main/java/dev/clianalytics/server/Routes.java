@@ -58,6 +58,10 @@ final class Routes {
     c.http.prefer405over404 = true;
     c.staticFiles.enableWebjars();
     Dashboard.configure(c);
+    // Jetty caches header values per connection and by default looks them up ignoring case: a
+    // token differing only in case from one sent earlier on the same (proxy) connection came
+    // back as the earlier one, so a wrong-case token passed and a right one could be refused
+    c.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
     c.jetty.modifyServer(
         server -> {
           // with a StatisticsHandler in the chain, stop() waits for requests in flight (up to
