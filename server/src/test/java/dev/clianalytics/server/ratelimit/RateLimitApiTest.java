@@ -108,6 +108,28 @@ class RateLimitApiTest {
     }
   }
 
+  @Test
+  void openApi_documents429WithRetryAfterOnEveryLimitedEndpoint() {
+    try (CliAnalyticsServer server = start("0", "0")) {
+      Map<?, ?> doc = (Map<?, ?>) Json.parse(new Http(server.port()).get("/openapi.json").body());
+      int operations = 0;
+      for (Map.Entry<?, ?> path : ((Map<?, ?>) doc.get("paths")).entrySet()) {
+        for (Object operation : ((Map<?, ?>) path.getValue()).values()) {
+          Map<?, ?> responses = (Map<?, ?>) ((Map<?, ?>) operation).get("responses");
+          assertEquals(
+              !path.getKey().equals("/health"), responses.containsKey("429"), path.getKey());
+          operations++;
+        }
+      }
+      Map<?, ?> tooMany =
+          (Map<?, ?>)
+              ((Map<?, ?>) ((Map<?, ?>) doc.get("components")).get("responses"))
+                  .get("TooManyRequests");
+      assertTrue(((Map<?, ?>) tooMany.get("headers")).containsKey("Retry-After"));
+      assertTrue(operations >= 18, "operations: " + operations);
+    }
+  }
+
   private static Http.Response ingest(Http http, String header, String value) {
     return http.post("/ingest", write(event("limited")), header, value);
   }
