@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RateLimitClientsTest {
   private static final int EVENTS = 12;
+  private static final int SDK_EVENTS = 10;
 
   private TokenedPostgresServer server;
   private Http http;
@@ -107,21 +108,21 @@ class RateLimitClientsTest {
     int before = refusedTokens();
     try (CliAnalytics analytics = CliAnalytics.start("sdklimited", "1.0.0", List.of(), env)) {
       // one request per event: flushing after each makes the SDK send them one by one
-      for (int i = 0; i < EVENTS / 2; i++) {
+      for (int i = 0; i < SDK_EVENTS; i++) {
         analytics.recordEvent(CommandRun.of(0, "deploy"));
         assertTrue(analytics.flush(), "event " + i + " delivered within the flush timeout");
       }
     }
     int refused = refusedTokens() - before;
     assertTrue(refused > 0, "the SDK was refused at least once");
-    assertEquals(EVENTS / 2, stored("sdklimited"));
+    assertEquals(SDK_EVENTS, stored("sdklimited"));
     System.out.println(
         "reliability: rate-limited SDK events="
-            + EVENTS / 2
+            + SDK_EVENTS
             + " requests_refused="
             + refused
             + " stored="
-            + EVENTS / 2);
+            + SDK_EVENTS);
   }
 
   private static Map<String, Object> event(String actor, String tool) {
