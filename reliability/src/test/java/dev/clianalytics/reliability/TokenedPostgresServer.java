@@ -2,15 +2,18 @@ package dev.clianalytics.reliability;
 
 import dev.clianalytics.server.testing.Http;
 import dev.clianalytics.server.testing.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code cli-analytics serve} in its own JVM on a fresh PostgreSQL schema with production-like
- * settings: one token of each kind, {@code ALLOW_ANONYMOUS_INGEST} unset, DEBUG logging into a file
- * the test reads. The tokens look like real secrets so that a log line holding one is found.
+ * {@code cli-analytics serve} in its own JVM ({@link ServerProcess}) on a fresh PostgreSQL schema
+ * with production-like settings: one token of each kind, {@code ALLOW_ANONYMOUS_INGEST} unset,
+ * DEBUG logging into a file the test reads. The tokens look like real secrets so that a log line
+ * holding one is found.
  */
 final class TokenedPostgresServer implements AutoCloseable {
   static final String INGEST = "ingest-tok-Qm7vX2pL9sT4";
@@ -19,9 +22,9 @@ final class TokenedPostgresServer implements AutoCloseable {
   static final String SALT = "reliability-salt-4c1e9a7f2b";
 
   private final TestPostgres pg;
-  private final RunningServer server;
+  private final ServerProcess server;
 
-  private TokenedPostgresServer(TestPostgres pg, RunningServer server) {
+  private TokenedPostgresServer(TestPostgres pg, ServerProcess server) {
     this.pg = pg;
     this.server = server;
   }
@@ -42,15 +45,15 @@ final class TokenedPostgresServer implements AutoCloseable {
       env.put("DATABASE_URL", pg.databaseUrl());
       env.put("HASH_SALT", SALT);
       env.put("DATA_DIR", dir.resolve("data").toString());
-      env.put("PORT", Integer.toString(RunningServer.freePort()));
       env.put("INGEST_TOKENS", INGEST);
       env.put("READ_TOKENS", READ);
       env.put("ADMIN_TOKEN", ADMIN);
-      // blank reads as unset, whatever the test JVM's own environment holds
-      env.put("ALLOW_ANONYMOUS_INGEST", "");
       env.put("LOG_LEVEL", "DEBUG");
       env.putAll(extra);
-      return new TokenedPostgresServer(pg, RunningServer.start(env, dir.resolve("server.log")));
+      return new TokenedPostgresServer(pg, ServerProcess.start(env, dir.resolve("server")));
+    } catch (IOException e) {
+      pg.close();
+      throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       pg.close();
       throw e;
@@ -67,13 +70,14 @@ final class TokenedPostgresServer implements AutoCloseable {
 
   /** Everything the server has logged so far. */
   String log() {
-    return server.log();
+    return server.output();
   }
 
+  /** Stops the server as an operator would (SIGTERM), then drops the schema. */
   @Override
   public void close() {
     try {
-      server.close();
+      server.stop();
     } finally {
       pg.close();
     }
