@@ -91,6 +91,8 @@ final class DemoCommand implements Callable<Integer> {
         c.autoWorkflowMinRuns(),
         c.nsmCommand(),
         c.minActors(),
-        c.retentionDays());
+        c.retentionDays(),
+        c.rateLimitPerToken(),
+        c.rateLimitPerAddress());
   }
 }

@@ -84,6 +84,26 @@ class PostEventsCommandTest {
   }
 
   @Test
+  void postEvents_rateLimitedOnEveryTry_stopsWithTheServersReason() throws IOException {
+    Path file = dir.resolve("events.jsonl");
+    Files.writeString(file, event(1) + "\n");
+    String problem =
+        "{\"title\":\"Too many requests\",\"status\":429,\"detail\":\"too many requests from"
+            + " this token (over 2 per second, RATE_LIMIT_PER_TOKEN); retry after 1 s\"}";
+    try (FakeServer server = new FakeServer(r -> new FakeServer.Reply(429, problem, "0"))) {
+      CommandRun run = CommandRun.of("", "post-events", file.toString(), "--url", server.url());
+      assertEquals(1, run.exitCode());
+      assertEquals(8, server.requests.size(), "tries 8 times before giving up");
+      assertTrue(
+          run.err()
+              .contains(
+                  "the server refused a batch after 0 events: HTTP 429: too many requests from"
+                      + " this token (over 2 per second, RATE_LIMIT_PER_TOKEN)"),
+          run.err());
+    }
+  }
+
+  @Test
   void postEvents_rejections_areReportedWithTheirIndexInTheFile() throws IOException {
     Path file = dir.resolve("events.jsonl");
     Files.writeString(file, event(0) + "\n" + event(1) + "\n" + event(2) + "\n");

@@ -8,6 +8,7 @@ import dev.clianalytics.server.dashboard.Dashboard;
 import dev.clianalytics.server.docs.DocsEndpoint;
 import dev.clianalytics.server.http.Bodies;
 import dev.clianalytics.server.http.JettyErrors;
+import dev.clianalytics.server.http.PercentEncoding;
 import dev.clianalytics.server.http.RouteNames;
 import dev.clianalytics.server.inference.InferEndpoint;
 import dev.clianalytics.server.inference.InferenceService;
@@ -18,6 +19,7 @@ import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.HealthEndpoint;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.MetricsEndpoint;
+import dev.clianalytics.server.ratelimit.RateLimiter;
 import dev.clianalytics.server.report.ReportSettings;
 import dev.clianalytics.server.report.ReportsEndpoint;
 import dev.clianalytics.server.rest.RestEventsEndpoint;
@@ -56,6 +58,10 @@ final class Routes {
     c.http.prefer405over404 = true;
     c.staticFiles.enableWebjars();
     Dashboard.configure(c);
+    // Jetty caches header values per connection and by default looks them up ignoring case: a
+    // token differing only in case from one sent earlier on the same (proxy) connection came
+    // back as the earlier one, so a wrong-case token passed and a right one could be refused
+    c.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
     c.jetty.modifyServer(
         server -> {
           // with a StatisticsHandler in the chain, stop() waits for requests in flight (up to
@@ -81,6 +87,16 @@ final class Routes {
     var docs = new DocsEndpoint(ServerInfo.current());
     var infer = new InferEndpoint(p.inference());
     Authenticator auth = p.auth();
+    // first, before any handler reads a body or checks a token (GET /health is exempt)
+    var limiter =
+        new RateLimiter(
+            p.config().rateLimitPerToken(),
+            p.config().rateLimitPerAddress(),
+            auth,
+            p.metrics(),
+            System::nanoTime);
+    app.before(limiter::check);
+    app.before(PercentEncoding::check);
 
     app.get("/health", health::handle);
     app.get("/metrics", metrics::handle);

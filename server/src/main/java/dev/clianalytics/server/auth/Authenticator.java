@@ -67,6 +67,21 @@ public final class Authenticator {
     }
   }
 
+  /**
+   * The SHA-256 digest of the configured token this request presents (Bearer first, then {@code
+   * apikey}), or null when it presents none or only unknown ones. The rate limiter keys on it, so
+   * it never holds a raw token.
+   */
+  public byte[] recognizedToken(Context ctx) {
+    for (byte[] digest : presented(ctx)) {
+      // non-short-circuit: every configured token is compared, whichever kind matches
+      if (admin.matches(digest) | ingest.matches(digest) | read.matches(digest)) {
+        return digest;
+      }
+    }
+    return null;
+  }
+
   private Set<Access> grants(byte[] digest) {
     Set<Access> granted = EnumSet.noneOf(Access.class);
     if (admin.matches(digest)) {

@@ -49,7 +49,9 @@ final class ConfigLoader {
         (int) integer("AUTO_WORKFLOW_MIN_RUNS", 5, 1, 1_000_000),
         string("NSM_COMMAND", "ai-do"),
         (int) integer("MIN_ACTORS", 1, 1, 1_000_000),
-        (int) integer("RETENTION_DAYS", 395, 0, 36_500));
+        (int) integer("RETENTION_DAYS", 395, 0, 36_500),
+        rate("RATE_LIMIT_PER_TOKEN", ServerConfig.DEFAULT_RATE_LIMIT_PER_TOKEN),
+        rate("RATE_LIMIT_PER_ADDRESS", ServerConfig.DEFAULT_RATE_LIMIT_PER_ADDRESS));
   }
 
   private String get(String key) {
@@ -127,6 +129,27 @@ final class ConfigLoader {
       // reported below with the allowed range
     }
     throw bad(key, "must be an integer from " + min + " to " + max, "fix " + key);
+  }
+
+  /** Requests per second, 0 for no limit. */
+  private int rate(String key, int fallback) {
+    String v = get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 0 && n <= ServerConfig.MAX_RATE_LIMIT) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the allowed range
+    }
+    throw bad(
+        key,
+        "must be a whole number of requests per second from 0 (off) to "
+            + ServerConfig.MAX_RATE_LIMIT,
+        "fix " + key);
   }
 
   private Duration duration(String key, Duration fallback, boolean zeroAllowed) {

@@ -16,6 +16,9 @@ public final class Logging {
     set("org.slf4j.simpleLogger.showShortLogName", "true");
     set("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
     set("org.slf4j.simpleLogger.log.io.javalin", "warn");
+    // Jetty's parser warns once per oversized or malformed request, which is already answered
+    // 4xx: at WARN anyone could fill the log by sending them
+    set("org.slf4j.simpleLogger.log.org.eclipse.jetty.http.HttpParser", "error");
     // HikariCP logs broken connections with stack traces; an outage is reported by our own line
     set("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
   }

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param maxBodyBytes request body limit, after decompression too
  * @param inferInterval {@link Duration#ZERO} turns scheduled inference off
  * @param retentionDays raw events older than this are dropped; 0 keeps them forever
+ * @param rateLimitPerToken requests per second one token may make (burst twice that); 0 is off
+ * @param rateLimitPerAddress requests per second from one client address (burst twice that); 0 is
+ *     off
  */
 public record ServerConfig(
     String databaseUrl,
@@ -34,10 +37,21 @@ public record ServerConfig(
     int autoWorkflowMinRuns,
     String nsmCommand,
     int minActors,
-    int retentionDays) {
+    int retentionDays,
+    int rateLimitPerToken,
+    int rateLimitPerAddress) {
 
   /** Default {@code MAX_BODY_BYTES}: 5 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
+
+  /** Default {@code RATE_LIMIT_PER_TOKEN}, requests per second (docs/server.md says why). */
+  public static final int DEFAULT_RATE_LIMIT_PER_TOKEN = 1000;
+
+  /** Default {@code RATE_LIMIT_PER_ADDRESS}, requests per second (docs/server.md says why). */
+  public static final int DEFAULT_RATE_LIMIT_PER_ADDRESS = 2000;
+
+  /** The largest rate either limit accepts. */
+  public static final int MAX_RATE_LIMIT = 1_000_000;
 
   public ServerConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -59,6 +73,21 @@ public record ServerConfig(
     if (maxBodyBytes < 1024) {
       throw new ConfigException(
           "MAX_BODY_BYTES must be at least 1024, was " + maxBodyBytes + "; fix MAX_BODY_BYTES");
+    }
+    checkRate("RATE_LIMIT_PER_TOKEN", rateLimitPerToken);
+    checkRate("RATE_LIMIT_PER_ADDRESS", rateLimitPerAddress);
+  }
+
+  private static void checkRate(String key, int rate) {
+    if (rate < 0 || rate > MAX_RATE_LIMIT) {
+      throw new ConfigException(
+          key
+              + " must be from 0 (off) to "
+              + MAX_RATE_LIMIT
+              + " requests per second, was "
+              + rate
+              + "; fix "
+              + key);
     }
   }
 
@@ -101,7 +130,9 @@ public record ServerConfig(
         autoWorkflowMinRuns,
         nsmCommand,
         minActors,
-        retentionDays);
+        retentionDays,
+        rateLimitPerToken,
+        rateLimitPerAddress);
   }
 
   @Override
@@ -124,6 +155,10 @@ public record ServerConfig(
         + maxBodyBytes
         + ", retentionDays="
         + retentionDays
+        + ", rateLimitPerToken="
+        + rateLimitPerToken
+        + ", rateLimitPerAddress="
+        + rateLimitPerAddress
         + "]";
   }
 }

@@ -17,9 +17,20 @@ public final class ApiProblem extends RuntimeException {
   private final String slug;
   private final String title;
   private final transient Map<String, Object> extensions;
+  private final transient Map<String, String> headers;
 
   public ApiProblem(
       int status, String slug, String title, String detail, Map<String, Object> extensions) {
+    this(status, slug, title, detail, extensions, Map.of());
+  }
+
+  private ApiProblem(
+      int status,
+      String slug,
+      String title,
+      String detail,
+      Map<String, Object> extensions,
+      Map<String, String> headers) {
     super(detail, null, false, false);
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("a problem status is 4xx or 5xx, was " + status);
@@ -28,6 +39,7 @@ public final class ApiProblem extends RuntimeException {
     this.slug = Objects.requireNonNull(slug, "slug");
     this.title = Objects.requireNonNull(title, "title");
     this.extensions = Map.copyOf(extensions);
+    this.headers = Map.copyOf(headers);
   }
 
   public static ApiProblem badRequest(String detail) {
@@ -59,6 +71,20 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(503, "database-unavailable", "Service unavailable", detail, Map.of());
   }
 
+  /** A 429 telling the client, in {@code Retry-After}, how many whole seconds to wait. */
+  public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+    if (retryAfterSeconds < 1) {
+      throw new IllegalArgumentException("Retry-After is at least 1 second");
+    }
+    return new ApiProblem(
+        429,
+        "rate-limited",
+        "Too many requests",
+        detail,
+        Map.of(),
+        Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+  }
+
   /** A 400 listing what was wrong with which item: {@code errors: [{index, field, message}]}. */
   public static ApiProblem validation(
       String detail, List<Map<String, Object>> errors, Map<String, Object> more) {
@@ -69,6 +95,11 @@ public final class ApiProblem extends RuntimeException {
 
   public int status() {
     return status;
+  }
+
+  /** Response headers that belong to the problem, such as {@code Retry-After}. */
+  public Map<String, String> headers() {
+    return headers;
   }
 
   /** The problem as its JSON document. */

@@ -19,6 +19,15 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 public final class JettyErrors extends ErrorHandler {
 
+  /**
+   * Jetty writes error bodies only for GET, POST and HEAD; a {@code DELETE *} would get a bare 400.
+   * Every method gets the problem document.
+   */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/problem+json");

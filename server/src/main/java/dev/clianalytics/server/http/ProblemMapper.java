@@ -59,6 +59,7 @@ public final class ProblemMapper {
     if (problem.status() == 401) {
       ctx.header("WWW-Authenticate", "Bearer");
     }
+    problem.headers().forEach(ctx::header);
     ctx.contentType("application/problem+json");
     ctx.result(Json.write(problem.toJson()));
   }

@@ -17,6 +17,8 @@ public final class Metrics {
   private final LongAdder accepted = new LongAdder();
   private final LongAdder duplicates = new LongAdder();
   private final LongAdder rejected = new LongAdder();
+  private final LongAdder limitedByToken = new LongAdder();
+  private final LongAdder limitedByAddress = new LongAdder();
   private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
   private final Supplier<Storage.PoolStats> pool;
 
@@ -30,6 +32,15 @@ public final class Metrics {
     accepted.add(acceptedCount);
     duplicates.add(duplicateCount);
     rejected.add(rejectedCount);
+  }
+
+  /** Counts one request answered 429 by the {@code token} or {@code address} rate limit. */
+  public void rateLimited(String limit) {
+    switch (limit) {
+      case "token" -> limitedByToken.increment();
+      case "address" -> limitedByAddress.increment();
+      default -> throw new IllegalArgumentException("no rate limit named " + limit);
+    }
   }
 
   /** Records one request's latency under its route pattern (never the raw path). */
@@ -50,6 +61,12 @@ public final class Metrics {
     counter(
         out, "cli_analytics_events_duplicate_total", "Events already stored.", duplicates.sum());
     counter(out, "cli_analytics_events_rejected_total", "Events rejected.", rejected.sum());
+    out.append("# HELP cli_analytics_http_rate_limited_total Requests answered 429 by a limit.\n");
+    out.append("# TYPE cli_analytics_http_rate_limited_total counter\n");
+    out.append("cli_analytics_http_rate_limited_total{limit=\"token\"} ");
+    out.append(limitedByToken.sum()).append('\n');
+    out.append("cli_analytics_http_rate_limited_total{limit=\"address\"} ");
+    out.append(limitedByAddress.sum()).append('\n');
     out.append("# HELP cli_analytics_http_request_duration_seconds Request latency by route.\n");
     out.append("# TYPE cli_analytics_http_request_duration_seconds histogram\n");
     latency.entrySet().stream()

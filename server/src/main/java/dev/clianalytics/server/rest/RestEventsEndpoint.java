@@ -102,7 +102,9 @@ public final class RestEventsEndpoint {
   /** {@code GET}: {@code [{"id","payload"}]} with {@code limit}, {@code offset}, {@code select}. */
   public void list(Context ctx) {
     RestQuery query = RestQuery.of(ctx.queryParamMap());
-    List<Storage.Row> rows = database.ready().rows(query.limit(), query.offset());
+    // limit=0 asks for no rows, as in PostgREST; storage pages need at least one
+    List<Storage.Row> rows =
+        query.limit() == 0 ? List.of() : database.ready().rows(query.limit(), query.offset());
     List<Map<String, Object>> out = new ArrayList<>(rows.size());
     for (Storage.Row r : rows) {
       out.add(query.project(row(r.id(), r.payload())));

@@ -5,6 +5,9 @@ import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clianalytics.server.testing.Http;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** SPEC section 10 auth: which token kind may do what; 401 missing or unknown, 403 wrong kind. */
@@ -74,6 +77,41 @@ interface AuthContract extends ApiContext {
   @Test
   default void auth_eraseWithoutToken_is401() {
     assertEquals(401, http().delete("/actors/x").status());
+  }
+
+  /**
+   * Found by the access matrix test: Jetty's per-connection header cache matched values ignoring
+   * case, so on one kept-alive connection a token differing only in case was read as the token sent
+   * before it (and the other way round).
+   */
+  @Test
+  default void auth_tokenCaseMatters_evenOnOneKeptAliveConnection() throws java.io.IOException {
+    String upper = ApiFixture.READ.toUpperCase(java.util.Locale.ROOT);
+    assertEquals(List.of(200, 401, 200), keptAlive(ApiFixture.READ, upper, ApiFixture.READ));
+    assertEquals(List.of(401, 200), keptAlive(upper, ApiFixture.READ));
+  }
+
+  /** Sends one read per token, pipelined on one connection; returns the statuses in order. */
+  private List<Integer> keptAlive(String... tokens) throws java.io.IOException {
+    StringBuilder requests = new StringBuilder();
+    for (int i = 0; i < tokens.length; i++) {
+      requests.append("GET /rest/v1/events?limit=1 HTTP/1.1\r\nHost: localhost\r\n");
+      requests.append("Authorization: Bearer ").append(tokens[i]).append("\r\n");
+      requests.append(i == tokens.length - 1 ? "Connection: close\r\n\r\n" : "\r\n");
+    }
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", http().port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+      String answers =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      List<Integer> statuses = new ArrayList<>();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("HTTP/1\\.1 (\\d{3}) ").matcher(answers);
+      while (m.find()) {
+        statuses.add(Integer.parseInt(m.group(1)));
+      }
+      return statuses;
+    }
   }
 
   @Test

@@ -15,6 +15,15 @@ import org.junit.jupiter.api.Test;
 /** Bad input gets the right 4xx as problem+json, and nothing is stored. */
 interface BadInputContract extends IngestContract {
 
+  /** Found by the endpoint fuzz test: a lone % in a path parameter was a 500. */
+  @Test
+  default void url_malformedPercentEncoding_is400BeforeRoutingOrAuth() {
+    assertProblem(http().raw("GET /reports/workflows/% HTTP/1.1"), 400);
+    assertProblem(http().raw("DELETE /actors/a%2 HTTP/1.1"), 400);
+    assertProblem(http().raw("GET /reports/summary?from=% HTTP/1.1"), 400);
+    assertProblem(http().raw("GET /rest/v1/events?limit=1%G0 HTTP/1.1"), 400);
+  }
+
   @Test
   default void ingest_malformedJson_is400() {
     assertProblem(ingest("{\"tool_name\": "), 400);
@@ -146,6 +155,13 @@ interface BadInputContract extends IngestContract {
   @Test
   default void malformedUri_isProblemJsonEvenFromJetty() {
     assertProblem(http().raw("GET /actors/%zz HTTP/1.1"), 400);
+  }
+
+  /** Found by the endpoint fuzz test: Jetty wrote error bodies for GET, POST and HEAD only. */
+  @Test
+  default void jettyError_onAnyMethod_isProblemJson() {
+    assertProblem(http().raw("DELETE * HTTP/1.1"), 400);
+    assertProblem(http().raw("PUT /actors/%zz HTTP/1.1"), 400);
   }
 
   @Test

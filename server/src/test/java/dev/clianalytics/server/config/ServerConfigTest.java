@@ -119,4 +119,26 @@ class ServerConfigTest {
     Files.writeString(dir.resolve(".env"), "PORT=1\nnot a setting\n");
     assertTrue(failure().contains("line 2"));
   }
+
+  @Test
+  void rateLimits_defaultToGenerousCeilings_andZeroTurnsThemOff() {
+    ServerConfig defaults = load();
+    assertEquals(1000, defaults.rateLimitPerToken());
+    assertEquals(2000, defaults.rateLimitPerAddress());
+    ServerConfig off = load("RATE_LIMIT_PER_TOKEN", "0", "RATE_LIMIT_PER_ADDRESS", "0");
+    assertEquals(0, off.rateLimitPerToken());
+    assertEquals(0, off.rateLimitPerAddress());
+    assertEquals(5, load("RATE_LIMIT_PER_TOKEN", " 5 ").rateLimitPerToken());
+  }
+
+  @Test
+  void rateLimit_thatIsNotAWholeRate_failsWithOneLineNamingTheKey() {
+    assertEquals(
+        "RATE_LIMIT_PER_TOKEN must be a whole number of requests per second from 0 (off) to"
+            + " 1000000, was '2.5'; fix RATE_LIMIT_PER_TOKEN",
+        failure("RATE_LIMIT_PER_TOKEN", "2.5"));
+    assertTrue(failure("RATE_LIMIT_PER_ADDRESS", "-1").startsWith("RATE_LIMIT_PER_ADDRESS must"));
+    assertTrue(failure("RATE_LIMIT_PER_ADDRESS", "fast").contains("was 'fast'"));
+    assertTrue(failure("RATE_LIMIT_PER_TOKEN", "1000001").contains("1000000"));
+  }
 }

@@ -25,6 +25,11 @@ public final class Http {
     this.port = port;
   }
 
+  /** The server's port, for tests that open their own connections. */
+  public int port() {
+    return port;
+  }
+
   /** Sends {@code requestLine} and a Host header over a raw socket: for what clients refuse. */
   public Response raw(String requestLine) {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
