@@ -63,6 +63,34 @@ final class DerivedSnapshot {
             });
   }
 
+  /**
+   * The rows that differ between two snapshots, per table, at most 10 a side: a readable failure
+   * message where the whole tables would be megabytes.
+   */
+  static String diff(
+      Map<String, List<List<String>>> expected, Map<String, List<List<String>>> actual) {
+    StringBuilder out = new StringBuilder();
+    for (String table : expected.keySet()) {
+      List<List<String>> missing = new ArrayList<>(expected.get(table));
+      missing.removeAll(actual.getOrDefault(table, List.of()));
+      List<List<String>> extra = new ArrayList<>(actual.getOrDefault(table, List.of()));
+      extra.removeAll(expected.get(table));
+      if (!missing.isEmpty() || !extra.isEmpty()) {
+        out.append(table)
+            .append(": missing ")
+            .append(missing.size())
+            .append(' ')
+            .append(missing.subList(0, Math.min(10, missing.size())))
+            .append("; unexpected ")
+            .append(extra.size())
+            .append(' ')
+            .append(extra.subList(0, Math.min(10, extra.size())))
+            .append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   private static List<List<String>> rows(ResultSet rs) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
     int columns = rs.getMetaData().getColumnCount();

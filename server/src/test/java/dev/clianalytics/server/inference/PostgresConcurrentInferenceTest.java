@@ -96,7 +96,9 @@ class PostgresConcurrentInferenceTest {
 
     post(https.get(0), "/infer?full=true");
 
-    assertEquals(snapshot(), incremental);
+    var full = snapshot();
+    assertEquals("", DerivedSnapshot.diff(full, incremental), "full recomputation vs incremental");
+    assertEquals(full, incremental);
     assertEquals(get("/reports/summary"), incrementalSummary);
     assertEquals(3_000L, incrementalSummary.get("events"));
     assertTrue(((List<?>) incrementalSummary.get("workflows")).size() > 3);
