@@ -1,7 +1,6 @@
 package dev.clianalytics.server.storage;
 
 import dev.clianalytics.core.event.Event;
-import dev.clianalytics.core.hotpath.PathCount;
 import dev.clianalytics.core.inference.SessionResult;
 import dev.clianalytics.core.nsm.IsoWeeks;
 import dev.clianalytics.core.recovery.RecoveryCount;
@@ -20,26 +19,23 @@ import java.util.stream.Collectors;
 /** Turns one session's results into rows of the derived tables, in their column order. */
 final class DerivedRows {
   static final String SESSIONS =
-      "session_id, actor_id, hint, start_us, end_us, is_open, start_day, events, ci, tools";
+      "session_id, actor_id, hint, start_us, end_us, is_open, start_day, events, ci, tools,"
+          + " path_depth, path_trail";
   static final String RUNS =
       "instance_id, session_id, actor_id, workflow, tool, category, auto, start_us, end_us,"
           + " start_day, week, duration_ms, outcome, events, goal_attempts,"
           + " failures_before_success, error_types, tool_version, ci";
-  static final String PATHS =
-      "session_id, actor_id, start_day, tool, sequence, failures, occurrences";
   static final String RECOVERY =
       "session_id, actor_id, start_day, tool, command, failures, recovered, next_commands,"
           + " recovery_ms";
 
   /** The tables holding rows per session, deleted together when a session is recomputed. */
-  static final String[] PER_SESSION = {
-    "sessions", "workflow_runs", "session_paths", "session_recovery"
-  };
+  static final String[] PER_SESSION = {"sessions", "workflow_runs", "session_recovery"};
 
   private DerivedRows() {}
 
   /** The writers of one inference, one per table. */
-  record Writers(RowWriter sessions, RowWriter runs, RowWriter paths, RowWriter recovery) {}
+  record Writers(RowWriter sessions, RowWriter runs, RowWriter recovery) {}
 
   static void write(SessionResult result, Writers w) throws SQLException {
     Session s = result.session();
@@ -55,20 +51,11 @@ final class DerivedRows {
             day,
             s.events().size(),
             s.events().stream().anyMatch(Event::ciDetected),
-            tools(s));
+            tools(s),
+            result.pathDepth(),
+            PathTrail.of(s));
     for (WorkflowInstance i : result.instances()) {
       w.runs().add(run(i));
-    }
-    for (PathCount p : result.paths()) {
-      w.paths()
-          .add(
-              s.id(),
-              s.actorId(),
-              day,
-              lastTool(p.sequence()),
-              p.sequence(),
-              (int) p.failures(),
-              (int) p.occurrences());
     }
     for (RecoveryCount r : result.recovery()) {
       w.recovery()

@@ -244,8 +244,11 @@ final class SqlInferenceTx implements InferenceTx {
             }
           }
           rows.sync();
-          PathTotals.subtract(
-              writer, "session_id IN (SELECT session_id FROM doomed_sessions)", null);
+          paths.subtract(
+              writer,
+              "session_id IN (SELECT session_id FROM doomed_sessions)",
+              null,
+              p -> syncPathTotals());
           for (String table : DerivedRows.PER_SESSION) {
             execute(
                 "DELETE FROM "
@@ -262,7 +265,7 @@ final class SqlInferenceTx implements InferenceTx {
   private void deleteByArray(Collection<String> sessionIds) throws SQLException {
     execute("SET LOCAL enable_seqscan = off");
     java.sql.Array ids = writer.createArrayOf("text", sessionIds.toArray());
-    PathTotals.subtract(writer, "session_id = ANY(?)", ids);
+    paths.subtract(writer, "session_id = ANY(?)", ids, p -> syncPathTotals());
     for (String table : DerivedRows.PER_SESSION) {
       try (PreparedStatement s =
           writer.prepareStatement("DELETE FROM " + table + " WHERE session_id = ANY(?)")) {
@@ -346,13 +349,18 @@ final class SqlInferenceTx implements InferenceTx {
     }
   }
 
+  // Between statements on the writer: the rows must have arrived before the next one runs.
+  private void syncPathTotals() throws SQLException {
+    writePathTotals();
+    rows.sync();
+  }
+
   private DerivedRows.Writers writers() throws SQLException {
     if (writers == null) {
       writers =
           new DerivedRows.Writers(
               rows.open(writer, "sessions", DerivedRows.SESSIONS),
               rows.open(writer, "workflow_runs", DerivedRows.RUNS),
-              rows.open(writer, "session_paths", DerivedRows.PATHS),
               rows.open(writer, "session_recovery", DerivedRows.RECOVERY));
     }
     return writers;
@@ -362,7 +370,6 @@ final class SqlInferenceTx implements InferenceTx {
     if (writers != null) {
       writers.sessions().close();
       writers.runs().close();
-      writers.paths().close();
       writers.recovery().close();
       writers = null;
     }

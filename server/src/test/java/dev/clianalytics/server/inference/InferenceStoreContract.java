@@ -31,7 +31,6 @@ abstract class InferenceStoreContract {
       List.of(
           "sessions",
           "workflow_runs",
-          "session_paths",
           "session_recovery",
           "event_counts",
           "error_counts",
