@@ -11,3 +11,9 @@ DROP TABLE session_paths;
 -- Sessions stored until now have no trail: an empty fingerprint makes the next inference a full
 -- recomputation, which writes them. Until then path totals stay as they were.
 UPDATE inference_state SET fingerprint = '' WHERE id = 1;
+
+-- A full inference builds its indexes from scratch (see PostgresRewrite); on the workflow name
+-- alone this one builds in less than half the time and still finds one workflow's runs.
+DROP INDEX workflow_runs_workflow;
+
+CREATE INDEX workflow_runs_workflow ON workflow_runs (workflow);

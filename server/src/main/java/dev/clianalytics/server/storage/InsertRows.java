@@ -3,6 +3,7 @@ package dev.clianalytics.server.storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collections;
 
 /**
@@ -13,6 +14,7 @@ final class InsertRows implements RowWriter {
   private static final int BATCH = 1_000;
 
   private final PreparedStatement insert;
+  private int column;
   private int pending;
 
   private InsertRows(PreparedStatement insert) {
@@ -27,11 +29,39 @@ final class InsertRows implements RowWriter {
   }
 
   @Override
-  public void add(Object... values) throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      insert.setObject(i + 1, values[i]);
-    }
+  public RowWriter text(String value) throws SQLException {
+    insert.setString(++column, value);
+    return this;
+  }
+
+  @Override
+  public RowWriter int64(long value) throws SQLException {
+    insert.setLong(++column, value);
+    return this;
+  }
+
+  @Override
+  public RowWriter int32(int value) throws SQLException {
+    insert.setInt(++column, value);
+    return this;
+  }
+
+  @Override
+  public RowWriter bool(boolean value) throws SQLException {
+    insert.setBoolean(++column, value);
+    return this;
+  }
+
+  @Override
+  public RowWriter timestamp(Instant value) throws SQLException {
+    insert.setObject(++column, Jdbc.utc(value));
+    return this;
+  }
+
+  @Override
+  public void endRow() throws SQLException {
     insert.addBatch();
+    column = 0;
     if (++pending >= BATCH) {
       flush();
     }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,53 +24,96 @@ final class PathTotals {
   /** Sessions read per query by {@link #subtract}, so no cursor is open while rows are written. */
   private static final int PAGE = 500;
 
-  private record Key(String day, String tool, String sequence) {}
+  private record ActorKey(String day, String sequence, String actor) {}
 
-  private record ActorKey(String day, String tool, String sequence, String actor) {}
+  /** Day, then sequence (which determines the tool), then {failures, occurrences}. */
+  private final Map<String, Map<String, long[]>> totals = new HashMap<>();
 
-  private final Map<Key, long[]> totals = new HashMap<>();
   private final Map<ActorKey, long[]> actors = new HashMap<>();
+  private int keys;
+  private String lastActor;
 
-  /** Adds one session's path count; true when the collected keys should be written. */
-  boolean add(String day, PathCount p) {
-    add(day, p, 1);
+  /** Adds one session's path counts; true when the collected keys should be written. */
+  boolean add(String day, List<PathCount> counts) {
+    add(day, counts, 1);
     return full();
   }
 
-  private void add(String day, PathCount p, int sign) {
-    String tool = DerivedRows.lastTool(p.sequence());
-    long[] t = totals.computeIfAbsent(new Key(day, tool, p.sequence()), k -> new long[2]);
-    t[0] += sign * p.failures();
-    t[1] += sign * p.occurrences();
-    if (p.failures() > 0) {
-      actors
-              .computeIfAbsent(
-                  new ActorKey(day, tool, p.sequence(), p.actorId()), k -> new long[1])[0] +=
-          sign * p.failures();
+  private void add(String day, List<PathCount> counts, int sign) {
+    Map<String, long[]> byDay = totals.computeIfAbsent(day, d -> new HashMap<>());
+    for (PathCount p : counts) {
+      long[] t = byDay.get(p.sequence());
+      if (t == null) {
+        t = new long[2];
+        byDay.put(p.sequence(), t);
+        keys++;
+      }
+      t[0] += sign * p.failures();
+      t[1] += sign * p.occurrences();
+      if (p.failures() > 0) {
+        long[] a = actors.get(new ActorKey(day, p.sequence(), p.actorId()));
+        if (a == null) {
+          a = new long[1];
+          actors.put(new ActorKey(day, p.sequence(), p.actorId()), a);
+          keys++;
+        }
+        a[0] += sign * p.failures();
+      }
     }
   }
 
+  /**
+   * True when {@code actor} (the next session's) differs from the previous session's and many
+   * per-actor keys are collected: with sessions in actor order, those are then final and {@link
+   * #writeActorsTo} can write them early.
+   */
+  boolean actorsComplete(String actor) {
+    boolean changed = lastActor != null && !lastActor.equals(actor);
+    lastActor = actor;
+    return changed && actors.size() >= EventCounts.EARLY_WRITE_KEYS;
+  }
+
+  void writeActorsTo(RowWriter actorRows) throws SQLException {
+    for (Map.Entry<ActorKey, long[]> e : actors.entrySet()) {
+      ActorKey k = e.getKey();
+      if (e.getValue()[0] != 0) {
+        actorRows
+            .text(k.day())
+            .text(DerivedRows.lastTool(k.sequence()))
+            .text(k.sequence())
+            .text(k.actor())
+            .int64(e.getValue()[0])
+            .endRow();
+      }
+    }
+    keys -= actors.size();
+    actors.clear();
+  }
+
   boolean full() {
-    return totals.size() + actors.size() > MAX_KEYS;
+    return keys > MAX_KEYS;
   }
 
   /** Writes the collected sums (keys that cancelled out are skipped) and forgets them. */
   void writeTo(RowWriter totalRows, RowWriter actorRows) throws SQLException {
-    for (Map.Entry<Key, long[]> e : totals.entrySet()) {
-      Key k = e.getKey();
-      long[] v = e.getValue();
-      if (v[0] != 0 || v[1] != 0) {
-        totalRows.add(k.day(), k.tool(), k.sequence(), v[0], v[1]);
+    for (Map.Entry<String, Map<String, long[]>> day : totals.entrySet()) {
+      for (Map.Entry<String, long[]> e : day.getValue().entrySet()) {
+        long[] v = e.getValue();
+        if (v[0] != 0 || v[1] != 0) {
+          String sequence = e.getKey();
+          totalRows
+              .text(day.getKey())
+              .text(DerivedRows.lastTool(sequence))
+              .text(sequence)
+              .int64(v[0])
+              .int64(v[1])
+              .endRow();
+        }
       }
     }
-    for (Map.Entry<ActorKey, long[]> e : actors.entrySet()) {
-      ActorKey k = e.getKey();
-      if (e.getValue()[0] != 0) {
-        actorRows.add(k.day(), k.tool(), k.sequence(), k.actor(), e.getValue()[0]);
-      }
-    }
+    writeActorsTo(actorRows);
     totals.clear();
-    actors.clear();
+    keys = 0;
   }
 
   /** Writes what {@link #subtract} collected, when the keys grow large. */
@@ -101,11 +145,10 @@ final class PathTotals {
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             after = rs.getString(1);
-            String day = rs.getString(3);
-            for (PathCount p :
-                PathTrail.contributions(rs.getString(5), rs.getString(2), rs.getInt(4))) {
-              add(day, p, -1);
-            }
+            add(
+                rs.getString(3),
+                PathTrail.contributions(rs.getString(5), rs.getString(2), rs.getInt(4)),
+                -1);
             read++;
           }
         }

@@ -160,7 +160,7 @@ abstract class InferenceStoreContract {
                 .inference()
                 .exclusively(
                     tx -> {
-                      tx.deleteAllDerived();
+                      tx.replaceAllDerived();
                       tx.forEachEvent(0, tx.lastSeq(), tx::count);
                       tx.finish(tx.lastSeq(), T, "x");
                       throw new IllegalStateException("boom");
