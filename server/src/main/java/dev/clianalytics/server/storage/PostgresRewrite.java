@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +30,17 @@ final class PostgresRewrite implements DerivedRewrite {
 
   @Override
   public void start(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      for (String table : TABLES) {
-        indexes.put(table, indexes(c, table));
-        s.execute(
-            "CREATE TABLE "
-                + table(table)
-                + " (LIKE "
-                + table
-                + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)");
-      }
+    readIndexes(c);
+    List<String> creates = new ArrayList<>();
+    for (String table : TABLES) {
+      creates.add(
+          "CREATE TABLE "
+              + table(table)
+              + " (LIKE "
+              + table
+              + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)");
     }
+    execute(c, creates);
   }
 
   @Override
@@ -59,43 +60,56 @@ final class PostgresRewrite implements DerivedRewrite {
 
   @Override
   public void complete(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("LOCK TABLE " + String.join(", ", TABLES) + " IN ACCESS EXCLUSIVE MODE");
-      for (String table : TABLES) {
-        s.execute("DROP TABLE " + table);
-        s.execute("ALTER TABLE " + table(table) + " RENAME TO " + table);
-        for (String index : indexes.get(table).keySet()) {
-          s.execute("ALTER INDEX " + index + SUFFIX + " RENAME TO " + index);
-        }
+    List<String> swap = new ArrayList<>();
+    swap.add("LOCK TABLE " + String.join(", ", TABLES) + " IN ACCESS EXCLUSIVE MODE");
+    for (String table : TABLES) {
+      swap.add("DROP TABLE " + table);
+      swap.add("ALTER TABLE " + table(table) + " RENAME TO " + table);
+      for (String index : indexes.get(table).keySet()) {
+        swap.add("ALTER INDEX " + index + SUFFIX + " RENAME TO " + index);
       }
+    }
+    execute(c, swap);
+  }
+
+  // One round trip for many statements of DDL.
+  private static void execute(Connection c, List<String> statements) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(String.join(";\n", statements));
     }
   }
 
-  private Map<String, String> indexes(Connection c, String table) throws SQLException {
-    Map<String, String> out = new LinkedHashMap<>();
+  /** Each live table's indexes, defined again on the new table under a suffixed name. */
+  private void readIndexes(Connection c) throws SQLException {
+    for (String table : TABLES) {
+      indexes.put(table, new LinkedHashMap<>());
+    }
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT i.relname, pg_get_indexdef(x.indexrelid), x.indisunique FROM pg_index x"
-                + " JOIN pg_class i ON i.oid = x.indexrelid"
-                + " WHERE x.indrelid = to_regclass(?) ORDER BY i.relname")) {
-      s.setString(1, table);
+            "SELECT t.name, i.relname, pg_get_indexdef(x.indexrelid), x.indisunique"
+                + " FROM unnest(?::text[]) AS t(name)"
+                + " JOIN pg_index x ON x.indrelid = to_regclass(t.name)"
+                + " JOIN pg_class i ON i.oid = x.indexrelid ORDER BY t.name, i.relname")) {
+      s.setArray(1, c.createArrayOf("text", TABLES.toArray()));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          String name = rs.getString(1);
-          String definition = rs.getString(2);
+          String table = rs.getString(1);
+          String name = rs.getString(2);
+          String definition = rs.getString(3);
           // "CREATE INDEX name ON schema.table USING btree (...)": keep the method and columns.
           String using = definition.substring(definition.indexOf(" USING "));
-          out.put(
-              name,
-              (rs.getBoolean(3) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
-                  + name
-                  + SUFFIX
-                  + " ON "
-                  + table(table)
-                  + using);
+          indexes
+              .get(table)
+              .put(
+                  name,
+                  (rs.getBoolean(4) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+                      + name
+                      + SUFFIX
+                      + " ON "
+                      + table(table)
+                      + using);
         }
       }
     }
-    return out;
   }
 }

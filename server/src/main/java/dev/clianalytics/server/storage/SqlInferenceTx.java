@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 final class SqlInferenceTx implements InferenceTx {
   private static final Logger LOG = LoggerFactory.getLogger(SqlInferenceTx.class);
   private static final String EVENT_COLUMNS = "e." + EventRows.COLUMNS.replace(", ", ", e.");
-  private static final String ORDER = " ORDER BY e.actor_id, e.ts, e.event_id";
+  // Ties of actor and timestamp are put in event id order by TieOrder, not by the database.
+  private static final String ORDER = " ORDER BY e.actor_id, e.ts";
   private static final List<String> COUNT_TABLES =
       List.of("event_counts", "error_counts", "path_totals", "path_actors");
 
@@ -149,7 +150,7 @@ final class SqlInferenceTx implements InferenceTx {
   @Override
   public void forEachEvent(long afterSeq, long throughSeq, Consumer<Event> sink) {
     String tail = "FROM events e WHERE e.seq > " + afterSeq + " AND e.seq <= " + throughSeq + ORDER;
-    call(() -> scanner.scan(reader, tail, sink));
+    call(() -> scan(tail, sink));
   }
 
   @Override
@@ -166,8 +167,15 @@ final class SqlInferenceTx implements InferenceTx {
     call(
         () -> {
           putRanges(reader, ranges, Duration.ZERO);
-          return scanner.scan(reader, tail, sink);
+          return scan(tail, sink);
         });
+  }
+
+  private long scan(String tail, Consumer<Event> sink) throws SQLException {
+    TieOrder ordered = new TieOrder(sink);
+    long n = scanner.scan(reader, tail, ordered);
+    ordered.finish();
+    return n;
   }
 
   @Override
