@@ -46,11 +46,7 @@ final class PostgresInference implements InferenceStore {
           try {
             SqlInferenceTx tx =
                 new SqlInferenceTx(
-                    writer,
-                    reader,
-                    pipe,
-                    PostgresEventCopy::scan,
-                    new PostgresRewrite());
+                    writer, reader, pipe, PostgresEventCopy::scan, new PostgresRewrite());
             tx.preferIndexJoins();
             result = work.run(tx);
           } finally {
