@@ -5,6 +5,7 @@ import dev.clianalytics.core.session.Session;
 import dev.clianalytics.core.workflow.Commands;
 import dev.clianalytics.core.workflow.Exit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,29 +35,43 @@ public final class HotPaths {
    * is a failure of its path (itself and up to {@code depth} commands before it).
    */
   public static List<PathCount> contributions(Session session, int depth) {
+    List<Event> events = session.events();
+    List<String> commands = new ArrayList<>(events.size());
+    BitSet failing = new BitSet(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      commands.add(Commands.display(events.get(i)));
+      failing.set(i, Exit.isFailure(events.get(i).exitCode()));
+    }
+    return contributions(commands, failing, session.actorId(), depth);
+  }
+
+  /**
+   * As {@link #contributions(Session, int)}, from what the counts depend on: the session's full
+   * command paths in event order, which of them failed, and its actor. Lets a store keep a compact
+   * trail per session instead of its counts.
+   */
+  public static List<PathCount> contributions(
+      List<String> commands, BitSet failing, String actorId, int depth) {
     if (depth < 0) {
       throw new IllegalArgumentException("hot path depth k must be >= 0, was " + depth);
     }
-    List<Event> events = session.events();
-    String[] commands = new String[events.size()];
     Map<String, long[]> counts = new LinkedHashMap<>();
-    for (int i = 0; i < commands.length; i++) {
-      commands[i] = Commands.display(events.get(i));
-      String sequence = commands[i];
+    for (int i = 0; i < commands.size(); i++) {
+      String sequence = commands.get(i);
       int from = Math.max(0, i - depth);
       for (int j = i; ; j--) {
         counts.computeIfAbsent(sequence, w -> new long[2])[1]++;
         if (j == from) {
           break;
         }
-        sequence = commands[j - 1] + SEPARATOR + sequence;
+        sequence = commands.get(j - 1) + SEPARATOR + sequence;
       }
-      if (Exit.isFailure(events.get(i).exitCode())) {
+      if (failing.get(i)) {
         counts.get(sequence)[0]++;
       }
     }
     List<PathCount> result = new ArrayList<>(counts.size());
-    counts.forEach((seq, c) -> result.add(new PathCount(seq, session.actorId(), c[0], c[1])));
+    counts.forEach((seq, c) -> result.add(new PathCount(seq, actorId, c[0], c[1])));
     return result;
   }
 

@@ -26,6 +26,7 @@ public final class SessionAnalyzer {
         session,
         detector.detect(session),
         HotPaths.contributions(session, pathDepth),
-        RecoveryAnalysis.contributions(session));
+        RecoveryAnalysis.contributions(session),
+        pathDepth);
   }
 }

@@ -126,19 +126,29 @@ public final class InferenceService {
 
     private void full(long through, Instant horizon) {
       tally.full = true;
-      tx.deleteAllDerived();
+      tx.replaceAllDerived();
       lap("delete");
-      SessionStream stream = sessionizer.stream(horizon, this::write);
-      tx.forEachEvent(
-          0,
-          through,
-          event -> {
-            tally.events++;
-            tx.count(event);
-            stream.accept(event);
-          });
-      stream.finish();
+      // This thread reads and sessionizes; a second one counts, analyzes and writes.
+      try (SessionPipeline pipeline = new SessionPipeline(this::countAndWrite)) {
+        SessionStream stream = sessionizer.stream(horizon, pipeline::accept);
+        tx.forEachEvent(
+            0,
+            through,
+            event -> {
+              tally.events++;
+              stream.accept(event);
+            });
+        stream.finish();
+        pipeline.finish();
+      }
       lap("stream");
+    }
+
+    // Every stored event is in exactly one session of a full run (ids are unique in the store),
+    // so counting each session's events counts every event once.
+    private void countAndWrite(Session session) {
+      session.events().forEach(tx::count);
+      write(session);
     }
 
     private void incremental(long after, long through, Instant horizon) {

@@ -11,8 +11,7 @@ final class DerivedDeletes {
 
   /** Deletes every derived row of one actor. */
   static void actor(Connection c, String actorId) throws SQLException {
-    PathTotals.subtract(
-        c, "session_id IN (SELECT session_id FROM sessions WHERE actor_id = ?)", actorId);
+    subtractPaths(c, "actor_id = ?", actorId);
     delete(c, "DELETE FROM path_actors WHERE actor_id = ?", actorId);
     // by session id, which every per-session table is indexed on, then the sessions themselves
     for (String table : DerivedRows.PER_SESSION) {
@@ -37,8 +36,7 @@ final class DerivedDeletes {
    */
   static void before(Connection c, Instant cutoff) throws SQLException {
     long micros = DerivedRows.micros(cutoff);
-    PathTotals.subtract(
-        c, "session_id IN (SELECT session_id FROM sessions WHERE end_us < ?)", micros);
+    subtractPaths(c, "end_us < ?", micros);
     for (String table : DerivedRows.PER_SESSION) {
       if (!table.equals("sessions")) {
         delete(
@@ -55,6 +53,21 @@ final class DerivedDeletes {
     delete(c, "DELETE FROM event_counts WHERE day < ?", day);
     delete(c, "DELETE FROM error_counts WHERE day < ?", day);
     changed(c);
+  }
+
+  // Negative path rows for the sessions about to go, so the totals stay their sums.
+  private static void subtractPaths(Connection c, String where, Object parameter)
+      throws SQLException {
+    PathTotals paths = new PathTotals();
+    PathTotals.Flush write =
+        p -> {
+          try (RowWriter totals = InsertRows.open(c, "path_totals", PathTotals.TOTALS);
+              RowWriter actors = InsertRows.open(c, "path_actors", PathTotals.ACTORS)) {
+            p.writeTo(totals, actors);
+          }
+        };
+    paths.subtract(c, where, parameter, write);
+    write.run(paths);
   }
 
   // Expired sessions leave groups that sum to zero; drop them so no actor id outlives retention.

@@ -1,18 +1,15 @@
 package dev.clianalytics.server.storage;
 
 import dev.clianalytics.core.event.Event;
-import dev.clianalytics.core.hotpath.PathCount;
 import dev.clianalytics.core.inference.SessionResult;
-import dev.clianalytics.core.nsm.IsoWeeks;
 import dev.clianalytics.core.recovery.RecoveryCount;
 import dev.clianalytics.core.session.Session;
 import dev.clianalytics.core.workflow.Commands;
 import dev.clianalytics.core.workflow.WorkflowInstance;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -20,93 +17,80 @@ import java.util.stream.Collectors;
 /** Turns one session's results into rows of the derived tables, in their column order. */
 final class DerivedRows {
   static final String SESSIONS =
-      "session_id, actor_id, hint, start_us, end_us, is_open, start_day, events, ci, tools";
+      "session_id, actor_id, hint, start_us, end_us, is_open, start_day, events, ci, tools,"
+          + " path_depth, path_trail";
   static final String RUNS =
       "instance_id, session_id, actor_id, workflow, tool, category, auto, start_us, end_us,"
           + " start_day, week, duration_ms, outcome, events, goal_attempts,"
           + " failures_before_success, error_types, tool_version, ci";
-  static final String PATHS =
-      "session_id, actor_id, start_day, tool, sequence, failures, occurrences";
   static final String RECOVERY =
       "session_id, actor_id, start_day, tool, command, failures, recovered, next_commands,"
           + " recovery_ms";
 
   /** The tables holding rows per session, deleted together when a session is recomputed. */
-  static final String[] PER_SESSION = {
-    "sessions", "workflow_runs", "session_paths", "session_recovery"
-  };
+  static final List<String> PER_SESSION = List.of("sessions", "workflow_runs", "session_recovery");
 
   private DerivedRows() {}
 
   /** The writers of one inference, one per table. */
-  record Writers(RowWriter sessions, RowWriter runs, RowWriter paths, RowWriter recovery) {}
+  record Writers(RowWriter sessions, RowWriter runs, RowWriter recovery) {}
 
   static void write(SessionResult result, Writers w) throws SQLException {
     Session s = result.session();
     String day = day(s.start());
     w.sessions()
-        .add(
-            s.id(),
-            s.actorId(),
-            Objects.toString(s.sessionHint(), ""),
-            micros(s.start()),
-            micros(s.end()),
-            s.open(),
-            day,
-            s.events().size(),
-            s.events().stream().anyMatch(Event::ciDetected),
-            tools(s));
+        .text(s.id())
+        .text(s.actorId())
+        .text(Objects.toString(s.sessionHint(), ""))
+        .int64(micros(s.start()))
+        .int64(micros(s.end()))
+        .bool(s.open())
+        .text(day)
+        .int32(s.events().size())
+        .bool(s.events().stream().anyMatch(Event::ciDetected))
+        .text(tools(s))
+        .int32(result.pathDepth())
+        .text(PathTrail.of(s))
+        .endRow();
     for (WorkflowInstance i : result.instances()) {
-      w.runs().add(run(i));
-    }
-    for (PathCount p : result.paths()) {
-      w.paths()
-          .add(
-              s.id(),
-              s.actorId(),
-              day,
-              lastTool(p.sequence()),
-              p.sequence(),
-              (int) p.failures(),
-              (int) p.occurrences());
+      run(i, w.runs());
     }
     for (RecoveryCount r : result.recovery()) {
       w.recovery()
-          .add(
-              s.id(),
-              s.actorId(),
-              day,
-              firstWord(r.command()),
-              r.command(),
-              (int) r.failures(),
-              (int) r.recovered(),
-              nextCommands(r),
-              r.recoveryMillis().stream().map(String::valueOf).collect(Collectors.joining(",")));
+          .text(s.id())
+          .text(s.actorId())
+          .text(day)
+          .text(firstWord(r.command()))
+          .text(r.command())
+          .int32((int) r.failures())
+          .int32((int) r.recovered())
+          .text(nextCommands(r))
+          .text(r.recoveryMillis().stream().map(String::valueOf).collect(Collectors.joining(",")))
+          .endRow();
     }
   }
 
-  private static Object[] run(WorkflowInstance i) {
-    return new Object[] {
-      i.id(),
-      i.sessionId(),
-      i.actorId(),
-      i.workflow(),
-      i.tool(),
-      i.category().json(),
-      i.auto(),
-      micros(i.start()),
-      micros(i.end()),
-      day(i.start()),
-      IsoWeeks.of(i.start()),
-      i.durationMs(),
-      i.outcome().name(),
-      i.eventCount(),
-      i.goalAttempts(),
-      i.failuresBeforeSuccess(),
-      String.join("\n", i.errorTypes()),
-      Objects.toString(i.toolVersion(), ""),
-      i.ci()
-    };
+  private static void run(WorkflowInstance i, RowWriter w) throws SQLException {
+    w.text(i.id())
+        .text(i.sessionId())
+        .text(i.actorId())
+        .text(i.workflow())
+        .text(i.tool())
+        .text(i.category().json())
+        .bool(i.auto())
+        .int64(micros(i.start()))
+        .int64(micros(i.end()))
+        .text(day(i.start()))
+        .text(Days.week(i.start()))
+        .int64(i.durationMs())
+        .text(i.outcome().name())
+        .int32(i.eventCount())
+        .int32(i.goalAttempts())
+        .int32(i.failuresBeforeSuccess())
+        .text(String.join("\n", i.errorTypes()))
+        .text(Objects.toString(i.toolVersion(), ""))
+        .bool(i.ci())
+        .endRow();
   }
 
   private static String nextCommands(RecoveryCount r) {
@@ -141,6 +125,6 @@ final class DerivedRows {
   }
 
   static String day(Instant t) {
-    return LocalDate.ofInstant(t, ZoneOffset.UTC).toString();
+    return Days.day(t);
   }
 }

@@ -23,7 +23,12 @@ final class DuckDbInference implements InferenceStore {
             reader.setAutoCommit(false);
             try {
               return work.run(
-                  new SqlInferenceTx(writer, reader, DuckDbRowWriter::open, EventScanner::jdbc));
+                  new SqlInferenceTx(
+                      writer,
+                      reader,
+                      DuckDbRowWriter::open,
+                      EventScanner::jdbc,
+                      DerivedRewrite.IN_PLACE));
             } catch (SqlInferenceTx.InferenceSqlException e) {
               throw e.sql();
             } finally {

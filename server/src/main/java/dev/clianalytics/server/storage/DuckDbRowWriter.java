@@ -12,6 +12,7 @@ final class DuckDbRowWriter implements RowWriter {
   private final DuckDBConnection connection;
   private final String table;
   private DuckDBAppender appender;
+  private boolean inRow;
 
   private DuckDbRowWriter(DuckDBConnection connection, String table) {
     this.connection = connection;
@@ -23,23 +24,51 @@ final class DuckDbRowWriter implements RowWriter {
     return new DuckDbRowWriter(c.unwrap(DuckDBConnection.class), table);
   }
 
-  @Override
-  public void add(Object... values) throws SQLException {
+  private DuckDBAppender row() throws SQLException {
     if (appender == null) {
       appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
     }
-    appender.beginRow();
-    for (Object value : values) {
-      switch (value) {
-        case String s -> appender.append(s);
-        case Long l -> appender.append(l.longValue());
-        case Integer i -> appender.append(i.intValue());
-        case Boolean b -> appender.append(b.booleanValue());
-        case Instant t -> appender.appendEpochMicros(ChronoUnit.MICROS.between(Instant.EPOCH, t));
-        default -> throw new SQLException("cannot append a " + value.getClass().getName());
-      }
+    if (!inRow) {
+      appender.beginRow();
+      inRow = true;
     }
-    appender.endRow();
+    return appender;
+  }
+
+  @Override
+  public RowWriter text(String value) throws SQLException {
+    row().append(value);
+    return this;
+  }
+
+  @Override
+  public RowWriter int64(long value) throws SQLException {
+    row().append(value);
+    return this;
+  }
+
+  @Override
+  public RowWriter int32(int value) throws SQLException {
+    row().append(value);
+    return this;
+  }
+
+  @Override
+  public RowWriter bool(boolean value) throws SQLException {
+    row().append(value);
+    return this;
+  }
+
+  @Override
+  public RowWriter timestamp(Instant value) throws SQLException {
+    row().appendEpochMicros(ChronoUnit.MICROS.between(Instant.EPOCH, value));
+    return this;
+  }
+
+  @Override
+  public void endRow() throws SQLException {
+    row().endRow();
+    inRow = false;
   }
 
   @Override

@@ -1,11 +1,11 @@
 package dev.clianalytics.server.storage;
 
 import dev.clianalytics.core.event.Event;
-import dev.clianalytics.core.nsm.IsoWeeks;
 import dev.clianalytics.core.workflow.Commands;
 import dev.clianalytics.core.workflow.Exit;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,19 +17,39 @@ final class EventCounts {
       "day, week, actor_id, tool, command, subcommand, ci, events, successes, failures";
   static final String ERROR_COLUMNS = "day, actor_id, tool, error_type, events";
 
-  private record Key(String day, String actor, String command, String subcommand, boolean ci) {}
+  /**
+   * {@code path} is the command path, or just the tool name when the path is empty (the command,
+   * subcommand and tool read the same either way); the strings are derived when written, so
+   * counting an event allocates no text.
+   */
+  private record Key(long epochDay, String actor, List<String> path, boolean ci) {}
 
   private record ErrorKey(String day, String actor, String tool, String errorType) {}
 
+  /** How many keys make an early write (see {@link #actorsComplete}) worth a COPY. */
+  static final int EARLY_WRITE_KEYS = 10_000;
+
   private final Map<Key, long[]> counts = new HashMap<>();
+  private String lastActor;
   private final Map<ErrorKey, long[]> errors = new HashMap<>();
 
+  /**
+   * True when {@code actor} (the next event's) differs from the previous event's and many keys are
+   * collected: with events in actor order, the counts collected so far are then final. Writing them
+   * early keeps several rows per key from arising while spreading the writes over the scan.
+   */
+  boolean actorsComplete(String actor) {
+    boolean changed = lastActor != null && !lastActor.equals(actor);
+    lastActor = actor;
+    return changed && counts.size() + errors.size() >= EARLY_WRITE_KEYS;
+  }
+
   void add(Event e) {
-    String day = DerivedRows.day(e.timestamp());
-    String sub = String.join(" ", Commands.subcommand(e));
+    long epochDay = Days.epochDay(e.timestamp());
+    List<String> path = e.commandPath().isEmpty() ? List.of(e.toolName()) : e.commandPath();
     long[] c =
         counts.computeIfAbsent(
-            new Key(day, e.actorId(), Commands.display(e), sub, e.ciDetected()), k -> new long[3]);
+            new Key(epochDay, e.actorId(), path, e.ciDetected()), k -> new long[3]);
     c[0]++;
     if (e.exitCode() == 0) {
       c[1]++;
@@ -39,8 +59,8 @@ final class EventCounts {
     if (e.errorType() != null && !e.errorType().isEmpty()) {
       errors
           .computeIfAbsent(
-              new ErrorKey(day, e.actorId(), Commands.tool(e), e.errorType()), k -> new long[1])[
-          0]++;
+              new ErrorKey(Days.day(epochDay), e.actorId(), Commands.tool(e), e.errorType()),
+              k -> new long[1])[0]++;
     }
   }
 
@@ -48,21 +68,29 @@ final class EventCounts {
     for (Map.Entry<Key, long[]> entry : counts.entrySet()) {
       Key k = entry.getKey();
       long[] c = entry.getValue();
-      events.add(
-          k.day(),
-          IsoWeeks.of(java.time.LocalDate.parse(k.day())),
-          k.actor(),
-          DerivedRows.firstWord(k.command()),
-          k.command(),
-          k.subcommand(),
-          k.ci(),
-          c[0],
-          c[1],
-          c[2]);
+      String command = String.join(" ", k.path());
+      events
+          .text(Days.day(k.epochDay()))
+          .text(Days.week(k.epochDay()))
+          .text(k.actor())
+          .text(DerivedRows.firstWord(command))
+          .text(command)
+          .text(String.join(" ", k.path().subList(1, k.path().size())))
+          .bool(k.ci())
+          .int64(c[0])
+          .int64(c[1])
+          .int64(c[2])
+          .endRow();
     }
     for (Map.Entry<ErrorKey, long[]> entry : errors.entrySet()) {
       ErrorKey k = entry.getKey();
-      errorRows.add(k.day(), k.actor(), k.tool(), k.errorType(), entry.getValue()[0]);
+      errorRows
+          .text(k.day())
+          .text(k.actor())
+          .text(k.tool())
+          .text(k.errorType())
+          .int64(entry.getValue()[0])
+          .endRow();
     }
     counts.clear();
     errors.clear();

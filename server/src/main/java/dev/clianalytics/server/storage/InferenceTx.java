@@ -53,8 +53,12 @@ public interface InferenceTx {
   /** Deletes these sessions and every row derived from them. */
   void deleteSessions(Collection<String> sessionIds);
 
-  /** Deletes every derived row, before a full recomputation. */
-  void deleteAllDerived();
+  /**
+   * Starts a full recomputation: the derived rows written from now on replace every stored one when
+   * {@link #finish} runs. Until then the stored rows are left alone (on PostgreSQL readers keep
+   * seeing them); call before writing anything.
+   */
+  void replaceAllDerived();
 
   /** Writes one session's results (its previous rows must have been deleted). */
   void write(SessionResult result);

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  */
 final class Migrations {
   static final List<String> POSTGRES =
-      List.of("V1__events.sql", "V2__inference.sql", "V3__path_totals.sql");
+      List.of("V1__events.sql", "V2__inference.sql", "V3__path_totals.sql", "V4__path_trails.sql");
   static final List<String> DUCKDB =
-      List.of("V1__events.sql", "V2__inference.sql", "V3__path_totals.sql");
+      List.of("V1__events.sql", "V2__inference.sql", "V3__path_totals.sql", "V4__path_trails.sql");
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
 

@@ -5,6 +5,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the COPYs of one inference one after another on a background thread. The connection is never
@@ -12,9 +17,17 @@ import java.util.concurrent.Future;
  * it, and {@link #close()} waits for the last COPY before the transaction ends.
  */
 final class PostgresCopyPipe implements RowWriter.Factory, AutoCloseable {
+  /** Buffers of rows (up to about a megabyte each) waiting or being sent. */
+  static final int MAX_QUEUED = 4;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresCopyPipe.class);
+
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
           r -> Thread.ofPlatform().daemon().name("inference-copy").unstarted(r));
+  private final Semaphore room = new Semaphore(MAX_QUEUED);
+  private final AtomicLong busyNanos = new AtomicLong();
+  private long waitedNanos;
   private Future<?> last;
 
   @FunctionalInterface
@@ -24,14 +37,57 @@ final class PostgresCopyPipe implements RowWriter.Factory, AutoCloseable {
 
   @Override
   public RowWriter open(java.sql.Connection c, String table, String columns) throws SQLException {
-    return new PostgresRowWriter(this, c, table, columns);
+    return new PostgresRowWriter(this, c, table, columns, false);
   }
 
-  void submit(Copy copy) {
+  /** Rows copied into a table created in this transaction are written frozen (COPY FREEZE). */
+  @Override
+  public RowWriter openFresh(java.sql.Connection c, String table, String columns)
+      throws SQLException {
+    return new PostgresRowWriter(this, c, table, columns, true);
+  }
+
+  @Override
+  public void later(java.sql.Connection c, String sql) {
+    queue(
+        () -> {
+          try (java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+          }
+        },
+        false);
+  }
+
+  /**
+   * Queues a buffer's COPY, first waiting while {@link #MAX_QUEUED} are already queued: when the
+   * database stores rows more slowly than inference makes them, inference waits instead of
+   * buffering without bound.
+   */
+  void submit(Copy copy) throws SQLException {
+    long t0 = System.nanoTime();
+    try {
+      room.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting to COPY", "57014", e);
+    }
+    waitedNanos += System.nanoTime() - t0;
+    queue(copy, true);
+  }
+
+  private void queue(Copy copy, boolean holdsRoom) {
     last =
         thread.submit(
             () -> {
-              copy.run();
+              long t = System.nanoTime();
+              try {
+                copy.run();
+              } finally {
+                busyNanos.addAndGet(System.nanoTime() - t);
+                if (holdsRoom) {
+                  room.release();
+                }
+              }
               return null;
             });
   }
@@ -60,9 +116,14 @@ final class PostgresCopyPipe implements RowWriter.Factory, AutoCloseable {
   /** Waits for what is running, discarding failures (the caller is already failing or done). */
   @Override
   public void close() {
+    // Where a slow inference waits: on the database (busy) or for room to queue more rows.
+    LOG.debug(
+        "COPY thread busy {} ms; inference waited {} ms for it",
+        busyNanos.get() / 1_000_000,
+        waitedNanos / 1_000_000);
     thread.shutdown();
     try {
-      thread.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+      thread.awaitTermination(10, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -44,7 +44,9 @@ final class PostgresInference implements InferenceStore {
           // closed by hand before the rollback: the last COPY must end before the reader's does
           PostgresCopyPipe pipe = new PostgresCopyPipe();
           try {
-            SqlInferenceTx tx = new SqlInferenceTx(writer, reader, pipe, PostgresEventCopy::scan);
+            SqlInferenceTx tx =
+                new SqlInferenceTx(
+                    writer, reader, pipe, PostgresEventCopy::scan, new PostgresRewrite());
             tx.preferIndexJoins();
             result = work.run(tx);
           } finally {
@@ -74,6 +76,11 @@ final class PostgresInference implements InferenceStore {
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
       try {
+        // Before the snapshot is taken: a full inference's table swap then waits for this read,
+        // or this read for the swap, so the snapshot never sees the swapped tables half-way.
+        try (java.sql.Statement s = c.createStatement()) {
+          s.execute(PostgresRewrite.READ_LOCK);
+        }
         return work.run(c);
       } finally {
         c.rollback();

@@ -245,8 +245,7 @@ final class PostgresStorage implements Storage {
    * so pooler-safe), waiting at most {@code timeout}: a holder stuck behind a dead network would
    * otherwise stall every writer; past the timeout the call fails and the client retries later.
    */
-  private static void lock(Connection c, long key, String timeout, boolean shared)
-      throws SQLException {
+  static void lock(Connection c, long key, String timeout, boolean shared) throws SQLException {
     String function = shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock";
     try (PreparedStatement s =
         c.prepareStatement(

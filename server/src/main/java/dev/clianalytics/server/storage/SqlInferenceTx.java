@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One inference on two connections: {@code writer} (holding the exclusivity, derived reads and all
@@ -23,8 +25,12 @@ import java.util.function.Consumer;
  * back afterwards. The SQL is the same on both dialects.
  */
 final class SqlInferenceTx implements InferenceTx {
+  private static final Logger LOG = LoggerFactory.getLogger(SqlInferenceTx.class);
   private static final String EVENT_COLUMNS = "e." + EventRows.COLUMNS.replace(", ", ", e.");
-  private static final String ORDER = " ORDER BY e.actor_id, e.ts, e.event_id";
+  // Ties of actor and timestamp are put in event id order by TieOrder, not by the database.
+  private static final String ORDER = " ORDER BY e.actor_id, e.ts";
+  private static final List<String> COUNT_TABLES =
+      List.of("event_counts", "error_counts", "path_totals", "path_actors");
 
   private final Connection writer;
   private final Connection reader;
@@ -33,20 +39,28 @@ final class SqlInferenceTx implements InferenceTx {
   private final boolean postgres;
   private final EventCounts counts = new EventCounts();
   private final PathTotals paths = new PathTotals();
-  private DerivedRows.Writers writers;
+  private final DerivedWriters out;
 
   SqlInferenceTx(
-      Connection writer, Connection reader, RowWriter.Factory rows, EventScanner scanner) {
+      Connection writer,
+      Connection reader,
+      RowWriter.Factory rows,
+      EventScanner scanner,
+      DerivedRewrite rewrite) {
     this.writer = writer;
     this.reader = reader;
     this.rows = rows;
     this.scanner = scanner;
+    this.out = new DerivedWriters(writer, rows, rewrite);
     this.postgres = rows instanceof PostgresCopyPipe;
   }
 
   /**
    * On PostgreSQL, joins of a few scratch ranges to big indexed tables must be index nested loops;
-   * the planner, which cannot know the ranges' size, would otherwise sort or hash whole tables.
+   * the planner, which cannot know the ranges' size, would otherwise sort or hash whole tables. The
+   * event scan runs without parallel workers: then it can walk the (actor, timestamp) index and
+   * stream rows from the first one, so inference overlaps the scan, where a parallel sort would
+   * make inference wait for the whole sort and take CPU that inference and its writes need.
    */
   void preferIndexJoins() throws SQLException {
     if (postgres) {
@@ -55,6 +69,9 @@ final class SqlInferenceTx implements InferenceTx {
           s.execute("SET LOCAL enable_hashjoin = off");
           s.execute("SET LOCAL enable_mergejoin = off");
         }
+      }
+      try (java.sql.Statement s = reader.createStatement()) {
+        s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
       }
     }
   }
@@ -133,7 +150,7 @@ final class SqlInferenceTx implements InferenceTx {
   @Override
   public void forEachEvent(long afterSeq, long throughSeq, Consumer<Event> sink) {
     String tail = "FROM events e WHERE e.seq > " + afterSeq + " AND e.seq <= " + throughSeq + ORDER;
-    call(() -> scanner.scan(reader, tail, sink));
+    call(() -> scan(tail, sink));
   }
 
   @Override
@@ -150,8 +167,15 @@ final class SqlInferenceTx implements InferenceTx {
     call(
         () -> {
           putRanges(reader, ranges, Duration.ZERO);
-          return scanner.scan(reader, tail, sink);
+          return scan(tail, sink);
         });
+  }
+
+  private long scan(String tail, Consumer<Event> sink) throws SQLException {
+    TieOrder ordered = new TieOrder(sink);
+    long n = scanner.scan(reader, tail, ordered);
+    ordered.finish();
+    return n;
   }
 
   @Override
@@ -214,13 +238,13 @@ final class SqlInferenceTx implements InferenceTx {
       for (Recompute r : ranges) {
         Instant from = r.from().minus(margin);
         Instant to = r.to().plus(margin);
-        w.add(
-            r.key().actorId(),
-            Objects.toString(r.key().sessionHint(), ""),
-            from,
-            to,
-            DerivedRows.micros(from),
-            DerivedRows.micros(to));
+        w.text(r.key().actorId())
+            .text(Objects.toString(r.key().sessionHint(), ""))
+            .timestamp(from)
+            .timestamp(to)
+            .int64(DerivedRows.micros(from))
+            .int64(DerivedRows.micros(to))
+            .endRow();
       }
     }
     rows.sync();
@@ -240,12 +264,15 @@ final class SqlInferenceTx implements InferenceTx {
           }
           try (RowWriter w = rows.open(writer, "doomed_sessions", "session_id")) {
             for (String id : sessionIds) {
-              w.add(id);
+              w.text(id).endRow();
             }
           }
           rows.sync();
-          PathTotals.subtract(
-              writer, "session_id IN (SELECT session_id FROM doomed_sessions)", null);
+          paths.subtract(
+              writer,
+              "session_id IN (SELECT session_id FROM doomed_sessions)",
+              null,
+              p -> syncPathTotals());
           for (String table : DerivedRows.PER_SESSION) {
             execute(
                 "DELETE FROM "
@@ -262,7 +289,7 @@ final class SqlInferenceTx implements InferenceTx {
   private void deleteByArray(Collection<String> sessionIds) throws SQLException {
     execute("SET LOCAL enable_seqscan = off");
     java.sql.Array ids = writer.createArrayOf("text", sessionIds.toArray());
-    PathTotals.subtract(writer, "session_id = ANY(?)", ids);
+    paths.subtract(writer, "session_id = ANY(?)", ids, p -> syncPathTotals());
     for (String table : DerivedRows.PER_SESSION) {
       try (PreparedStatement s =
           writer.prepareStatement("DELETE FROM " + table + " WHERE session_id = ANY(?)")) {
@@ -275,17 +302,10 @@ final class SqlInferenceTx implements InferenceTx {
   }
 
   @Override
-  public void deleteAllDerived() {
+  public void replaceAllDerived() {
     call(
         () -> {
-          flushWriters();
-          for (String table : DerivedRows.PER_SESSION) {
-            execute("DELETE FROM " + table);
-          }
-          execute("DELETE FROM event_counts");
-          execute("DELETE FROM error_counts");
-          execute("DELETE FROM path_totals");
-          execute("DELETE FROM path_actors");
+          out.startRewrite();
           return null;
         });
   }
@@ -294,13 +314,17 @@ final class SqlInferenceTx implements InferenceTx {
   public void write(SessionResult result) {
     call(
         () -> {
-          DerivedRows.write(result, writers());
+          DerivedRows.write(
+              result,
+              new DerivedRows.Writers(
+                  out.of("sessions", DerivedRows.SESSIONS),
+                  out.of("workflow_runs", DerivedRows.RUNS),
+                  out.of("session_recovery", DerivedRows.RECOVERY)));
           String day = DerivedRows.day(result.session().start());
-          boolean full = false;
-          for (var p : result.paths()) {
-            full |= paths.add(day, p);
+          if (out.rewriting() && paths.actorsComplete(result.session().actorId())) {
+            paths.writeActorsTo(out.of("path_actors", PathTotals.ACTORS));
           }
-          if (full) {
+          if (paths.add(day, result.paths())) {
             writePathTotals();
           }
           return null;
@@ -309,6 +333,15 @@ final class SqlInferenceTx implements InferenceTx {
 
   @Override
   public void count(Event event) {
+    // In a full rewrite nothing else uses the writer connection, and events come in actor order:
+    // the counts of earlier actors are final and can go out now rather than all at the end.
+    if (out.rewriting() && counts.actorsComplete(event.actorId())) {
+      call(
+          () -> {
+            writeCounts();
+            return null;
+          });
+    }
     counts.add(event);
   }
 
@@ -316,12 +349,18 @@ final class SqlInferenceTx implements InferenceTx {
   public void finish(long lastSeq, Instant horizon, String fingerprint) {
     call(
         () -> {
-          try (RowWriter events = rows.open(writer, "event_counts", EventCounts.COLUMNS);
-              RowWriter errors = rows.open(writer, "error_counts", EventCounts.ERROR_COLUMNS)) {
-            counts.writeTo(events, errors);
-          }
+          long t0 = System.nanoTime();
+          // Indexes of the per-session tables build while the counts are being written.
+          out.close(DerivedRows.PER_SESSION);
+          writeCounts();
           writePathTotals();
-          flushWriters();
+          out.close(COUNT_TABLES);
+          long t1 = System.nanoTime();
+          out.completeRewrite();
+          LOG.debug(
+              "finish (ms): counts={} indexes and swap={}",
+              (t1 - t0) / 1_000_000,
+              (System.nanoTime() - t1) / 1_000_000);
           try (PreparedStatement s =
               writer.prepareStatement(
                   "UPDATE inference_state SET last_seq = ?, horizon_us = ?, fingerprint = ?,"
@@ -340,33 +379,24 @@ final class SqlInferenceTx implements InferenceTx {
   }
 
   private void writePathTotals() throws SQLException {
-    try (RowWriter totals = rows.open(writer, "path_totals", PathTotals.TOTALS);
-        RowWriter actors = rows.open(writer, "path_actors", PathTotals.ACTORS)) {
-      paths.writeTo(totals, actors);
-    }
+    paths.writeTo(
+        out.of("path_totals", PathTotals.TOTALS), out.of("path_actors", PathTotals.ACTORS));
   }
 
-  private DerivedRows.Writers writers() throws SQLException {
-    if (writers == null) {
-      writers =
-          new DerivedRows.Writers(
-              rows.open(writer, "sessions", DerivedRows.SESSIONS),
-              rows.open(writer, "workflow_runs", DerivedRows.RUNS),
-              rows.open(writer, "session_paths", DerivedRows.PATHS),
-              rows.open(writer, "session_recovery", DerivedRows.RECOVERY));
-    }
-    return writers;
+  private void writeCounts() throws SQLException {
+    counts.writeTo(
+        out.of("event_counts", EventCounts.COLUMNS),
+        out.of("error_counts", EventCounts.ERROR_COLUMNS));
+  }
+
+  // Between statements on the writer: the rows must have arrived before the next one runs.
+  private void syncPathTotals() throws SQLException {
+    writePathTotals();
+    out.sync();
   }
 
   private void flushWriters() throws SQLException {
-    if (writers != null) {
-      writers.sessions().close();
-      writers.runs().close();
-      writers.paths().close();
-      writers.recovery().close();
-      writers = null;
-    }
-    rows.sync();
+    out.sync();
   }
 
   private void execute(String sql) throws SQLException {

@@ -19,7 +19,6 @@ final class DerivedSnapshot {
   static {
     QUERIES.put("sessions", "SELECT * FROM sessions ORDER BY session_id");
     QUERIES.put("workflow_runs", "SELECT * FROM workflow_runs ORDER BY instance_id");
-    QUERIES.put("session_paths", "SELECT * FROM session_paths ORDER BY session_id, sequence");
     QUERIES.put("session_recovery", "SELECT * FROM session_recovery ORDER BY session_id, command");
     QUERIES.put(
         "event_counts",

@@ -29,7 +29,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Incremental inference over any split of the events into batches, in any arrival order, with
  * duplicates re-sent, leaves exactly the derived tables of one full recomputation (real DuckDB
- * storage, the real inference service).
+ * storage, the real inference service; {@link PostgresIncrementalInferencePropertyTest} does the
+ * same on PostgreSQL).
  */
 class IncrementalInferencePropertyTest {
   private static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");
@@ -67,7 +68,7 @@ class IncrementalInferencePropertyTest {
   }
 
   /** The events shuffled, some re-sent, and cut into {@code n} batches. */
-  private static List<List<Event>> arrivals(List<Event> events, int n, Random random) {
+  static List<List<Event>> arrivals(List<Event> events, int n, Random random) {
     List<Event> order = new ArrayList<>(events);
     for (int i = 0; i < events.size() / 5; i++) {
       order.add(events.get(random.nextInt(events.size())));
@@ -83,6 +84,11 @@ class IncrementalInferencePropertyTest {
 
   @Provide
   Arbitrary<List<Event>> events() {
+    return eventLists();
+  }
+
+  /** One to 50 events of three actors over a few hours (shared with the PostgreSQL variant). */
+  static Arbitrary<List<Event>> eventLists() {
     return event().list().ofMinSize(1).ofMaxSize(50);
   }
 

@@ -31,7 +31,6 @@ abstract class InferenceStoreContract {
       List.of(
           "sessions",
           "workflow_runs",
-          "session_paths",
           "session_recovery",
           "event_counts",
           "error_counts",
@@ -161,7 +160,7 @@ abstract class InferenceStoreContract {
                 .inference()
                 .exclusively(
                     tx -> {
-                      tx.deleteAllDerived();
+                      tx.replaceAllDerived();
                       tx.forEachEvent(0, tx.lastSeq(), tx::count);
                       tx.finish(tx.lastSeq(), T, "x");
                       throw new IllegalStateException("boom");
