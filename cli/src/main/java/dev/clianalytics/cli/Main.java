@@ -32,6 +32,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    EarlyTelemetry.startFor(args);
     System.exit(run(args));
   }
 

@@ -57,7 +57,8 @@ final class Dispatcher {
     }
     started = true;
     adopting = true;
-    Thread worker = new Thread(this::run, "cli-analytics-sender");
+    // A nested class rather than a method reference: no lambda bootstrap on the tool's path.
+    Thread worker = new Thread(new Sender(), "cli-analytics-sender");
     worker.setDaemon(true);
     worker.start();
   }
@@ -124,7 +125,14 @@ final class Dispatcher {
     return !adopting && queue.isEmpty() && inFlight.isEmpty();
   }
 
-  private void run() {
+  private final class Sender implements Runnable {
+    @Override
+    public void run() {
+      work();
+    }
+  }
+
+  private void work() {
     try {
       adoptSpooled();
       transport.warmUp();
