@@ -40,7 +40,9 @@ final class ExecCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String toolName = tool != null && !tool.isBlank() ? tool : ExecArgv.toolName(command.get(0));
-    CliAnalytics telemetry = EarlyTelemetry.take(toolName, analytics);
+    CliAnalytics telemetry =
+        CliAnalytics.start(
+            toolName, null, analytics ? List.of("--analytics") : List.of(), System.getenv());
     try {
       return run(telemetry);
     } finally {
