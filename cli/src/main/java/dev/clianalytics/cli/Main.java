@@ -32,6 +32,11 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // A plain exec skips picocli: it wraps every run of another program, so it must start fast.
+    ExecInvocation exec = ExecInvocation.parse(args);
+    if (exec != null) {
+      System.exit(exec.run());
+    }
     System.exit(run(args));
   }
 

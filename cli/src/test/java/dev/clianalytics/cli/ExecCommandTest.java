@@ -81,6 +81,20 @@ class ExecCommandTest {
   }
 
   @Test
+  void exec_help_printsTheUsageOfExec() throws Exception {
+    JavaProcess.Result r = exec(Map.of(), "--help");
+    assertEquals(0, r.exitCode());
+    assertTrue(r.stdout().contains("--tool=NAME"), r.stdout());
+  }
+
+  @Test
+  void exec_withoutCommand_isAUsageError() throws Exception {
+    JavaProcess.Result r = exec(Map.of(), "--analytics");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.stderr().contains("CMD"), r.stderr());
+  }
+
+  @Test
   void exec_fileWithoutExecutePermission_exits126() throws Exception {
     Path script = Files.writeString(home.resolve("script.sh"), "#!/bin/sh\nexit 0\n");
     JavaProcess.Result r = exec(Map.of(), "--", script.toString());

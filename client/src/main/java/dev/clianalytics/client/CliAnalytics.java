@@ -27,7 +27,7 @@ public final class CliAnalytics implements AutoCloseable {
 
   private CliAnalytics(Client client, boolean hook) {
     this.client = client;
-    this.shutdownHook = hook ? new Thread(client::close, "cli-analytics-exit") : null;
+    this.shutdownHook = hook ? new ExitHook(client) : null;
     if (shutdownHook != null) {
       try {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -80,6 +80,21 @@ public final class CliAnalytics implements AutoCloseable {
       // An unusual command model (or picocli version) leaves the tool uninstrumented, not broken.
     }
     return analytics;
+  }
+
+  /** Flushes at exit; a class rather than a method reference, which costs a lambda bootstrap. */
+  private static final class ExitHook extends Thread {
+    private final Client client;
+
+    ExitHook(Client client) {
+      super("cli-analytics-exit");
+      this.client = client;
+    }
+
+    @Override
+    public void run() {
+      client.close();
+    }
   }
 
   /** Whether this run sends events (opted in, not DO_NOT_TRACK, EVENTS_URL set). */

@@ -20,8 +20,15 @@ final class Backoff {
   }
 
   static Backoff withRandomJitter() {
-    return new Backoff(
-        bound -> java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1));
+    return new Backoff(new Jitter());
+  }
+
+  /** A class rather than a lambda: a lambda's first use costs a short-lived tool milliseconds. */
+  private static final class Jitter implements LongUnaryOperator {
+    @Override
+    public long applyAsLong(long bound) {
+      return java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1);
+    }
   }
 
   /** The wait before retry number {@code attempt} (0 for the first retry). */

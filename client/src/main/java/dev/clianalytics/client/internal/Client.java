@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The SDK behind {@link dev.clianalytics.client.CliAnalytics}: turns a {@link CommandRun} into a
@@ -131,12 +132,23 @@ public final class Client {
   private synchronized Dispatcher dispatcher() {
     if (dispatcher == null) {
       ClientConfig c = config;
-      dispatcher =
-          new Dispatcher(
-              new Transport(c),
-              () -> Spool.forDestination(c.dirs().cache(), c.url()),
-              Backoff.withRandomJitter(),
-              () -> sanitized(CommandRun.of(0)));
+      // Anonymous classes rather than lambdas: each lambda's first use costs milliseconds of
+      // bootstrap in the short-lived processes this runs in.
+      Supplier<Spool> spool =
+          new Supplier<>() {
+            @Override
+            public Spool get() {
+              return Spool.forDestination(c.dirs().cache(), c.url());
+            }
+          };
+      Runnable prime =
+          new Runnable() {
+            @Override
+            public void run() {
+              sanitized(CommandRun.of(0));
+            }
+          };
+      dispatcher = new Dispatcher(new Transport(c), spool, Backoff.withRandomJitter(), prime);
     }
     return dispatcher;
   }

@@ -38,8 +38,9 @@ final class Dispatcher {
   /**
    * @param spool makes the spool; called on the sender thread, keeping its first-use cost
    *     (checksums, file system) off the tool's start-up
-   * @param prime first-use work (class loading, reading the install id) the sender thread does at
-   *     start, so it is off the tool's path when the event is recorded
+   * @param prime first-use work (class loading, reading the install id) done on a thread of its own
+   *     at start, while the sender connects, so it is off the tool's path when the event is
+   *     recorded
    */
   Dispatcher(Transport transport, Supplier<Spool> spool, Backoff backoff, Runnable prime) {
     this.transport = transport;
@@ -57,9 +58,14 @@ final class Dispatcher {
     }
     started = true;
     adopting = true;
-    Thread worker = new Thread(this::run, "cli-analytics-sender");
+    // Nested classes rather than method references: no lambda bootstrap on the tool's path.
+    Thread worker = new Thread(new Sender(), "cli-analytics-sender");
     worker.setDaemon(true);
     worker.start();
+    // Priming is independent of connecting: on a second thread the two overlap.
+    Thread primer = new Thread(new Primer(), "cli-analytics-prime");
+    primer.setDaemon(true);
+    primer.start();
   }
 
   synchronized void enqueue(String event) {
@@ -124,11 +130,28 @@ final class Dispatcher {
     return !adopting && queue.isEmpty() && inFlight.isEmpty();
   }
 
-  private void run() {
+  private final class Sender implements Runnable {
+    @Override
+    public void run() {
+      work();
+    }
+  }
+
+  private final class Primer implements Runnable {
+    @Override
+    public void run() {
+      try {
+        prime.run();
+      } catch (RuntimeException | LinkageError e) {
+        // Only a warm-up: the event's own sanitizing reports nothing either.
+      }
+    }
+  }
+
+  private void work() {
     try {
       adoptSpooled();
       transport.warmUp();
-      prime.run();
       List<String> batch;
       while ((batch = nextBatch()) != null) {
         SendResult result = transport.send(batch);

@@ -19,7 +19,7 @@ final class RetryAfter {
       return Optional.empty();
     }
     String value = header.trim();
-    if (value.chars().allMatch(Character::isDigit)) {
+    if (allDigits(value)) {
       try {
         return Optional.of(cap(Duration.ofSeconds(Long.parseLong(value))));
       } catch (NumberFormatException | ArithmeticException tooLarge) {
@@ -33,6 +33,15 @@ final class RetryAfter {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  private static boolean allDigits(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!Character.isDigit(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Duration cap(Duration d) {

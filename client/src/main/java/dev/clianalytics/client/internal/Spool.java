@@ -11,11 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * A bounded file of sanitized events (one JSON object a line) that could not be sent before exit,
@@ -49,16 +47,17 @@ final class Spool {
   }
 
   /**
-   * The spool for events bound to {@code url}. The name carries 64 bits of two unrelated checksums
-   * of the URL: plenty to keep a handful of destinations apart, without a message digest's start-up
-   * cost.
+   * The spool for events bound to {@code url}. The name carries a 64-bit FNV-1a hash of the URL:
+   * plenty to keep a handful of destinations apart, computed in a few lines where a message digest
+   * or even {@code CRC32C} (which builds its tables when first used) costs a short-lived tool
+   * milliseconds.
    */
   static Spool forDestination(Path cacheDir, URI url) {
-    byte[] bytes = url.toString().getBytes(StandardCharsets.UTF_8);
-    CRC32C crc = new CRC32C();
-    crc.update(bytes);
-    HexFormat hex = HexFormat.of();
-    String key = hex.toHexDigits((int) crc.getValue()) + hex.toHexDigits(Arrays.hashCode(bytes));
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : url.toString().getBytes(StandardCharsets.UTF_8)) {
+      hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+    }
+    String key = HexFormat.of().toHexDigits(hash);
     return new Spool(cacheDir.resolve("spool-" + key + ".jsonl"), MAX_EVENTS, MAX_BYTES);
   }
 

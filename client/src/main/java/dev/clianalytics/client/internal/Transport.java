@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.URL;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,84 +18,85 @@ import java.util.Optional;
  * rows for a PostgREST {@code /rest/v1/} URL. The token goes only into request headers, never into
  * a URL, an argument list or a message.
  *
- * <p>Uses {@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: both live in the
- * JDK, but the latter's first use loads and initializes enough classes (TLS context included, even
- * for http URLs) to cost a short-lived CLI process hundreds of milliseconds of CPU, which the
- * client bench measured as wall time added to every run.
+ * <p>Requests go out through {@link HttpPost}, a few lines of HTTP/1.1 on a socket, and the
+ * connection is opened ahead of time ({@link #warmUp}) while the tool runs, so at exit only the
+ * request and its answer remain. {@code java.net.http.HttpClient} initializes TLS even for {@code
+ * http://} and {@code HttpURLConnection} loads a few hundred classes on first use; both cost a
+ * short-lived process more than the whole send. {@code HttpURLConnection} is still used when the
+ * JVM is configured for a proxy, whose rules it knows.
  */
-final class Transport {
+final class Transport implements HttpPost.SocketSink {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * A connection opened ahead of time is used only while younger than this: a server may drop an
+   * idle connection, and a long-running tool reconnects at exit rather than find out the slow way.
+   */
+  static final Duration MAX_READY_AGE = Duration.ofSeconds(10);
+
   private final ClientConfig config;
-  private URL url;
-  private volatile HttpURLConnection current;
+  private final boolean proxied;
+  private volatile Socket ready;
+  private long readyAt;
+  private volatile Socket current;
+  private volatile HttpURLConnection currentProxied;
   private volatile boolean shutDown;
 
   Transport(ClientConfig config) {
     this.config = config;
+    this.proxied = proxyConfigured(config.url());
   }
 
   /**
-   * The URL, made on the sender thread: the first {@code URI.toURL()} of a JVM looks up protocol
-   * handlers, some 10 ms that a tool's start-up should not pay.
+   * Whether the JVM is set to use a proxy for this URL's scheme (the standard networking
+   * properties). Read from system properties only: asking {@link java.net.ProxySelector} would load
+   * and initialize the JDK's proxy machinery on every run.
    */
-  private synchronized URL url() throws IOException {
-    if (url == null) {
-      url = config.url().toURL();
-    }
-    return url;
+  static boolean proxyConfigured(URI url) {
+    String scheme = url == null ? "http" : url.getScheme().toLowerCase(Locale.ROOT);
+    return isSet(scheme + ".proxyHost")
+        || isSet("socksProxyHost")
+        || "true".equalsIgnoreCase(System.getProperty("java.net.useSystemProxies"));
+  }
+
+  private static boolean isSet(String property) {
+    String value = System.getProperty(property);
+    return value != null && !value.isBlank();
   }
 
   /**
-   * Does the first-use work of a request ahead of time, while the tool runs: loads the HTTP
-   * classes, resolves the host and consults the proxy settings. Connects nowhere.
+   * Opens the connection for the first request while the tool runs: resolves the host, connects,
+   * and for {@code https} completes the TLS handshake. A failure is left to the real send, which
+   * reports it and is retried.
    */
   void warmUp() {
+    if (proxied || shutDown || ready != null) {
+      return;
+    }
     try {
-      HttpURLConnection c = (HttpURLConnection) url().openConnection();
-      prepare(c);
-      java.net.InetAddress.getAllByName(config.url().getHost());
-      if (c instanceof javax.net.ssl.HttpsURLConnection) {
-        // TLS set-up (providers, trust store) is the costliest first use of all.
-        javax.net.ssl.HttpsURLConnection.getDefaultSSLSocketFactory();
-      }
-      // An unconnected socket loads and initializes the socket stack; nothing goes on the wire.
-      try (java.net.Socket socket = new java.net.Socket()) {
-        socket.setTcpNoDelay(true);
-      }
-      System.getLogger(HttpURLConnection.class.getName()).isLoggable(System.Logger.Level.DEBUG);
-      preload();
-      java.net.ProxySelector selector = java.net.ProxySelector.getDefault();
-      if (selector != null) {
-        selector.select(config.url());
+      Socket socket = open();
+      // The stream and answer classes load now, while the tool runs, rather than at exit.
+      socket.getOutputStream();
+      socket.getInputStream();
+      HttpPost.loadClasses();
+      readyAt = System.nanoTime();
+      ready = socket;
+      current = null;
+      if (shutDown) {
+        socket.close();
       }
     } catch (IOException | RuntimeException e) {
-      // The real send reports the same problem and is retried.
+      current = null;
     }
   }
 
-  /**
-   * JDK classes a first request loads, named so the warm-up can load them; a name a future JDK
-   * drops is skipped, costing only the time this saves.
-   */
-  private static final List<String> REQUEST_CLASSES =
-      List.of(
-          "sun.net.www.http.HttpClient",
-          "sun.net.www.http.KeepAliveCache",
-          "sun.net.www.protocol.http.AuthenticationInfo",
-          "sun.net.www.protocol.http.HttpURLConnection$StreamingOutputStream",
-          "sun.net.www.protocol.http.HttpURLConnection$HttpInputStream",
-          "sun.net.www.MeteredStream",
-          "dev.clianalytics.client.internal.SendResult$Outcome");
-
-  private static void preload() {
-    for (String name : REQUEST_CLASSES) {
-      try {
-        Class.forName(name, true, Transport.class.getClassLoader());
-      } catch (ClassNotFoundException | LinkageError e) {
-        // Not in this JDK: the first request loads whatever it needs instead.
-      }
+  /** Called by {@link HttpPost#open} before connecting, so {@link #shutdown} can abort it. */
+  @Override
+  public void accept(Socket socket) {
+    current = socket;
+    if (shutDown) {
+      closeQuietly(socket);
     }
   }
 
@@ -101,52 +104,107 @@ final class Transport {
     if (shutDown) {
       return SendResult.retry(0, Optional.empty());
     }
-    HttpURLConnection connection = null;
     try {
-      connection = (HttpURLConnection) url().openConnection();
-      current = connection;
-      prepare(connection);
       byte[] body = body(events).getBytes(StandardCharsets.UTF_8);
+      if (proxied) {
+        return sendProxied(body);
+      }
+      byte[] request = HttpPost.request(config.url(), headers(), body);
+      Socket early = takeReady();
+      if (early != null) {
+        HttpPost.Response answer = exchange(early, request);
+        // No answer, or 408, from a connection opened earlier: the server gave up on it.
+        if (answer != null && answer.status() != 408) {
+          return classify(answer.status(), answer.retryAfter());
+        }
+      }
+      HttpPost.Response answer = exchange(open(), request);
+      return answer == null
+          ? SendResult.retry(0, Optional.empty())
+          : classify(answer.status(), answer.retryAfter());
+    } catch (IOException | RuntimeException e) {
+      return SendResult.retry(0, Optional.empty());
+    }
+  }
+
+  private Socket open() throws IOException {
+    return HttpPost.open(
+        config.url(), (int) CONNECT_TIMEOUT.toMillis(), (int) READ_TIMEOUT.toMillis(), this);
+  }
+
+  /** The connection opened ahead of time, if still young enough; closes a stale one. */
+  private Socket takeReady() {
+    Socket socket = ready;
+    ready = null;
+    if (socket != null && System.nanoTime() - readyAt > MAX_READY_AGE.toNanos()) {
+      closeQuietly(socket);
+      return null;
+    }
+    return socket;
+  }
+
+  private HttpPost.Response exchange(Socket socket, byte[] request) throws IOException {
+    current = socket;
+    try {
+      if (shutDown) {
+        return null;
+      }
+      return HttpPost.exchange(socket, request);
+    } finally {
+      current = null;
+      closeQuietly(socket);
+    }
+  }
+
+  private String[][] headers() {
+    String token = config.token();
+    if (token == null) {
+      return config.postgrest()
+          ? new String[][] {{"Content-Type", "application/json"}, {"Prefer", "return=minimal"}}
+          : new String[][] {{"Content-Type", "application/json"}};
+    }
+    String bearer = "Bearer " + token;
+    return config.postgrest()
+        ? new String[][] {
+          {"Content-Type", "application/json"},
+          {"Authorization", bearer},
+          {"apikey", token},
+          {"Prefer", "return=minimal"}
+        }
+        : new String[][] {{"Content-Type", "application/json"}, {"Authorization", bearer}};
+  }
+
+  /** The same request through {@link HttpURLConnection}, which applies the JVM's proxy rules. */
+  private SendResult sendProxied(byte[] body) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) config.url().toURL().openConnection();
+    currentProxied = connection;
+    try {
+      connection.setRequestMethod("POST");
+      connection.setDoOutput(true);
+      connection.setUseCaches(false);
+      connection.setInstanceFollowRedirects(false);
+      connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+      connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+      for (String[] header : headers()) {
+        connection.setRequestProperty(header[0], header[1]);
+      }
       connection.setFixedLengthStreamingMode(body.length);
+      if (shutDown) {
+        return SendResult.retry(0, Optional.empty());
+      }
       try (OutputStream out = connection.getOutputStream()) {
         out.write(body);
       }
       int status = connection.getResponseCode();
-      drain(connection, status);
+      InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+      if (in != null) {
+        try (in) {
+          in.readNBytes(HttpPost.MAX_HEAD);
+        }
+      }
       return classify(status, connection.getHeaderField("Retry-After"));
-    } catch (IOException | RuntimeException e) {
-      return SendResult.retry(0, Optional.empty());
     } finally {
-      current = null;
-    }
-  }
-
-  private void prepare(HttpURLConnection connection) throws IOException {
-    connection.setRequestMethod("POST");
-    connection.setDoOutput(true);
-    connection.setUseCaches(false);
-    connection.setInstanceFollowRedirects(false);
-    connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-    connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
-    connection.setRequestProperty("Content-Type", "application/json");
-    if (config.token() != null) {
-      connection.setRequestProperty("Authorization", "Bearer " + config.token());
-      if (config.postgrest()) {
-        connection.setRequestProperty("apikey", config.token());
-      }
-    }
-    if (config.postgrest()) {
-      connection.setRequestProperty("Prefer", "return=minimal");
-    }
-  }
-
-  /** Reads the (small) answer so the connection can be reused by the next batch. */
-  private static void drain(HttpURLConnection connection, int status) throws IOException {
-    InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-    if (in != null) {
-      try (in) {
-        in.readNBytes(64 * 1024);
-      }
+      currentProxied = null;
     }
   }
 
@@ -176,12 +234,24 @@ final class Transport {
     return out.append(']').toString();
   }
 
-  /** Aborts a request in flight; called at close, once unsent events are spooled. */
+  /** Aborts a request in flight and drops the early connection; called at close. */
   void shutdown() {
     shutDown = true;
-    HttpURLConnection c = current;
+    closeQuietly(ready);
+    closeQuietly(current);
+    HttpURLConnection c = currentProxied;
     if (c != null) {
       c.disconnect();
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    if (socket != null) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // Closing is all that was wanted.
+      }
     }
   }
 }

@@ -63,7 +63,7 @@ public record Event(
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     putIfPresent(json, "event_id", eventId == null ? null : eventId.toString());
-    json.put("timestamp", timestamp.toString());
+    json.put("timestamp", IsoInstant.format(timestamp));
     json.put("tool_name", toolName);
     putIfPresent(json, "tool_version", toolVersion);
     json.put("command_path", commandPath);

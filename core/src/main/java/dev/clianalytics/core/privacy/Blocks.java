@@ -14,13 +14,16 @@ final class Blocks {
   private static final String PEM_BEGIN = "-----BEGIN";
   private static final String PEM_END = "-----END";
 
-  private static final Pattern KEYED_CONNECTION_STRING =
-      Pattern.compile(
-          "(?i)(?<![A-Za-z0-9_])(?:server|data source|datasource|host|hostname|address|addr"
-              + "|network address|endpoint|defaultendpointsprotocol|accountname|accountkey"
-              + "|sharedaccesskeyname|provider|driver|dsn|uid|user id|userid|username|user"
-              + "|database|initial catalog|password|pwd)\\s*=[^;\\r\\n]*"
-              + "(?:;[ \\t]*[A-Za-z][A-Za-z0-9 _.-]{0,40}?[ \\t]*=[^;\\r\\n]*)+;?");
+  /** In a holder: compiled only for a message that looks like a key=value list. */
+  private static final class Keyed {
+    static final Pattern CONNECTION_STRING =
+        Pattern.compile(
+            "(?i)(?<![A-Za-z0-9_])(?:server|data source|datasource|host|hostname|address|addr"
+                + "|network address|endpoint|defaultendpointsprotocol|accountname|accountkey"
+                + "|sharedaccesskeyname|provider|driver|dsn|uid|user id|userid|username|user"
+                + "|database|initial catalog|password|pwd)\\s*=[^;\\r\\n]*"
+                + "(?:;[ \\t]*[A-Za-z][A-Za-z0-9 _.-]{0,40}?[ \\t]*=[^;\\r\\n]*)+;?");
+  }
 
   static String redact(String message) {
     String s = message;
@@ -28,7 +31,7 @@ final class Blocks {
       s = redactPem(s);
     }
     if (hasKeyValueList(s)) {
-      Matcher m = KEYED_CONNECTION_STRING.matcher(s);
+      Matcher m = Keyed.CONNECTION_STRING.matcher(s);
       if (m.find()) {
         s = m.replaceAll(Placeholders.URL);
       }

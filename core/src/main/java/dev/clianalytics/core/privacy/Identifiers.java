@@ -11,10 +11,15 @@ import javax.crypto.spec.SecretKeySpec;
 final class Identifiers {
   private static final HexFormat HEX = HexFormat.of();
 
-  // Looking up a MessageDigest or Mac costs about as much as hashing a short id; keep one per
-  // thread, since neither is thread-safe.
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(() -> newInstance(() -> MessageDigest.getInstance("SHA-256")));
+  /**
+   * Looking up a MessageDigest or Mac costs about as much as hashing a short id; keep one per
+   * thread, since neither is thread-safe. In a holder so that the client, whose ids are already in
+   * SHA-256 form, never pays for the lambda and security provider start-up.
+   */
+  private static final class Sha256 {
+    static final ThreadLocal<MessageDigest> LOCAL =
+        ThreadLocal.withInitial(() -> newInstance(() -> MessageDigest.getInstance("SHA-256")));
+  }
 
   private final ThreadLocal<Mac> mac;
 
@@ -73,7 +78,7 @@ final class Identifiers {
     if (isSha256Hex(raw)) {
       return raw;
     }
-    return HEX.formatHex(SHA256.get().digest(raw.getBytes(StandardCharsets.UTF_8)));
+    return HEX.formatHex(Sha256.LOCAL.get().digest(raw.getBytes(StandardCharsets.UTF_8)));
   }
 
   static boolean isSha256Hex(String s) {
