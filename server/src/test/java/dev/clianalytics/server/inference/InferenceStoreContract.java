@@ -54,7 +54,10 @@ abstract class InferenceStoreContract {
 
   @AfterEach
   void close() {
-    storage.close();
+    // null when the set-up was skipped (PostgreSQL tests without TEST_DATABASE_URL)
+    if (storage != null) {
+      storage.close();
+    }
   }
 
   static Event event(String actor, int minute, String command, int exit) {
