@@ -7,6 +7,7 @@ import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storages;
+import dev.clianalytics.server.testing.RequiresPostgres;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,20 +20,16 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * {@link IncrementalInferencePropertyTest} on PostgreSQL ({@code TEST_DATABASE_URL}), where
  * incremental runs delete by session id arrays and subtract path trails, and a full run writes new
  * tables and swaps them in: any arrival order still leaves exactly one full recomputation's tables.
  */
+@AddLifecycleHook(RequiresPostgres.class)
 class PostgresIncrementalInferencePropertyTest {
   private static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");
-
-  @BeforeContainer
-  static void requireDatabase() {
-    TestPostgres.configuredUrl();
-  }
 
   // Fewer tries than on DuckDB: each one migrates a fresh schema.
   @Property(tries = 15)
