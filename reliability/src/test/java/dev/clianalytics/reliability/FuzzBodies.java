@@ -1,6 +1,7 @@
 package dev.clianalytics.reliability;
 
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.server.resilience.Mutator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +28,12 @@ final class FuzzBodies {
   /** Part of free text in every body. */
   static final String BODY_MARKER = "bodymark-Vx3z";
 
-  private static final String[] NUMBERS = {
-    "1e400", "-1e400", "123456789012345678901234567890", "-0", "9".repeat(400), "NaN", "0x10", "01"
-  };
-  private static final String[] VALUES = {
-    "null", "true", "[]", "{}", "\"\"", "\"\\u0000\"", "[[[[[]]]]]", "\"\\ud800\"", "-1"
-  };
-  private static final byte[][] BAD_UTF8 = {
-    {(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xC0}
-  };
-
   private final Random random;
+  private final Mutator mutator;
 
   FuzzBodies(Random random) {
     this.random = random;
+    this.mutator = new Mutator(random);
   }
 
   /** A raw event as a careless client sends it: identifiers and secrets included. */
@@ -118,93 +110,7 @@ final class FuzzBodies {
   }
 
   byte[] mutate(byte[] body) {
-    byte[] out = body;
-    for (int i = 0, rounds = 1 + random.nextInt(3); i < rounds; i++) {
-      out = once(out);
-    }
-    return out;
-  }
-
-  private byte[] once(byte[] b) {
-    return switch (random.nextInt(10)) {
-      case 0 -> flip(b);
-      case 1 -> b.length == 0 ? b : Arrays.copyOf(b, random.nextInt(b.length));
-      case 2 -> repeat(b);
-      case 3 -> nest(b);
-      case 4 -> replace(b, "[0-9]+", NUMBERS[random.nextInt(NUMBERS.length)]);
-      case 5 -> insert(b, BAD_UTF8[random.nextInt(BAD_UTF8.length)]);
-      case 6 -> replace(b, "\"[^\"]*\"", VALUES[random.nextInt(VALUES.length)]);
-      case 7 -> replace(b, "[\\[\\]{},:]", String.valueOf("[]{},:\"\\".charAt(random.nextInt(8))));
-      case 8 -> new byte[0];
-      default -> insert(b, ascii().getBytes(StandardCharsets.UTF_8));
-    };
-  }
-
-  private byte[] flip(byte[] b) {
-    byte[] out = b.clone();
-    for (int i = 0, n = 1 + random.nextInt(4); i < n && out.length > 0; i++) {
-      out[random.nextInt(out.length)] = (byte) random.nextInt(256);
-    }
-    return out;
-  }
-
-  private byte[] repeat(byte[] b) {
-    if (b.length == 0) {
-      return b;
-    }
-    int from = random.nextInt(b.length);
-    int to = from + 1 + random.nextInt(b.length - from);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(b, 0, to);
-    for (int i = 0, copies = 1 + random.nextInt(random.nextInt(20) == 0 ? 300 : 3);
-        i < copies;
-        i++) {
-      out.write(b, from, to - from);
-    }
-    out.write(b, to, b.length - to);
-    return out.toByteArray();
-  }
-
-  private byte[] nest(byte[] b) {
-    int depth = 1 + random.nextInt(random.nextBoolean() ? 60 : 3000);
-    boolean array = random.nextBoolean();
-    String s =
-        (array ? "[" : "{\"a\":").repeat(depth)
-            + new String(b, StandardCharsets.UTF_8)
-            + (array ? "]" : "}").repeat(depth);
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private byte[] replace(byte[] b, String regex, String replacement) {
-    String s = new String(b, StandardCharsets.ISO_8859_1);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(s);
-    List<int[]> spans = new ArrayList<>();
-    while (m.find()) {
-      spans.add(new int[] {m.start(), m.end()});
-    }
-    if (spans.isEmpty()) {
-      return b;
-    }
-    int[] span = spans.get(random.nextInt(spans.size()));
-    return (s.substring(0, span[0]) + replacement + s.substring(span[1]))
-        .getBytes(StandardCharsets.ISO_8859_1);
-  }
-
-  private byte[] insert(byte[] b, byte[] piece) {
-    int at = b.length == 0 ? 0 : random.nextInt(b.length);
-    byte[] out = new byte[b.length + piece.length];
-    System.arraycopy(b, 0, out, 0, at);
-    System.arraycopy(piece, 0, out, at, piece.length);
-    System.arraycopy(b, at, out, at + piece.length, b.length - at);
-    return out;
-  }
-
-  private String ascii() {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0, n = 1 + random.nextInt(20); i < n; i++) {
-      s.append((char) random.nextInt(128));
-    }
-    return s.toString();
+    return mutator.mutate(body);
   }
 
   private String pick(String... options) {

@@ -4,8 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
-/** Seeded mutations of valid request bodies, each one a kind of damage real clients produce. */
-final class Mutator {
+/**
+ * Seeded mutations of valid request bodies, each one a kind of damage real clients produce. Also
+ * used by the reliability module's fuzz test of every endpoint.
+ */
+public final class Mutator {
   private static final String[] NUMBERS = {
     "1e400",
     "-1e400",
@@ -42,14 +45,20 @@ final class Mutator {
   private final Random random;
 
   Mutator(long seed) {
-    this.random = new Random(seed);
+    this(new Random(seed));
+  }
+
+  /** Mutations drawn from {@code random}, which the caller may share with its own choices. */
+  public Mutator(Random random) {
+    this.random = random;
   }
 
   Random random() {
     return random;
   }
 
-  byte[] mutate(byte[] body) {
+  /** {@code body} with one to three kinds of damage applied; the input is not modified. */
+  public byte[] mutate(byte[] body) {
     byte[] out = body;
     int rounds = 1 + random.nextInt(3);
     for (int i = 0; i < rounds; i++) {
