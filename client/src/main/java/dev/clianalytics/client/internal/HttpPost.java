@@ -77,49 +77,55 @@ final class HttpPost {
    * earlier that the server has since dropped, worth one more try on a fresh one.
    */
   static Response exchange(Socket socket, byte[] request) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    InputStream in = socket.getInputStream();
     try {
+      OutputStream out = socket.getOutputStream();
       out.write(request);
       out.flush();
     } catch (IOException e) {
       return null; // reset by the server before anything was read: not an answer
     }
-    Head head = new Head(in);
+    Head head = new Head(socket.getInputStream());
     String statusLine = firstLine(head);
     if (statusLine == null) {
       return null;
     }
     while (true) {
-      if (statusLine == null) {
-        return fail("the connection closed inside the answer");
-      }
-      int status = status(statusLine);
-      String retryAfter = null;
-      long length = -1;
-      String line;
-      while ((line = head.line()) != null && !line.isEmpty()) {
-        int colon = line.indexOf(':');
-        if (colon > 0) {
-          String name = line.substring(0, colon).trim();
-          String value = line.substring(colon + 1).trim();
-          if (name.equalsIgnoreCase("Retry-After")) {
-            retryAfter = value;
-          } else if (name.equalsIgnoreCase("Content-Length")) {
-            length = length(value);
-          }
-        }
-      }
-      if (line == null) {
-        return fail("the connection closed inside the answer's headers");
-      }
-      if (status >= 200) {
-        head.skipBody(length);
-        return new Response(status, retryAfter);
+      Response answer = headers(head, status(statusLine));
+      if (answer.status() >= 200) {
+        return answer;
       }
       // 1xx interim answer (100 Continue, 103 Early Hints): the real one follows.
       statusLine = head.line();
+      if (statusLine == null) {
+        return fail("the connection closed inside the answer");
+      }
     }
+  }
+
+  /** Reads the header lines after a status line; for a final answer also its (small) body. */
+  private static Response headers(Head head, int status) throws IOException {
+    String retryAfter = null;
+    long length = -1;
+    String line;
+    while ((line = head.line()) != null && !line.isEmpty()) {
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        String name = line.substring(0, colon).trim();
+        String value = line.substring(colon + 1).trim();
+        if (name.equalsIgnoreCase("Retry-After")) {
+          retryAfter = value;
+        } else if (name.equalsIgnoreCase("Content-Length")) {
+          length = length(value);
+        }
+      }
+    }
+    if (line == null) {
+      return fail("the connection closed inside the answer's headers");
+    }
+    if (status >= 200) {
+      head.skipBody(length);
+    }
+    return new Response(status, retryAfter);
   }
 
   /**
