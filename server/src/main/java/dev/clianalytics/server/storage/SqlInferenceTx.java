@@ -3,7 +3,6 @@ package dev.clianalytics.server.storage;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.inference.SessionResult;
 import dev.clianalytics.core.session.Recompute;
-import dev.clianalytics.core.session.SessionKey;
 import dev.clianalytics.core.session.SessionSpan;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,10 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SqlInferenceTx implements InferenceTx {
   private static final Logger LOG = LoggerFactory.getLogger(SqlInferenceTx.class);
-  private static final String EVENT_COLUMNS = "e." + EventRows.COLUMNS.replace(", ", ", e.");
   // Ties of actor and timestamp are put in event id order by TieOrder, not by the database.
   private static final String ORDER = " ORDER BY e.actor_id, e.ts";
   private static final List<String> COUNT_TABLES =
@@ -166,7 +162,7 @@ final class SqlInferenceTx implements InferenceTx {
             + ORDER;
     call(
         () -> {
-          putRanges(reader, ranges, Duration.ZERO);
+          Spans.putRanges(reader, rows, ranges, Duration.ZERO);
           return scan(tail, sink);
         });
   }
@@ -189,8 +185,8 @@ final class SqlInferenceTx implements InferenceTx {
             + " AND s.end_us >= r.from_us AND s.start_us <= r.to_us";
     return call(
         () -> {
-          putRanges(writer, around, margin);
-          List<SessionSpan> spans = spans(sql);
+          Spans.putRanges(writer, rows, around, margin);
+          List<SessionSpan> spans = Spans.read(writer, sql);
           try (PreparedStatement s = writer.prepareStatement("DELETE FROM infer_ranges")) {
             s.executeUpdate();
           }
@@ -202,52 +198,11 @@ final class SqlInferenceTx implements InferenceTx {
   public List<SessionSpan> sessionsPossiblyOpen(Instant horizon, Duration timeout) {
     return call(
         () ->
-            spans(
+            Spans.read(
+                writer,
                 "SELECT session_id, actor_id, hint, start_us, end_us, is_open FROM sessions"
                     + " WHERE is_open OR end_us > ?",
                 DerivedRows.micros(horizon.minus(timeout))));
-  }
-
-  private List<SessionSpan> spans(String sql, long... params) throws SQLException {
-    List<SessionSpan> out = new ArrayList<>();
-    try (PreparedStatement s = writer.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setLong(i + 1, params[i]);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          String hint = rs.getString(3);
-          SessionKey key = new SessionKey(rs.getString(2), hint.isEmpty() ? null : hint);
-          out.add(
-              new SessionSpan(
-                  key,
-                  rs.getString(1),
-                  DerivedRows.instant(rs.getLong(4)),
-                  DerivedRows.instant(rs.getLong(5)),
-                  rs.getBoolean(6)));
-        }
-      }
-    }
-    return out;
-  }
-
-  private void putRanges(Connection c, List<Recompute> ranges, Duration margin)
-      throws SQLException {
-    try (RowWriter w =
-        rows.open(c, "infer_ranges", "actor_id, hint, from_ts, to_ts, from_us, to_us")) {
-      for (Recompute r : ranges) {
-        Instant from = r.from().minus(margin);
-        Instant to = r.to().plus(margin);
-        w.text(r.key().actorId())
-            .text(Objects.toString(r.key().sessionHint(), ""))
-            .timestamp(from)
-            .timestamp(to)
-            .int64(DerivedRows.micros(from))
-            .int64(DerivedRows.micros(to))
-            .endRow();
-      }
-    }
-    rows.sync();
   }
 
   @Override
