@@ -12,6 +12,7 @@ COPY core/pom.xml core/
 COPY client/pom.xml client/
 COPY server/pom.xml server/
 COPY cli/pom.xml cli/
+COPY reliability/pom.xml reliability/
 COPY bench/pom.xml bench/
 RUN ./mvnw -B -ntp -q -pl cli -am dependency:go-offline || true
 COPY . .
