@@ -126,14 +126,26 @@ final class PostgresStorage implements Storage {
 
   @Override
   public long lastSeq() {
-    return inTransaction(
-        c -> {
-          // Every batch takes the seq lock shared before drawing seqs and keeps it until commit, so
-          // once this exclusive lock is granted, every seq drawn so far is committed or gone, and
-          // later batches draw higher ones. Ingest pauses only while this transaction runs.
-          lock(c, SEQ_LOCK, "10s", false);
-          return SqlRows.queryLong(c, "SELECT coalesce(max(seq), 0) FROM events");
-        });
+    return inTransaction(PostgresStorage::committedMark);
+  }
+
+  /**
+   * The highest seq below which no event can still appear. Every batch takes the seq lock shared
+   * before drawing seqs and keeps it until commit, and batches of two instances commit in any
+   * order; once the lock is granted exclusively, every seq drawn so far is committed or gone and
+   * later batches draw higher ones. The mark is read in a statement of its own (its snapshot taken
+   * after the wait), then the lock is released at once, so ingest pauses only while it is read and
+   * the caller's transaction, however long, holds nothing.
+   */
+  static long committedMark(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("SELECT pg_advisory_lock(" + SEQ_LOCK + ")");
+      try {
+        return SqlRows.queryLong(c, "SELECT coalesce(max(seq), 0) FROM events");
+      } finally {
+        st.execute("SELECT pg_advisory_unlock(" + SEQ_LOCK + ")");
+      }
+    }
   }
 
   @Override

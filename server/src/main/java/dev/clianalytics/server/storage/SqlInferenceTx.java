@@ -92,24 +92,10 @@ final class SqlInferenceTx implements InferenceTx {
   @Override
   public long lastSeq() {
     return call(
-        () -> {
-          if (!postgres) {
-            return SqlRows.queryLong(writer, "SELECT coalesce(max(seq), 0) FROM events");
-          }
-          // A batch draws its seqs under the seq lock held shared until it commits, and batches of
-          // two instances commit in any order. Taking the lock exclusively waits for every batch in
-          // flight, so no seq at or below the mark read next (in a statement of its own, with a
-          // snapshot taken after the wait) can appear later and be skipped. It is released at
-          // once: ingest pauses only while the mark is read.
-          try (java.sql.Statement st = writer.createStatement()) {
-            st.execute("SELECT pg_advisory_lock(" + PostgresStorage.SEQ_LOCK + ")");
-            try {
-              return SqlRows.queryLong(writer, "SELECT coalesce(max(seq), 0) FROM events");
-            } finally {
-              st.execute("SELECT pg_advisory_unlock(" + PostgresStorage.SEQ_LOCK + ")");
-            }
-          }
-        });
+        () ->
+            postgres
+                ? PostgresStorage.committedMark(writer)
+                : SqlRows.queryLong(writer, "SELECT coalesce(max(seq), 0) FROM events"));
   }
 
   @Override
