@@ -51,9 +51,11 @@ final class PostgresCopyPipe implements RowWriter.Factory, AutoCloseable {
   public void later(java.sql.Connection c, String sql) {
     queue(
         () -> {
+          long t = System.nanoTime();
           try (java.sql.Statement s = c.createStatement()) {
             s.execute(sql);
           }
+          LOG.debug("{} ms: {}", (System.nanoTime() - t) / 1_000_000, sql);
         },
         false);
   }
