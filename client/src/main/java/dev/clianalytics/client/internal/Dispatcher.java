@@ -220,22 +220,23 @@ final class Dispatcher {
       return false;
     }
     inFlight = List.of();
-    switch (result.outcome()) {
-      case DELIVERED, REJECTED -> attempt = 0;
-      case RETRY -> {
-        for (int i = batch.size() - 1; i >= 0; i--) {
-          queue.addFirst(batch.get(i));
-        }
-        Duration delay = backoff.delay(attempt++, result.retryAfter());
-        retryAt = System.nanoTime() + Math.max(1, delay.toNanos());
-        notifyAll();
-        while (!stopped && retryAt - System.nanoTime() > 0) {
-          if (!waitNanos(retryAt - System.nanoTime())) {
-            return false;
-          }
-        }
-        retryAt = 0;
+    // An if rather than a switch on the enum: the switch's lookup class would load while the tool
+    // waits at exit.
+    if (result.outcome() != SendResult.Outcome.RETRY) {
+      attempt = 0;
+    } else {
+      for (int i = batch.size() - 1; i >= 0; i--) {
+        queue.addFirst(batch.get(i));
       }
+      Duration delay = backoff.delay(attempt++, result.retryAfter());
+      retryAt = System.nanoTime() + Math.max(1, delay.toNanos());
+      notifyAll();
+      while (!stopped && retryAt - System.nanoTime() > 0) {
+        if (!waitNanos(retryAt - System.nanoTime())) {
+          return false;
+        }
+      }
+      retryAt = 0;
     }
     notifyAll();
     return !stopped;

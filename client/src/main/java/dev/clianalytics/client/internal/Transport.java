@@ -80,6 +80,7 @@ final class Transport implements HttpPost.SocketSink {
       socket.getOutputStream();
       socket.getInputStream();
       HttpPost.loadClasses();
+      classify(200, null).outcome(); // and those of the result the sender then settles
       readyAt = System.nanoTime();
       ready = socket;
       current = null;
