@@ -2,6 +2,7 @@ package dev.clianalytics.client.internal;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -12,7 +13,11 @@ final class Backoff {
   static final Duration BASE = Duration.ofMillis(100);
   static final Duration CAP = Duration.ofSeconds(30);
 
-  /** Given a bound n, returns a value in [0, n]; injectable so tests are deterministic. */
+  /**
+   * Given a bound n, returns a value in [0, n]; injectable so tests are deterministic. Null means
+   * uniformly random: then neither this interface nor a class implementing it is loaded when the
+   * client starts, only a {@link ThreadLocalRandom} at the first retry.
+   */
   private final LongUnaryOperator random;
 
   Backoff(LongUnaryOperator random) {
@@ -20,15 +25,7 @@ final class Backoff {
   }
 
   static Backoff withRandomJitter() {
-    return new Backoff(new Jitter());
-  }
-
-  /** A class rather than a lambda: a lambda's first use costs a short-lived tool milliseconds. */
-  private static final class Jitter implements LongUnaryOperator {
-    @Override
-    public long applyAsLong(long bound) {
-      return java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1);
-    }
+    return new Backoff(null);
   }
 
   /** The wait before retry number {@code attempt} (0 for the first retry). */
@@ -37,7 +34,11 @@ final class Backoff {
     if (attempt < 20) {
       ceiling = Math.min(ceiling, BASE.toMillis() << attempt);
     }
-    Duration jittered = Duration.ofMillis(random.applyAsLong(ceiling));
+    long pick =
+        random == null
+            ? ThreadLocalRandom.current().nextLong(ceiling + 1)
+            : random.applyAsLong(ceiling);
+    Duration jittered = Duration.ofMillis(pick);
     if (retryAfter.isPresent() && retryAfter.get().compareTo(jittered) > 0) {
       return retryAfter.get();
     }

@@ -19,6 +19,13 @@ import java.util.function.Supplier;
  * public method swallows its own failures: telemetry must never break the tool.
  */
 public final class Client {
+  /**
+   * What the priming thread sanitizes: a subcommand and a flag, so that the rules for both (the
+   * flag blocklist is a large class) are loaded before the tool records its real run, which then
+   * costs the tool's own thread only the warm path.
+   */
+  static final CommandRun PRIMING_RUN = CommandRun.of(0, "prime").withFlags("--prime");
+
   private final String toolName;
   private final String toolVersion;
   private final PrintStream debugOut;
@@ -145,7 +152,7 @@ public final class Client {
           new Runnable() {
             @Override
             public void run() {
-              sanitized(CommandRun.of(0));
+              sanitized(PRIMING_RUN);
             }
           };
       dispatcher = new Dispatcher(new Transport(c), spool, Backoff.withRandomJitter(), prime);

@@ -58,14 +58,11 @@ final class Dispatcher {
     }
     started = true;
     adopting = true;
-    // Nested classes rather than method references: no lambda bootstrap on the tool's path.
+    // Nested classes rather than method references: no lambda bootstrap on the tool's path. Only
+    // the sender is started here; it starts the primer, so the tool's thread pays for one thread.
     Thread worker = new Thread(new Sender(), "cli-analytics-sender");
     worker.setDaemon(true);
     worker.start();
-    // Priming is independent of connecting: on a second thread the two overlap.
-    Thread primer = new Thread(new Primer(), "cli-analytics-prime");
-    primer.setDaemon(true);
-    primer.start();
   }
 
   synchronized void enqueue(String event) {
@@ -133,6 +130,14 @@ final class Dispatcher {
   private final class Sender implements Runnable {
     @Override
     public void run() {
+      try {
+        // Priming is independent of connecting: on a second thread the two overlap.
+        Thread primer = new Thread(new Primer(), "cli-analytics-prime");
+        primer.setDaemon(true);
+        primer.start();
+      } catch (RuntimeException | OutOfMemoryError e) {
+        // No second thread: the event is sanitized cold when recorded, which is only slower.
+      }
       work();
     }
   }
@@ -141,6 +146,9 @@ final class Dispatcher {
     @Override
     public void run() {
       try {
+        // First the host's address, which also sets up the JDK's address classes, while the
+        // sender loads the socket classes: the early connect then finds both ready.
+        transport.resolveAhead();
         prime.run();
       } catch (RuntimeException | LinkageError e) {
         // Only a warm-up: the event's own sanitizing reports nothing either.
@@ -150,8 +158,9 @@ final class Dispatcher {
 
   private void work() {
     try {
-      adoptSpooled();
+      // Connect first: reading the spool, usually a check that there is none, can wait for it.
       transport.warmUp();
+      adoptSpooled();
       List<String> batch;
       while ((batch = nextBatch()) != null) {
         SendResult result = transport.send(batch);
@@ -220,22 +229,23 @@ final class Dispatcher {
       return false;
     }
     inFlight = List.of();
-    switch (result.outcome()) {
-      case DELIVERED, REJECTED -> attempt = 0;
-      case RETRY -> {
-        for (int i = batch.size() - 1; i >= 0; i--) {
-          queue.addFirst(batch.get(i));
-        }
-        Duration delay = backoff.delay(attempt++, result.retryAfter());
-        retryAt = System.nanoTime() + Math.max(1, delay.toNanos());
-        notifyAll();
-        while (!stopped && retryAt - System.nanoTime() > 0) {
-          if (!waitNanos(retryAt - System.nanoTime())) {
-            return false;
-          }
-        }
-        retryAt = 0;
+    // An if rather than a switch on the enum: the switch's lookup class would load while the tool
+    // waits at exit.
+    if (result.outcome() != SendResult.Outcome.RETRY) {
+      attempt = 0;
+    } else {
+      for (int i = batch.size() - 1; i >= 0; i--) {
+        queue.addFirst(batch.get(i));
       }
+      Duration delay = backoff.delay(attempt++, result.retryAfter());
+      retryAt = System.nanoTime() + Math.max(1, delay.toNanos());
+      notifyAll();
+      while (!stopped && retryAt - System.nanoTime() > 0) {
+        if (!waitNanos(retryAt - System.nanoTime())) {
+          return false;
+        }
+      }
+      retryAt = 0;
     }
     notifyAll();
     return !stopped;

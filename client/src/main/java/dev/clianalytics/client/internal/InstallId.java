@@ -1,6 +1,8 @@
 package dev.clianalytics.client.internal;
 
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -45,11 +47,35 @@ final class InstallId {
     }
   }
 
-  private static String read(Path file) throws IOException {
+  /**
+   * The id kept in {@code file}, or null when there is none. Read through a {@link
+   * FileInputStream}: {@code Files.readString} opens a {@code FileChannel}, whose classes a
+   * short-lived tool would load for these 65 bytes only.
+   */
+  static String read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       return null;
     }
-    String id = Files.readString(file, StandardCharsets.UTF_8).trim();
+    byte[] bytes;
+    try (InputStream in = new FileInputStream(file.toFile())) {
+      bytes = in.readAllBytes();
+    }
+    String id = ascii(bytes);
+    if (id == null) {
+      // Anything but ASCII: decoded strictly, as Files.readString does (malformed text throws).
+      id = Files.readString(file, StandardCharsets.UTF_8);
+    }
+    id = id.trim();
     return id.isEmpty() || id.length() > 128 ? null : id;
+  }
+
+  /** The bytes as text when they are all ASCII (then UTF-8 and Latin-1 agree), else null. */
+  private static String ascii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return null;
+      }
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,7 @@ final class Transport implements HttpPost.SocketSink {
       socket.getOutputStream();
       socket.getInputStream();
       HttpPost.loadClasses();
+      classify(200, null).outcome(); // and those of the result the sender then settles
       readyAt = System.nanoTime();
       ready = socket;
       current = null;
@@ -88,6 +90,23 @@ final class Transport implements HttpPost.SocketSink {
       }
     } catch (IOException | RuntimeException e) {
       current = null;
+    }
+  }
+
+  /**
+   * Resolves the URL's host ahead of the early connect, from another thread: the answer lands in
+   * the JDK's address cache, where the connect finds it, and the first use of {@link InetAddress}
+   * (which reads the JDK's security properties) overlaps the sender's own socket set-up. Nothing
+   * when a proxy is configured, which resolves the host itself; a failure is left to the connect.
+   */
+  void resolveAhead() {
+    if (proxied || shutDown) {
+      return;
+    }
+    try {
+      InetAddress.getByName(config.url().getHost());
+    } catch (IOException | RuntimeException e) {
+      // The connect resolves again and reports it.
     }
   }
 

@@ -37,4 +37,14 @@ class BackoffTest {
     Duration plain = Backoff.withRandomJitter().delay(attempt, Optional.empty());
     assertTrue(!plain.isNegative() && plain.compareTo(Backoff.CAP) <= 0, plain.toString());
   }
+
+  @Test
+  void delay_withRandomJitter_spreadsOverTheRange() {
+    Backoff random = Backoff.withRandomJitter();
+    java.util.Set<Duration> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      seen.add(random.delay(10, Optional.empty()));
+    }
+    assertTrue(seen.size() > 50, seen.size() + " distinct delays of 200");
+  }
 }

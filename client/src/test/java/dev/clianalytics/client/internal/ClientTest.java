@@ -36,6 +36,17 @@ class ClientTest extends ClientTestSupport {
   }
 
   @Test
+  void primingRun_goesThroughThePathAndFlagRules() {
+    Map<?, ?> event =
+        (Map<?, ?>)
+            dev.clianalytics.core.json.Json.parse(
+                client(env(server.url("/ingest"))).sanitized(Client.PRIMING_RUN));
+    assertEquals(List.of("mytool", "prime"), event.get("command_path"));
+    assertEquals(List.of("--prime"), event.get("flags_present"));
+    assertEquals("2.1.0", event.get("tool_version"));
+  }
+
+  @Test
   void record_twoRuns_giveEachEventAFreshEventId() {
     Client c = client(env(server.url("/ingest")));
     c.record(CommandRun.of(0, "a"));

@@ -13,9 +13,15 @@ import java.util.TreeSet;
 final class Flags {
   private Flags() {}
 
+  /** Up to this many flags are sorted by insertion, which loads no classes; more use a TreeSet. */
+  static final int SMALL = 16;
+
   static List<String> sanitize(List<String> flags) {
     if (flags.isEmpty()) {
       return List.of();
+    }
+    if (flags.size() <= SMALL) {
+      return sortedSmall(flags);
     }
     TreeSet<String> names = new TreeSet<>();
     for (String raw : flags) {
@@ -30,6 +36,29 @@ final class Flags {
         break;
       }
       out.add(name);
+    }
+    return out;
+  }
+
+  /**
+   * What the TreeSet path gives for a few flags: distinct names in natural order. A command line
+   * has a handful of flags, and a TreeSet's classes would be loaded for them on every run of a tool
+   * that the client instruments.
+   */
+  private static List<String> sortedSmall(List<String> flags) {
+    List<String> out = new ArrayList<>(flags.size());
+    for (String raw : flags) {
+      String name = name(raw);
+      if (name == null) {
+        continue;
+      }
+      int at = out.size();
+      while (at > 0 && out.get(at - 1).compareTo(name) > 0) {
+        at--;
+      }
+      if (at == 0 || !out.get(at - 1).equals(name)) {
+        out.add(at, name);
+      }
     }
     return out;
   }

@@ -78,8 +78,39 @@ public final class Privacy {
     if (version == null) {
       return null;
     }
+    if (isPlainNumericVersion(version)) {
+      return version;
+    }
     String redacted = ErrorText.errorMessage(version);
     return redacted == null || redacted.isBlank() ? null : redacted.trim();
+  }
+
+  /**
+   * Digits in at most three dot-separated parts, ten characters at most ({@code 1.0.0}, {@code
+   * 2024.10.1}): too short to be a key or a random string and one dot short of an IPv4 address, so
+   * the message rules keep it as it is (PrivacyTest checks every such version up to six characters
+   * and a sample of the longer ones). The usual version thus skips the message redactor, whose
+   * classes a short-lived client would otherwise load on every run.
+   */
+  static boolean isPlainNumericVersion(String version) {
+    int n = version.length();
+    if (n == 0 || n > 10) {
+      return false;
+    }
+    int dots = 0;
+    boolean digitBefore = false;
+    for (int i = 0; i < n; i++) {
+      char c = version.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digitBefore = true;
+      } else if (c == '.' && digitBefore && dots < 2) {
+        dots++;
+        digitBefore = false;
+      } else {
+        return false;
+      }
+    }
+    return digitBefore;
   }
 
   /** Applies the rules to every event of a list, in order. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +15,49 @@ class FlagsTest {
   @Test
   void sanitize_flagWithValue_keepsOnlyTheName() {
     assertEquals(List.of("--out"), Flags.sanitize(List.of("--out=/tmp/x")));
+  }
+
+  @Test
+  void sanitize_anyNumberOfFlags_givesTheDistinctNamesInNaturalOrder() {
+    String[] pool = {
+      "--verbose",
+      "-v",
+      "-V",
+      "--force",
+      "--Force",
+      "--out=/tmp/x",
+      "--out",
+      "-a",
+      "-b",
+      "--a",
+      "--token",
+      "--x1",
+      "--zz",
+      "-Z",
+      "--dry-run",
+      "--dry_run",
+      "-O2",
+      "--level=3",
+      "-",
+      "--",
+      "x"
+    };
+    Random random = new Random(7);
+    for (int round = 0; round < 2_000; round++) {
+      int n = random.nextInt(Flags.SMALL * 2 + 2);
+      List<String> flags = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        flags.add(pool[random.nextInt(pool.length)]);
+      }
+      TreeSet<String> expected = new TreeSet<>();
+      for (String flag : flags) {
+        String name = Flags.name(flag);
+        if (name != null) {
+          expected.add(name);
+        }
+      }
+      assertEquals(new ArrayList<>(expected), Flags.sanitize(flags), flags.toString());
+    }
   }
 
   @Test

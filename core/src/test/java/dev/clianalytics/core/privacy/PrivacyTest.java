@@ -1,12 +1,17 @@
 package dev.clianalytics.core.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +100,104 @@ class PrivacyTest {
   void apply_isIdempotent() {
     Event once = Privacy.client().apply(event("alice", "m", "s"));
     assertEquals(once, Privacy.client().apply(once));
+  }
+
+  @Test
+  void plainNumericVersion_everyShortOne_isWhatTheMessageRulesKeep() {
+    char[] alphabet = "0123456789.".toCharArray();
+    int checked = 0;
+    for (int length = 1; length <= 6; length++) {
+      char[] v = new char[length];
+      int combinations = (int) Math.pow(alphabet.length, length);
+      for (int k = 0; k < combinations; k++) {
+        int rest = k;
+        for (int i = 0; i < length; i++) {
+          v[i] = alphabet[rest % alphabet.length];
+          rest /= alphabet.length;
+        }
+        String version = new String(v);
+        if (Privacy.isPlainNumericVersion(version)) {
+          assertEquals(version, ErrorText.errorMessage(version));
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked > 1_000_000, "checked " + checked);
+  }
+
+  @Test
+  void plainNumericVersion_longerOnes_areWhatTheMessageRulesKeep() {
+    Random random = new Random(11);
+    List<String> samples =
+        new ArrayList<>(
+            List.of("1234567890", "999.999.99", "2024.10.01", "0.0.0", "127.0.0", "255.255.25"));
+    while (samples.size() < 50_000) {
+      StringBuilder v = new StringBuilder();
+      int parts = 1 + random.nextInt(3);
+      for (int p = 0; p < parts; p++) {
+        if (p > 0) {
+          v.append('.');
+        }
+        int digits = 1 + random.nextInt(4);
+        for (int d = 0; d < digits; d++) {
+          v.append((char) ('0' + random.nextInt(10)));
+        }
+      }
+      if (v.length() >= 7 && v.length() <= 10) {
+        samples.add(v.toString());
+      }
+    }
+    for (String v : samples) {
+      assertTrue(Privacy.isPlainNumericVersion(v), v);
+      assertEquals(v, ErrorText.errorMessage(v));
+    }
+  }
+
+  @Test
+  void plainNumericVersion_onlyDigitsInAtMostThreeParts() {
+    for (String v : List.of("1.0.0", "2", "10.4", "2024.10.1", "0123456789")) {
+      assertTrue(Privacy.isPlainNumericVersion(v), v);
+    }
+    for (String v :
+        List.of(
+            "",
+            "1.2.3.4",
+            "10.0.0.1",
+            ".1",
+            "1.",
+            "1..2",
+            "v1.0.0",
+            "1.0.0-rc1",
+            " 1.0",
+            "1.0 ",
+            "12345678901",
+            "1.0.0+abc",
+            "\u0661.0")) {
+      assertFalse(Privacy.isPlainNumericVersion(v), v);
+    }
+  }
+
+  @Test
+  void apply_versionThatLooksLikeAnAddress_stillGoesThroughTheMessageRules() {
+    Event in = event("alice", null, null);
+    Event raw =
+        new Event(
+            in.timestamp(),
+            in.toolName(),
+            "10.0.0.1",
+            in.commandPath(),
+            in.flagsPresent(),
+            in.exitCode(),
+            in.durationMs(),
+            in.errorType(),
+            in.errorMessage(),
+            in.actorId(),
+            null,
+            null,
+            false,
+            in.eventId());
+    String version = Privacy.client().apply(raw).toolVersion();
+    assertNotEquals("10.0.0.1", version);
+    assertEquals(ErrorText.errorMessage("10.0.0.1"), version);
   }
 }
