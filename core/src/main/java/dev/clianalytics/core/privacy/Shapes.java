@@ -229,11 +229,22 @@ final class Shapes {
       return true; // 16+ hex digits with letters: a hash, an id or a key
     }
     boolean fewVowels = vowels * 4 < n;
+    boolean mixedCase = upper > 0 && upper < letters;
+    // A long token with digits whose capitals keep starting mid-word and pairing up: camelCase
+    // starts one word per capital and pairs capitals only in acronyms, generated text does both
+    // throughout. (Among about 9,800 class names of the JDK and common libraries this flags one
+    // more, PBEWithMD5AndTripleDESCipher, than the rules below.)
+    if (digits >= 1
+        && mixedCase
+        && n >= 24
+        && lowerToUpper >= 2
+        && ((upperPairs + lowerToUpper) * 3 >= n || (vowels * 5 < n && upperPairs >= 2))) {
+      return true;
+    }
     if (digits >= 2 && letters >= 2) {
       int distinct = Long.bitCount(seen) + Math.min(digits, 10);
       return switches * 5 >= n || (fewVowels && distinct * 2 >= n && switches * 8 >= n);
     }
-    boolean mixedCase = upper > 0 && upper < letters;
     if (n < 20) {
       return false;
     }
