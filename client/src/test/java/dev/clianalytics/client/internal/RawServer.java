@@ -66,7 +66,11 @@ final class RawServer implements AutoCloseable {
           if (reply.equals(DROP)) {
             continue;
           }
-          requests.add(readRequest(connection.getInputStream()));
+          String request = readRequest(connection.getInputStream());
+          if (request.isEmpty()) {
+            continue; // connected and closed without a byte: no request (an unused early one)
+          }
+          requests.add(request);
           if (!reply.equals(NO_ANSWER)) {
             connection.getOutputStream().write(reply.getBytes(StandardCharsets.ISO_8859_1));
           }
