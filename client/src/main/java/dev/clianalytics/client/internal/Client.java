@@ -26,10 +26,14 @@ public final class Client {
    */
   static final CommandRun PRIMING_RUN = CommandRun.of(0, "prime").withFlags("--prime");
 
+  /** The privacy rules, loaded on first use: a run that sends nothing never loads them. */
+  private static final class Rules {
+    static final Privacy PRIVACY = Privacy.client();
+  }
+
   private final String toolName;
   private final String toolVersion;
   private final PrintStream debugOut;
-  private final Privacy privacy = Privacy.client();
   private volatile ClientConfig config;
   private Dispatcher dispatcher;
   private String installId;
@@ -126,7 +130,7 @@ public final class Client {
             null,
             config.ciDetected(),
             RandomIds.uuid());
-    return Json.write(privacy.apply(raw).toJson());
+    return Json.write(Rules.PRIVACY.apply(raw).toJson());
   }
 
   private synchronized String installId() {

@@ -35,10 +35,52 @@ public final class PicocliInstrumentation {
     CommandLine.IExecutionStrategy strategy = root.getExecutionStrategy();
     CommandLine.IExecutionExceptionHandler onFailure = root.getExecutionExceptionHandler();
     CommandLine.IParameterExceptionHandler onUsageError = root.getParameterExceptionHandler();
-    root.setExecutionStrategy(parseResult -> hook.execute(strategy, parseResult));
-    root.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> hook.failed(onFailure, ex, commandLine, parseResult));
-    root.setParameterExceptionHandler((ex, args) -> hook.usageError(onUsageError, ex, args));
+    // Nested classes rather than lambdas: every tool pays for this, telemetry on or off, and each
+    // lambda's first use costs a short-lived process about a millisecond.
+    root.setExecutionStrategy(hook.new Strategy(strategy));
+    root.setExecutionExceptionHandler(hook.new OnFailure(onFailure));
+    root.setParameterExceptionHandler(hook.new OnUsageError(onUsageError));
+  }
+
+  private final class Strategy implements CommandLine.IExecutionStrategy {
+    private final CommandLine.IExecutionStrategy wrapped;
+
+    Strategy(CommandLine.IExecutionStrategy wrapped) {
+      this.wrapped = wrapped;
+    }
+
+    @Override
+    public int execute(ParseResult parseResult) {
+      return PicocliInstrumentation.this.execute(wrapped, parseResult);
+    }
+  }
+
+  private final class OnFailure implements CommandLine.IExecutionExceptionHandler {
+    private final CommandLine.IExecutionExceptionHandler wrapped;
+
+    OnFailure(CommandLine.IExecutionExceptionHandler wrapped) {
+      this.wrapped = wrapped;
+    }
+
+    @Override
+    public int handleExecutionException(
+        Exception ex, CommandLine commandLine, ParseResult parseResult) throws Exception {
+      return failed(wrapped, ex, commandLine, parseResult);
+    }
+  }
+
+  private final class OnUsageError implements CommandLine.IParameterExceptionHandler {
+    private final CommandLine.IParameterExceptionHandler wrapped;
+
+    OnUsageError(CommandLine.IParameterExceptionHandler wrapped) {
+      this.wrapped = wrapped;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args)
+        throws Exception {
+      return usageError(wrapped, ex, args);
+    }
   }
 
   private static void addOption(CommandLine command, Set<CommandLine> seen) {
@@ -97,7 +139,7 @@ public final class PicocliInstrumentation {
         }
         // The message echoes what the user typed, so only the exception's class is kept.
         client.record(
-            CommandRun.of(code, pathOf(ex.getCommandLine()).toArray(String[]::new))
+            CommandRun.of(code, pathOf(ex.getCommandLine()).toArray(new String[0]))
                 .withErrorType(typeOf(ex)));
       } catch (RuntimeException | LinkageError e) {
         // Telemetry failures stay invisible.
