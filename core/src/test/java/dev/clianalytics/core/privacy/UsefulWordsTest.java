@@ -28,7 +28,8 @@ class UsefulWordsTest {
         "docker: Error response from daemon: Bind for 0.0.0.0 failed: port is already allocated",
         "java.lang.NoClassDefFoundError: org/apache/commons/lang3/StringUtils",
         "x86_64-unknown-linux-gnu toolchain missing for AbstractAutowireCapableBeanFactory",
-        "no AArch64HotSpotJVMCIBackendFactory or AbstractAnnotationValueVisitor14 in LinuxAMD64Access"
+        "no AArch64HotSpotJVMCIBackendFactory or AbstractAnnotationValueVisitor14 in LinuxAMD64Access",
+        "HttpObjectAggregator2 and OutboundHandlerAdapter3 failed in Http2MultiplexHandler"
       })
   void benignMessage_isUnchanged(String message) {
     String expected =
