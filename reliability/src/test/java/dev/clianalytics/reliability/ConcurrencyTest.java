@@ -173,14 +173,7 @@ class ConcurrencyTest {
   }
 
   private static void ingest(Http http, List<Map<String, Object>> batch) {
-    Http.Response r =
-        http.post(
-            "/ingest",
-            Json.write(batch),
-            "Content-Type",
-            "application/json",
-            "Authorization",
-            "Bearer " + ADMIN);
+    Http.Response r = http.postJson("/ingest", Json.write(batch), ADMIN);
     assertEquals(200, r.status(), r.body());
   }
 

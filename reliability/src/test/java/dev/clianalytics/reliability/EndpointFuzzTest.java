@@ -106,14 +106,7 @@ class EndpointFuzzTest {
                 0,
                 "actor_id",
                 "after-fuzz"));
-    Http.Response ingest =
-        http.post(
-            "/ingest",
-            event,
-            "Content-Type",
-            "application/json",
-            "Authorization",
-            "Bearer " + TokenedPostgresServer.INGEST);
+    Http.Response ingest = http.postJson("/ingest", event, TokenedPostgresServer.INGEST);
     assertEquals(200, ingest.status(), ingest.body());
     assertEquals(
         1L, ((Number) ((Map<?, ?>) Json.parse(ingest.body())).get("accepted")).longValue());

@@ -60,14 +60,7 @@ final class IngestLoad implements AutoCloseable {
       List<String> ids = batch.stream().map(e -> (String) e.get("event_id")).toList();
       tally.sent().addAll(ids);
       try {
-        Http.Response r =
-            http.post(
-                "/ingest",
-                Json.write(batch),
-                "Content-Type",
-                "application/json",
-                "Authorization",
-                "Bearer " + token);
+        Http.Response r = http.postJson("/ingest", Json.write(batch), token);
         if (r.status() == 200) {
           tally.acknowledged().addAll(ids);
           continue;

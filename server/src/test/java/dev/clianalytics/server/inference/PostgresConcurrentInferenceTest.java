@@ -109,14 +109,7 @@ class PostgresConcurrentInferenceTest {
     Http http = https.get(instance);
     for (int from = instance * 100; from < events.size(); from += 200) {
       List<Map<String, Object>> batch = events.subList(from, Math.min(events.size(), from + 100));
-      Http.Response r =
-          http.post(
-              "/ingest",
-              Json.write(batch),
-              "Content-Type",
-              "application/json",
-              "Authorization",
-              "Bearer " + TOKEN);
+      Http.Response r = http.postJson("/ingest", Json.write(batch), TOKEN);
       assertEquals(200, r.status(), r.body());
       post(http, "/infer");
     }

@@ -24,13 +24,10 @@ interface SampleScenarios extends Scenarios {
     for (int i = 0; i < events.size(); i += 2_000) {
       Http.Response r =
           http()
-              .post(
+              .postJson(
                   "/ingest",
                   Json.write(events.subList(i, Math.min(events.size(), i + 2_000))),
-                  "Content-Type",
-                  "application/json",
-                  "Authorization",
-                  "Bearer " + ServerFixture.TOKEN);
+                  ServerFixture.TOKEN);
       assertEquals(200, r.status(), r.body());
     }
     infer();

@@ -85,14 +85,7 @@ public abstract class ServerFixture {
   /** Ingests the events (one request) and checks they were all accepted or duplicates. */
   public void send(Ev... events) {
     List<Map<String, Object>> body = java.util.Arrays.stream(events).map(Ev::json).toList();
-    Http.Response r =
-        http.post(
-            "/ingest",
-            Json.write(body),
-            "Content-Type",
-            "application/json",
-            "Authorization",
-            "Bearer " + TOKEN);
+    Http.Response r = http.postJson("/ingest", Json.write(body), TOKEN);
     assertEquals(200, r.status(), r.body());
     assertEquals(List.of(), ((Map<?, ?>) Json.parse(r.body())).get("rejected"), r.body());
   }

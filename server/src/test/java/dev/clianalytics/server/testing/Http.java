@@ -74,6 +74,11 @@ public final class Http {
     return post(path, body.getBytes(StandardCharsets.UTF_8), headers);
   }
 
+  /** POSTs a JSON body with a bearer token, as the SDK and {@code post-events} send events. */
+  public Response postJson(String path, String json, String token) {
+    return post(path, json, "Content-Type", "application/json", "Authorization", "Bearer " + token);
+  }
+
   public Response post(String path, byte[] body, String... headers) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
