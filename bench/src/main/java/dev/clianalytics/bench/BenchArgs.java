@@ -14,13 +14,22 @@ record BenchArgs(String databaseUrl, int events) {
   static BenchArgs parse(String[] args) {
     String url = null;
     int events = 500_000;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--database-url" -> url = args[++i];
-        case "--events" -> events = Integer.parseInt(args[++i].replace("_", ""));
-        default ->
-            throw new IllegalArgumentException(
-                "unknown option " + args[i] + "; use --database-url URL --events N");
+    for (int i = 0; i < args.length; i += 2) {
+      if (!args[i].equals("--database-url") && !args[i].equals("--events")) {
+        throw new IllegalArgumentException(
+            "unknown option " + args[i] + "; use --database-url URL --events N");
+      }
+      if (i + 1 == args.length) {
+        throw new IllegalArgumentException(args[i] + " needs a value");
+      }
+      if (args[i].equals("--database-url")) {
+        url = args[i + 1];
+      } else {
+        try {
+          events = Integer.parseInt(args[i + 1].replace("_", ""));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--events needs a whole number, was " + args[i + 1]);
+        }
       }
     }
     return new BenchArgs(url == null || url.equals("duckdb") ? null : url, events);

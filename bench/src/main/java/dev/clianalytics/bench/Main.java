@@ -1,5 +1,7 @@
 package dev.clianalytics.bench;
 
+import dev.clianalytics.server.storage.StorageUnavailableException;
+import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
@@ -15,8 +17,21 @@ public final class Main {
       usage();
       System.exit(2);
     }
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    switch (args[0]) {
+    try {
+      run(args[0], Arrays.copyOfRange(args, 1, args.length));
+    } catch (IllegalArgumentException e) {
+      // Bad options (numbers included): what was wrong and how to call, without a stack trace.
+      System.err.println("bench: " + e.getMessage());
+      usage();
+      System.exit(2);
+    } catch (SQLException | StorageUnavailableException e) {
+      System.err.println("bench: the database cannot be used: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void run(String benchmark, String[] rest) throws Exception {
+    switch (benchmark) {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       case "core-inference" -> InferenceBenchmark.run(rest);
       case "client" -> ClientBench.main(rest);
@@ -24,7 +39,7 @@ public final class Main {
       case "reports" -> ReportsBench.run(BenchArgs.parse(rest));
       case "sanitizer" -> SanitizerRun.run();
       default -> {
-        System.err.println("unknown benchmark: " + args[0]);
+        System.err.println("unknown benchmark: " + benchmark);
         usage();
         System.exit(2);
       }
