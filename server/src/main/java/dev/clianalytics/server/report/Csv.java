@@ -8,8 +8,15 @@ import java.util.Map;
 /**
  * Report tables as CSV (RFC 4180): a header row, then one row per table row. A nested object such
  * as {@code outcomes} becomes one column per key; a list of objects becomes "a:1;b:2".
+ *
+ * <p>Text comes from the tools being measured (names, versions, commands), so a cell a spreadsheet
+ * would read as a formula (starting with {@code = + - @}, tab or carriage return) gets a leading
+ * {@code '}, as OWASP recommends against CSV injection; numbers are written as numbers, negative
+ * ones included (see docs/reports.md).
  */
 final class Csv {
+  private static final String FORMULA_START = "=+-@\t\r";
+
   private Csv() {}
 
   static String write(List<Map<String, Object>> rows) {
@@ -60,7 +67,7 @@ final class Csv {
     if (value == null) {
       return "";
     }
-    String text = String.valueOf(value);
+    String text = value instanceof Number ? value.toString() : neutralise(String.valueOf(value));
     if (text.indexOf(',') < 0
         && text.indexOf('"') < 0
         && text.indexOf('\n') < 0
@@ -68,5 +75,10 @@ final class Csv {
       return text;
     }
     return '"' + text.replace("\"", "\"\"") + '"';
+  }
+
+  /** Text a spreadsheet would evaluate, made literal with a leading quote. */
+  static String neutralise(String text) {
+    return !text.isEmpty() && FORMULA_START.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 }

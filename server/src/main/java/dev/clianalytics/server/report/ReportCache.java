@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,14 +19,29 @@ final class ReportCache {
 
   record Answer(String contentType, String body) {}
 
+  /**
+   * What an answer depends on: the report, its parsed filter, its other parsed options (records or
+   * numbers, compared by value) and the format. Built from validated values only, so no two
+   * requests that mean different things can share a key, however their query text is spelled.
+   */
+  record Key(String report, ReportFilter filter, List<Object> options, boolean csv) {
+    Key(String report, ReportFilter filter, List<Object> options) {
+      this(report, filter, List.copyOf(options), false);
+    }
+
+    Key as(boolean csv) {
+      return new Key(report, filter, options, csv);
+    }
+  }
+
   private record Cached(long generation, Answer answer) {}
 
-  private final Map<String, Cached> entries =
+  private final Map<Key, Cached> entries =
       new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
           return size() > MAX_ENTRIES;
         }
       };
@@ -37,7 +53,7 @@ final class ReportCache {
   }
 
   /** The cached answer for {@code key} if still current, else renders and keeps it. */
-  Answer get(Connection c, String key, Render render) throws SQLException {
+  Answer get(Connection c, Key key, Render render) throws SQLException {
     long generation = generation(c);
     synchronized (entries) {
       Cached hit = entries.get(key);

@@ -1,7 +1,6 @@
 package dev.clianalytics.server.report;
 
 import dev.clianalytics.server.http.ApiProblem;
-import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,14 +21,16 @@ record ReportFilter(LocalDate from, LocalDate to, String tool) {
 
   static final ReportFilter NONE = new ReportFilter(null, null, null);
 
-  static ReportFilter of(Context ctx) {
-    String tool = ctx.queryParam("tool");
+  static ReportFilter of(ReportParams params) {
+    String tool = params.get("tool");
     return new ReportFilter(
-        date(ctx, "from"), date(ctx, "to"), tool == null || tool.isBlank() ? null : tool.strip());
+        date(params, "from"),
+        date(params, "to"),
+        tool == null || tool.isBlank() ? null : tool.strip());
   }
 
-  private static LocalDate date(Context ctx, String name) {
-    String value = ctx.queryParam(name);
+  private static LocalDate date(ReportParams params, String name) {
+    String value = params.get(name);
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,31 +33,41 @@ public final class ReportsEndpoint {
   }
 
   public void summary(Context ctx) {
-    ReportFilter f = ReportFilter.of(ctx);
-    answer(ctx, table("workflows"), c -> reports.summary(c, f));
+    ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
+    answer(ctx, key("summary", f), table("workflows"), c -> reports.summary(c, f));
   }
 
   public void workflow(Context ctx) {
-    ReportFilter f = ReportFilter.of(ctx);
+    ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
     String name = ctx.pathParam("name");
-    answer(ctx, table("by_week"), c -> workflow.build(c, name, f));
+    answer(ctx, key("workflow", f, name), table("by_week"), c -> workflow.build(c, name, f));
   }
 
   public void hotPaths(Context ctx) {
-    ReportFilter f = ReportFilter.of(ctx);
-    int limit = intParam(ctx, "limit", 20, 1, 1000);
-    answer(ctx, table("paths"), c -> Map.of("paths", reports.paths(c, f, limit)));
+    ReportParams params = ReportParams.check(ctx, "limit");
+    ReportFilter f = ReportFilter.of(params);
+    int limit = params.intParam("limit", 20, 1, 1000);
+    answer(
+        ctx,
+        key("hot-paths", f, limit),
+        table("paths"),
+        c -> Map.of("paths", reports.paths(c, f, limit)));
   }
 
   public void recovery(Context ctx) {
-    ReportFilter f = ReportFilter.of(ctx);
-    answer(ctx, table("commands"), c -> Map.of("commands", reports.recovery(c, f)));
+    ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
+    answer(
+        ctx,
+        key("recovery", f),
+        table("commands"),
+        c -> Map.of("commands", reports.recovery(c, f)));
   }
 
   public void nsm(Context ctx) {
-    ReportFilter f = ReportFilter.of(ctx);
-    String command = ctx.queryParam("command");
-    String includeCi = ctx.queryParam("include_ci");
+    ReportParams params = ReportParams.check(ctx, "command", "include_ci", "weeks");
+    ReportFilter f = ReportFilter.of(params);
+    String command = params.get("command");
+    String includeCi = params.get("include_ci");
     if (includeCi != null && !includeCi.equals("true") && !includeCi.equals("false")) {
       throw ApiProblem.badRequest("include_ci must be true or false, was '" + includeCi + "'");
     }
@@ -66,18 +75,19 @@ public final class ReportsEndpoint {
         new NsmOptions(
             command == null || command.isBlank() ? settings.nsmCommand() : command,
             "true".equals(includeCi));
-    int weeks = intParam(ctx, "weeks", 12, 1, 520);
-    answer(ctx, table("weeks"), c -> reports.nsm(c, options, f, weeks));
+    int weeks = params.intParam("weeks", 12, 1, 520);
+    answer(
+        ctx, key("nsm", f, options, weeks), table("weeks"), c -> reports.nsm(c, options, f, weeks));
   }
 
   public void versions(Context ctx) {
-    ReportFilter f = ReportFilter.of(ctx);
-    answer(ctx, VersionRows::flatten, c -> reports.versions(c, f));
+    ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
+    answer(ctx, key("versions", f), VersionRows::flatten, c -> reports.versions(c, f));
   }
 
   public void trends(Context ctx) {
-    ReportFilter f = ReportFilter.of(ctx);
-    answer(ctx, VersionRows::trendRows, c -> reports.trends(c, f));
+    ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
+    answer(ctx, key("trends", f), VersionRows::trendRows, c -> reports.trends(c, f));
   }
 
   @FunctionalInterface
@@ -85,8 +95,9 @@ public final class ReportsEndpoint {
     Map<String, Object> build(Connection c) throws SQLException;
   }
 
-  private static String key(String path, Map<String, List<String>> query) {
-    return path + "?" + new TreeMap<>(query);
+  /** The cache key: the report and its parsed, validated options, never the raw query text. */
+  private static ReportCache.Key key(String report, ReportFilter filter, Object... options) {
+    return new ReportCache.Key(report, filter, List.of(options));
   }
 
   /**
@@ -99,19 +110,19 @@ public final class ReportsEndpoint {
         .start(
             () -> {
               try {
-                warm("/reports/summary", table("workflows"), c -> reports.summary(c, NONE));
-                warm("/reports/trends", VersionRows::trendRows, c -> reports.trends(c, NONE));
-                warm("/reports/versions", VersionRows::flatten, c -> reports.versions(c, NONE));
+                warm(key("summary", NONE), table("workflows"), c -> reports.summary(c, NONE));
+                warm(key("trends", NONE), VersionRows::trendRows, c -> reports.trends(c, NONE));
+                warm(key("versions", NONE), VersionRows::flatten, c -> reports.versions(c, NONE));
                 warm(
-                    "/reports/hot-paths",
+                    key("hot-paths", NONE, 20),
                     table("paths"),
                     c -> Map.of("paths", reports.paths(c, NONE, 20)));
                 warm(
-                    "/reports/recovery",
+                    key("recovery", NONE),
                     table("commands"),
                     c -> Map.of("commands", reports.recovery(c, NONE)));
                 NsmOptions nsm = new NsmOptions(settings.nsmCommand(), false);
-                warm("/reports/nsm", table("weeks"), c -> reports.nsm(c, nsm, NONE, 12));
+                warm(key("nsm", NONE, nsm, 12), table("weeks"), c -> reports.nsm(c, nsm, NONE, 12));
               } catch (RuntimeException e) {
                 LOG.debug("report warm-up stopped: {}", e.toString());
               }
@@ -120,13 +131,12 @@ public final class ReportsEndpoint {
 
   private static final ReportFilter NONE = ReportFilter.NONE;
 
-  private void warm(String path, Rows table, Build build) {
+  private void warm(ReportCache.Key key, Rows table, Build build) {
+    ReportCache.Key json = key.as(false);
     database
         .ready()
         .inference()
-        .read(
-            c ->
-                cache.get(c, key(path, Map.of()), conn -> render(build.build(conn), table, false)));
+        .read(c -> cache.get(c, json, conn -> render(build.build(conn), table, false)));
   }
 
   @SuppressWarnings("unchecked") // report tables are lists of JSON objects
@@ -141,9 +151,9 @@ public final class ReportsEndpoint {
   }
 
   /** Renders (or reuses) the report: JSON, or its table as CSV when asked. */
-  private void answer(Context ctx, Rows table, Build build) {
+  private void answer(Context ctx, ReportCache.Key report, Rows table, Build build) {
     boolean csv = csv(ctx);
-    String key = key(ctx.path(), ctx.queryParamMap());
+    ReportCache.Key key = report.as(csv);
     ReportCache.Answer answer =
         database
             .ready()
@@ -170,22 +180,5 @@ public final class ReportsEndpoint {
       throw ApiProblem.badRequest("format must be json or csv, was '" + format + "'");
     }
     return true;
-  }
-
-  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the allowed range
-    }
-    throw ApiProblem.badRequest(
-        name + " must be a whole number from " + min + " to " + max + ", was '" + value + "'");
   }
 }

@@ -7,7 +7,8 @@ class DuckDbScenarioTest extends ServerFixture
         OutcomeScenarios,
         PathScenarios,
         SampleScenarios,
-        FilterScenarios {
+        FilterScenarios,
+        ReportHardeningScenarios {
   @Override
   protected String newDatabaseUrl() {
     return null;

@@ -9,7 +9,8 @@ class PostgresScenarioTest extends ServerFixture
         OutcomeScenarios,
         PathScenarios,
         SampleScenarios,
-        FilterScenarios {
+        FilterScenarios,
+        ReportHardeningScenarios {
   private TestPostgres pg;
 
   @Override
