@@ -35,7 +35,7 @@ class AccessMatrixTest {
       method  path                               none  ingest  read  admin  wrong
       GET     /health                            200   200     200   200    200
       POST    /ingest                            401   200     403   200    401
-      POST    /infer                             401   200     403   200    401
+      POST    /infer                             401   403     403   200    401
       GET     /reports/summary                   401   403     200   200    401
       GET     /reports/workflows/apply_workflow  401   403     200   200    401
       GET     /reports/hot-paths                 401   403     200   200    401

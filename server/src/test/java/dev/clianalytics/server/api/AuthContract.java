@@ -50,6 +50,21 @@ interface AuthContract extends ApiContext {
   }
 
   @Test
+  default void auth_inferWithIngestToken_is403() {
+    Http.Response r = http().post("/infer", "", "Authorization", "Bearer " + ApiFixture.INGEST);
+    assertEquals(403, r.status(), r.body());
+    assertEquals(403, http().post("/infer?full=true", "", "apikey", ApiFixture.INGEST).status());
+    assertEquals(
+        403, http().post("/infer", "", "Authorization", "Bearer " + ApiFixture.READ).status());
+  }
+
+  @Test
+  default void auth_inferWithAdminToken_is200() {
+    Http.Response r = http().post("/infer", "", "Authorization", "Bearer " + ApiFixture.ADMIN);
+    assertEquals(200, r.status(), r.body());
+  }
+
+  @Test
   default void auth_adminToken_mayIngestReadAndErase() {
     String admin = "Bearer " + ApiFixture.ADMIN;
     assertEquals(200, postIngest("Authorization", admin).status());

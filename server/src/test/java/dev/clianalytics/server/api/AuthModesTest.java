@@ -82,4 +82,18 @@ class AuthModesTest {
     assertEquals(401, http.get("/rest/v1/events").status());
     assertEquals(401, http.delete("/actors/x").status());
   }
+
+  @Test
+  void anonymousIngest_neverAllowsInference() {
+    Http http =
+        start(
+            "DATABASE_URL",
+            "postgresql://u@127.0.0.1:1/none",
+            "ALLOW_ANONYMOUS_INGEST",
+            "true",
+            "READ_TOKENS",
+            "reader-1");
+    assertEquals(401, http.post("/infer?full=true", "").status());
+    assertEquals(401, http.post("/infer", "").status());
+  }
 }
