@@ -30,5 +30,5 @@ ENV DATA_DIR=/app/data \
     PORT=8000
 EXPOSE 8000
 VOLUME ["/app/data"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/cli-analytics.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/cli-analytics.jar"]
 CMD ["serve"]

@@ -6,7 +6,6 @@ import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.core.privacy.Privacy;
 import dev.clianalytics.server.auth.Authenticator;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.http.ProblemMapper;
 import dev.clianalytics.server.inference.Catalogs;
 import dev.clianalytics.server.inference.InferenceScheduler;
 import dev.clianalytics.server.inference.InferenceService;
@@ -61,7 +60,6 @@ public final class CliAnalyticsServer implements AutoCloseable {
     Privacy privacy = Privacy.server(config.hashSalt());
     Authenticator auth = new Authenticator(config);
     Javalin app = Javalin.create(c -> Routes.configure(c, metrics));
-    ProblemMapper.install(app);
     InferenceService inferenceService = new InferenceService(database, options, clock);
     Routes.register(
         app, new Routes.Parts(config, database, privacy, auth, metrics, clock, inferenceService));

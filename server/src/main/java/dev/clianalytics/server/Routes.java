@@ -9,6 +9,7 @@ import dev.clianalytics.server.docs.DocsEndpoint;
 import dev.clianalytics.server.http.Bodies;
 import dev.clianalytics.server.http.JettyErrors;
 import dev.clianalytics.server.http.PercentEncoding;
+import dev.clianalytics.server.http.ProblemMapper;
 import dev.clianalytics.server.http.RouteNames;
 import dev.clianalytics.server.inference.InferEndpoint;
 import dev.clianalytics.server.inference.InferenceService;
@@ -58,6 +59,7 @@ final class Routes {
     c.http.prefer405over404 = true;
     c.staticFiles.enableWebjars();
     Dashboard.configure(c);
+    ProblemMapper.install(c);
     // Jetty caches header values per connection and by default looks them up ignoring case: a
     // token differing only in case from one sent earlier on the same (proxy) connection came
     // back as the earlier one, so a wrong-case token passed and a right one could be refused
