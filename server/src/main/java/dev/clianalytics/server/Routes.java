@@ -82,7 +82,7 @@ final class Routes {
     Bodies bodies = new Bodies(p.config().maxBodyBytes());
     IngestService ingest = new IngestService(p.database(), p.privacy(), p.metrics());
     var ingestEndpoint = new IngestEndpoint(ingest, bodies, p.clock());
-    var rest = new RestEventsEndpoint(ingest, p.database(), bodies, p.clock());
+    var rest = new RestEventsEndpoint(ingest, p.database(), bodies, p.metrics(), p.clock());
     var health = new HealthEndpoint(p.database(), ServerInfo.current().version());
     var actors = new ActorsEndpoint(p.database(), p.privacy());
     var metrics = new MetricsEndpoint(p.metrics());

@@ -1,6 +1,7 @@
 package dev.clianalytics.server.rest;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.FieldError;
 import dev.clianalytics.core.event.Validation;
 import dev.clianalytics.core.json.Json;
 import dev.clianalytics.server.http.ApiProblem;
@@ -11,6 +12,7 @@ import dev.clianalytics.server.ingest.Batches;
 import dev.clianalytics.server.ingest.IngestResult;
 import dev.clianalytics.server.ingest.IngestService;
 import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.storage.Storage;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -23,18 +25,24 @@ import java.util.UUID;
 
 /**
  * {@code POST/GET /rest/v1/events}: the seed's Supabase table, answered the way PostgREST answers.
- * An insert is all or nothing, as in PostgREST: one invalid event refuses the whole request.
+ * An insert is all or nothing, as in PostgREST: everything that can refuse it (an invalid event, a
+ * document the privacy rules cannot process, a single-object answer for several rows) is checked
+ * before anything is written, and the request's events and documents are then written in one
+ * transaction (see docs/server.md).
  */
 public final class RestEventsEndpoint {
   private final IngestService ingest;
   private final Database database;
   private final Bodies bodies;
+  private final Metrics metrics;
   private final Clock clock;
 
-  public RestEventsEndpoint(IngestService ingest, Database database, Bodies bodies, Clock clock) {
+  public RestEventsEndpoint(
+      IngestService ingest, Database database, Bodies bodies, Metrics metrics, Clock clock) {
     this.ingest = ingest;
     this.database = database;
     this.bodies = bodies;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -48,8 +56,12 @@ public final class RestEventsEndpoint {
     if (payloads.size() > Batches.MAX_EVENTS) {
       throw ApiProblem.tooLarge("more than " + Batches.MAX_EVENTS + " rows; send smaller batches");
     }
-    List<Map<String, Object>> out = store(payloads, receivedAt);
     Prefer prefer = Prefer.of(ctx.header("Prefer"), ctx.header("Accept"));
+    List<Object> slots = check(payloads, receivedAt);
+    if (prefer.representation() && prefer.singleObject() && slots.size() != 1) {
+      throw notSingle(slots.size() + " rows; nothing was stored");
+    }
+    List<Map<String, Object>> out = store(slots, receivedAt);
     if (!prefer.representation()) {
       ctx.status(201);
       return;
@@ -58,21 +70,27 @@ public final class RestEventsEndpoint {
     respond(ctx, 201, out, prefer);
   }
 
-  private List<Map<String, Object>> store(List<Map<?, ?>> payloads, Instant receivedAt) {
-    List<Event> events = new ArrayList<>();
+  /**
+   * Each payload in the form that may be stored (an {@link Event} with its id, or a sanitized
+   * document), in request order; refuses the request naming every row that cannot be stored.
+   */
+  private List<Object> check(List<Map<?, ?>> payloads, Instant receivedAt) {
     List<IngestResult.Rejection> rejected = new ArrayList<>();
     List<Object> slots = new ArrayList<>(payloads.size());
     for (int i = 0; i < payloads.size(); i++) {
       Map<?, ?> payload = payloads.get(i);
       if (!RestRows.isEvent(payload)) {
-        slots.add(payload);
+        try {
+          slots.add(ingest.document(payload));
+        } catch (RuntimeException e) {
+          rejected.add(
+              new IngestResult.Rejection(
+                  i, List.of(new FieldError("", "the document could not be processed safely"))));
+        }
         continue;
       }
       switch (ingest.check(payload, receivedAt)) {
-        case Validation.Valid v -> {
-          events.add(v.event());
-          slots.add(v.event());
-        }
+        case Validation.Valid v -> slots.add(v.event());
         case Validation.Invalid inv -> rejected.add(new IngestResult.Rejection(i, inv.errors()));
       }
     }
@@ -80,21 +98,32 @@ public final class RestEventsEndpoint {
       ingest.countRejected(rejected.size());
       throw invalid(new IngestResult(0, 0, rejected, List.of()));
     }
-    Storage storage = database.ready();
-    if (!events.isEmpty()) {
-      ingest.store(events, receivedAt);
-    }
-    List<Map<String, Object>> out = new ArrayList<>(slots.size());
+    return slots;
+  }
+
+  /** Writes the checked rows in one transaction and returns them as PostgREST rows. */
+  @SuppressWarnings("unchecked") // check() puts only events and documents in the slots
+  private List<Map<String, Object>> store(List<Object> slots, Instant receivedAt) {
+    List<Event> events = new ArrayList<>();
+    List<Map<String, Object>> documents = new ArrayList<>();
     for (Object slot : slots) {
-      out.add(
-          switch (slot) {
-            case Event e -> row(e.eventId(), e.toJson());
-            case Map<?, ?> doc -> {
-              Map<String, Object> copy = ingest.document(doc);
-              yield row(storage.insertDocument(copy, receivedAt), copy);
-            }
-            default -> throw new IllegalStateException("unexpected slot " + slot.getClass());
-          });
+      switch (slot) {
+        case Event e -> events.add(e);
+        case Map<?, ?> doc -> documents.add((Map<String, Object>) doc);
+        default -> throw new IllegalStateException("unexpected slot " + slot.getClass());
+      }
+    }
+    Storage.BatchResult stored = database.ready().insertBatch(events, documents, receivedAt);
+    metrics.events(stored.accepted(), stored.duplicates(), 0);
+    List<Map<String, Object>> out = new ArrayList<>(slots.size());
+    int nextDocument = 0;
+    for (Object slot : slots) {
+      if (slot instanceof Event e) {
+        out.add(row(e.eventId(), e.toJson()));
+      } else {
+        out.add(row(stored.documentIds().get(nextDocument), documents.get(nextDocument)));
+        nextDocument++;
+      }
     }
     return out;
   }
@@ -122,16 +151,20 @@ public final class RestEventsEndpoint {
       return;
     }
     if (rows.size() != 1) {
-      throw new ApiProblem(
-          406,
-          "not-single",
-          "Not acceptable",
-          "a single object was requested but the result has " + rows.size() + " rows",
-          Map.of("code", "PGRST116", "message", "JSON object requested, multiple (or no) rows"));
+      throw notSingle(rows.size() + " rows");
     }
     ctx.status(status);
     ctx.contentType("application/vnd.pgrst.object+json");
     ctx.result(Json.write(rows.getFirst()));
+  }
+
+  private static ApiProblem notSingle(String rows) {
+    return new ApiProblem(
+        406,
+        "not-single",
+        "Not acceptable",
+        "a single object was requested but the result has " + rows,
+        Map.of("code", "PGRST116", "message", "JSON object requested, multiple (or no) rows"));
   }
 
   private static ApiProblem invalid(IngestResult result) {

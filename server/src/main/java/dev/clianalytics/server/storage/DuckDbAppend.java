@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -50,6 +51,32 @@ final class DuckDbAppend {
       s.execute("DELETE FROM events_staging");
     }
     return inserted;
+  }
+
+  /**
+   * Appends documents (ids and JSON texts in the same order) with the next seqs from the {@code
+   * counters} table, in the writer's transaction.
+   */
+  static void documents(Connection c, List<UUID> ids, List<String> json, Instant receivedAt)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    long last = DuckDbCounters.last(c, "documents");
+    long micros = ChronoUnit.MICROS.between(Instant.EPOCH, receivedAt);
+    try (DuckDBAppender a =
+        c.unwrap(DuckDBConnection.class)
+            .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "documents")) {
+      for (int i = 0; i < ids.size(); i++) {
+        a.beginRow();
+        a.append(ids.get(i));
+        a.append(last + 1 + i);
+        a.appendEpochMicros(micros);
+        a.append(json.get(i));
+        a.endRow();
+      }
+    }
+    DuckDbCounters.advance(c, "documents", last + ids.size());
   }
 
   private static long distinct(Connection c) throws SQLException {

@@ -1,13 +1,11 @@
 package dev.clianalytics.server.storage;
 
 import dev.clianalytics.core.event.Event;
-import dev.clianalytics.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -118,25 +116,21 @@ final class DuckDbStorage implements Storage {
   }
 
   @Override
-  public UUID insertDocument(Map<String, Object> document, Instant receivedAt) {
-    UUID id = UUID.randomUUID();
-    String json = Json.write(Storable.cleanJson(document));
-    write(
-        c -> {
-          long seq = DuckDbCounters.last(c, "documents") + 1;
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO documents (id, seq, received_at, payload) VALUES (?, ?, ?, ?)")) {
-            s.setObject(1, id);
-            s.setLong(2, seq);
-            s.setObject(3, Jdbc.utc(Batches.micros(receivedAt)));
-            s.setString(4, json);
-            s.executeUpdate();
-          }
-          DuckDbCounters.advance(c, "documents", seq);
-          return null;
-        });
-    return id;
+  public BatchResult insertBatch(
+      List<Event> events, List<Map<String, Object>> documents, Instant receivedAt) {
+    List<Event> batch = Batches.storable(events);
+    List<UUID> ids = Documents.newIds(documents.size());
+    if (batch.isEmpty() && documents.isEmpty()) {
+      return new BatchResult(0, 0, ids);
+    }
+    int accepted =
+        write(
+            c -> {
+              int n = batch.isEmpty() ? 0 : DuckDbAppend.insert(c, batch, receivedAt);
+              DuckDbAppend.documents(c, ids, Documents.json(documents), receivedAt);
+              return n;
+            });
+    return new BatchResult(accepted, batch.size() - accepted, ids);
   }
 
   @Override

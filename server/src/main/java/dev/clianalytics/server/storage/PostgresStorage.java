@@ -3,7 +3,6 @@ package dev.clianalytics.server.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.clianalytics.core.event.Event;
-import dev.clianalytics.core.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -81,22 +80,44 @@ final class PostgresStorage implements Storage {
   }
 
   @Override
-  public UUID insertDocument(Map<String, Object> document, Instant receivedAt) {
-    UUID id = UUID.randomUUID();
-    String json = Json.write(Storable.cleanJson(document));
-    inTransaction(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO documents (id, received_at, payload) VALUES (?, ?, ?::jsonb)"
-                      + " ON CONFLICT (id) DO NOTHING")) {
-            s.setObject(1, id);
-            s.setObject(2, Jdbc.utc(Batches.micros(receivedAt)));
-            s.setString(3, json);
-            return s.executeUpdate();
-          }
-        });
-    return id;
+  public BatchResult insertBatch(
+      List<Event> events, List<Map<String, Object>> documents, Instant receivedAt) {
+    List<Event> batch = Batches.storable(events);
+    List<UUID> ids = Documents.newIds(documents.size());
+    if (batch.isEmpty() && documents.isEmpty()) {
+      return new BatchResult(0, 0, ids);
+    }
+    int accepted =
+        inTransaction(
+            c -> {
+              int n = 0;
+              if (!batch.isEmpty()) {
+                lock(c, SEQ_LOCK, "10s", true);
+                n = PostgresCopy.insert(c, batch, Batches.micros(receivedAt));
+              }
+              insertDocuments(c, ids, Documents.json(documents), receivedAt);
+              return n;
+            });
+    return new BatchResult(accepted, batch.size() - accepted, ids);
+  }
+
+  /** One statement for all documents, their seqs drawn in the order given. */
+  private static void insertDocuments(
+      Connection c, List<UUID> ids, List<String> json, Instant receivedAt) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO documents (id, received_at, payload)"
+                + " SELECT d.id, ?, d.payload::jsonb"
+                + " FROM unnest(?::uuid[], ?::text[]) WITH ORDINALITY AS d(id, payload, n)"
+                + " ORDER BY d.n")) {
+      s.setObject(1, Jdbc.utc(Batches.micros(receivedAt)));
+      s.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+      s.setArray(3, c.createArrayOf("text", json.toArray()));
+      s.executeUpdate();
+    }
   }
 
   @Override

@@ -27,8 +27,19 @@ public interface Storage extends AutoCloseable {
    */
   InsertResult insertEvents(List<Event> events, Instant receivedAt);
 
-  /** Stores a JSON document that is not an event (such as a north-star aggregate). */
-  UUID insertDocument(Map<String, Object> document, Instant receivedAt);
+  /**
+   * Stores events (as {@link #insertEvents} does) and JSON documents that are not events (such as
+   * north-star aggregates) in one transaction: all of them or, when anything fails, none. Documents
+   * get new ids, returned in the order given, and are written as one batch. Durable when it
+   * returns.
+   */
+  BatchResult insertBatch(
+      List<Event> events, List<Map<String, Object>> documents, Instant receivedAt);
+
+  /** Stores one JSON document that is not an event; see {@link #insertBatch}. */
+  default UUID insertDocument(Map<String, Object> document, Instant receivedAt) {
+    return insertBatch(List.of(), List.of(document), receivedAt).documentIds().getFirst();
+  }
 
   /** Stored events and documents as PostgREST rows, events first, each in arrival order. */
   List<Row> rows(int limit, int offset);
@@ -98,6 +109,13 @@ public interface Storage extends AutoCloseable {
 
   /** How many events of a batch were new and how many were already stored. */
   record InsertResult(int accepted, int duplicates) {}
+
+  /** {@link InsertResult}'s counts for the events, and the new documents' ids in order. */
+  record BatchResult(int accepted, int duplicates, List<UUID> documentIds) {
+    public BatchResult {
+      documentIds = List.copyOf(documentIds);
+    }
+  }
 
   /** One PostgREST row: {@code {"id": ..., "payload": {...}}}. */
   record Row(UUID id, Map<String, Object> payload) {}

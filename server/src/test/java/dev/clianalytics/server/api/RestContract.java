@@ -72,6 +72,41 @@ interface RestContract extends ApiContext {
   }
 
   @Test
+  default void rest_singleObjectAcceptForTwoRows_is406AndStoresNothing() {
+    Map<String, Object> a = event("single-a");
+    Map<String, Object> doc = Map.of("kind", "single-" + UUID.randomUUID());
+    Http.Response r =
+        insert(
+            write(List.of(Map.of("payload", a), Map.of("payload", doc))),
+            "Prefer",
+            "return=representation",
+            "Accept",
+            "application/vnd.pgrst.object+json");
+
+    assertEquals(406, r.status(), r.body());
+    assertNull(row((String) a.get("event_id")));
+    assertFalse(rows().toString().contains((String) doc.get("kind")));
+  }
+
+  @Test
+  default void rest_mixedRows_answerInRequestOrderAndAreAllStored() {
+    Map<String, Object> a = event("mixed-a");
+    Map<String, Object> b = event("mixed-b");
+    Http.Response r =
+        insert(
+            write(List.of(a, Map.of("kind", "mixed"), b, Map.of("kind", "mixed-2"))),
+            "Prefer",
+            "return=representation");
+
+    assertEquals(201, r.status(), r.body());
+    List<?> out = (List<?>) Json.parse(r.body());
+    assertEquals(a.get("event_id"), ((Map<?, ?>) out.get(0)).get("id"));
+    assertEquals(b.get("event_id"), ((Map<?, ?>) out.get(2)).get("id"));
+    assertEquals("mixed", row((String) ((Map<?, ?>) out.get(1)).get("id")).get("kind"));
+    assertEquals("mixed-2", row((String) ((Map<?, ?>) out.get(3)).get("id")).get("kind"));
+  }
+
+  @Test
   default void rest_otherDocument_isStoredAsDocument() {
     Map<String, Object> doc =
         Map.of("command", "ai-do", "weeks", List.of(Map.of("week", "2026-W03")));

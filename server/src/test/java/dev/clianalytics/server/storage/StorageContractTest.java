@@ -153,6 +153,51 @@ abstract class StorageContractTest {
   }
 
   @Test
+  void insertBatch_eventsAndDocuments_areStoredTogetherInOrder() {
+    List<Event> events = Events.many(3, "a", 1);
+    List<Map<String, Object>> docs = new ArrayList<>();
+    for (long n = 0; n < 2_000; n++) {
+      docs.add(Map.of("n", n));
+    }
+
+    Storage.BatchResult r = storage.insertBatch(events, docs, RECEIVED);
+
+    assertEquals(3, r.accepted());
+    assertEquals(2_000, r.documentIds().size());
+    List<Row> rows = storage.rows(10_000, 0);
+    assertEquals(2_003, rows.size());
+    assertEquals(r.documentIds(), rows.subList(3, 2_003).stream().map(Row::id).toList());
+    assertEquals(Map.of("n", 1_999L), rows.get(2_002).payload());
+  }
+
+  @Test
+  void insertBatch_aDocumentThatCannotBeWritten_storesNoEventOrDocument() {
+    List<Event> events = Events.many(3, "a", 1);
+    // fails while the batch is being written, after the events
+    Map<String, Object> unwritable =
+        new java.util.AbstractMap<>() {
+          @Override
+          public java.util.Set<Entry<String, Object>> entrySet() {
+            throw new IllegalStateException("unreadable document");
+          }
+        };
+
+    assertThrows(
+        RuntimeException.class,
+        () -> storage.insertBatch(events, List.of(Map.of("n", 1L), unwritable), RECEIVED));
+
+    assertEquals(0, storage.countEvents());
+    assertEquals(List.of(), storage.rows(10, 0));
+  }
+
+  @Test
+  void insertBatch_nothing_storesNothing() {
+    Storage.BatchResult r = storage.insertBatch(List.of(), List.of(), RECEIVED);
+
+    assertEquals(new Storage.BatchResult(0, 0, List.of()), r);
+  }
+
+  @Test
   void insertEvents_concurrentBatchesWithOverlappingIds_storeEachIdOnce() throws Exception {
     List<Event> pool = Events.many(2_000, "actor-", 20);
     List<InsertResult> results =

@@ -38,6 +38,10 @@ public class InMemoryStorage implements Storage {
   @Override
   public synchronized InsertResult insertEvents(List<Event> batch, Instant receivedAt) {
     check();
+    return store(batch, receivedAt);
+  }
+
+  private InsertResult store(List<Event> batch, Instant receivedAt) {
     int accepted = 0;
     for (Event e : batch) {
       if (!events.containsKey(e.eventId())) {
@@ -49,11 +53,19 @@ public class InMemoryStorage implements Storage {
   }
 
   @Override
-  public synchronized UUID insertDocument(Map<String, Object> document, Instant receivedAt) {
+  public synchronized BatchResult insertBatch(
+      List<Event> batch, List<Map<String, Object>> docs, Instant receivedAt) {
     check();
-    UUID id = UUID.randomUUID();
-    documents.put(id, document);
-    return id;
+    List<UUID> ids = new ArrayList<>();
+    for (Map<String, Object> d : docs) {
+      dev.clianalytics.core.json.Json.write(d); // refuses what no database could store
+      ids.add(UUID.randomUUID());
+    }
+    InsertResult r = store(batch, receivedAt);
+    for (int i = 0; i < ids.size(); i++) {
+      documents.put(ids.get(i), docs.get(i));
+    }
+    return new BatchResult(r.accepted(), r.duplicates(), ids);
   }
 
   @Override

@@ -1,0 +1,29 @@
+package dev.clianalytics.server.storage;
+
+import dev.clianalytics.core.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What both databases do alike before writing documents. */
+final class Documents {
+  private Documents() {}
+
+  static List<UUID> newIds(int count) {
+    List<UUID> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids.add(UUID.randomUUID());
+    }
+    return ids;
+  }
+
+  /** Each document as storable JSON text (see {@link Storable#cleanJson}). */
+  static List<String> json(List<Map<String, Object>> documents) {
+    List<String> out = new ArrayList<>(documents.size());
+    for (Map<String, Object> d : documents) {
+      out.add(Json.write(Storable.cleanJson(d)));
+    }
+    return out;
+  }
+}
