@@ -10,12 +10,14 @@ import java.util.Set;
  * The privacy rules for free-form JSON documents (such as a north-star aggregate posted to {@code
  * /rest/v1/events}): the server cannot know what a document means, so every string in it (keys too)
  * gets the error-text redaction, a value under a secret-looking key becomes {@code <secret>}, and a
- * value under an identifier key ({@code actor_id}, {@code machine_id}, {@code session_hint}) is
- * stored in its hashed form, at any depth.
+ * value under an identifier key ({@code actor_id}, {@code machine_id}, {@code session_hint}, in any
+ * case and with or without {@code _} or {@code -}, so {@code actorId} too) is stored in its hashed
+ * form, at any depth and of any JSON type: every string, number or boolean inside it (in lists and
+ * objects too) becomes its hash, so no raw identifier survives however it is wrapped.
  */
 final class Documents {
-  private static final Set<String> IDENTIFIER_KEYS =
-      Set.of("actor_id", "machine_id", "session_hint");
+  /** Identifier keys, lower case without separators. */
+  private static final Set<String> IDENTIFIER_KEYS = Set.of("actorid", "machineid", "sessionhint");
 
   private final Identifiers identifiers;
 
@@ -37,8 +39,8 @@ final class Documents {
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String key = String.valueOf(e.getKey());
       Object value = e.getValue();
-      if (IDENTIFIER_KEYS.contains(key) && value instanceof String id) {
-        out.put(key, identifiers.normalize(id));
+      if (isIdentifierKey(key)) {
+        out.put(ErrorText.redact(key), identifier(value));
       } else if (SecretNames.isSecret(key, true) && value != null) {
         out.put(ErrorText.redact(key), Placeholders.SECRET);
       } else {
@@ -46,6 +48,35 @@ final class Documents {
       }
     }
     return out;
+  }
+
+  static boolean isIdentifierKey(String key) {
+    StringBuilder folded = new StringBuilder(key.length());
+    for (int i = 0; i < key.length() && folded.length() <= 12; i++) {
+      char c = key.charAt(i);
+      if (c != '_' && c != '-') {
+        folded.append(Character.toLowerCase(c));
+      }
+    }
+    return IDENTIFIER_KEYS.contains(folded.toString());
+  }
+
+  /** Every scalar in {@code value} hashed; structure kept, null kept. */
+  private Object identifier(Object value) {
+    return switch (value) {
+      case null -> null;
+      case Map<?, ?> map -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(ErrorText.redact(String.valueOf(k)), identifier(v)));
+        yield out;
+      }
+      case List<?> list -> {
+        List<Object> out = new ArrayList<>(list.size());
+        list.forEach(v -> out.add(identifier(v)));
+        yield out;
+      }
+      default -> identifiers.normalize(String.valueOf(value));
+    };
   }
 
   private List<Object> array(List<?> list) {

@@ -57,4 +57,56 @@ class DocumentsTest {
         SERVER.document(Map.of("ghp_0123456789abcdefghijABCDEFGHIJ0123456789", 1L));
     assertEquals(Map.of("<secret>", 1L), safe);
   }
+
+  @Test
+  void document_identifierFieldsOfAnyTypeAtAnyDepth_keepNoRawValue() {
+    Map<String, Object> doc =
+        Map.of(
+            "meta",
+            Map.of(
+                "actor_id",
+                List.of("install-7f3a-alice"),
+                "machine_id",
+                Map.of("id", "laptop-of-alice"),
+                "session_hint",
+                4711L));
+
+    Map<String, Object> safe = SERVER.document(doc);
+
+    assertEquals(
+        Map.of(
+            "meta",
+            Map.of(
+                "actor_id",
+                List.of(SERVER.identifier("install-7f3a-alice")),
+                "machine_id",
+                Map.of("id", SERVER.identifier("laptop-of-alice")),
+                "session_hint",
+                SERVER.identifier("4711"))),
+        safe);
+  }
+
+  @Test
+  void document_identifierKeysInOtherSpellings_areHashedToo() {
+    Map<String, Object> safe =
+        SERVER.document(Map.of("actorId", "bob", "Machine-ID", true, "ACTOR_ID", "carol"));
+
+    assertEquals(
+        Map.of(
+            "actorId",
+            SERVER.identifier("bob"),
+            "Machine-ID",
+            SERVER.identifier("true"),
+            "ACTOR_ID",
+            SERVER.identifier("carol")),
+        safe);
+  }
+
+  @Test
+  void document_nullIdentifier_staysNull() {
+    Map<String, Object> doc = new java.util.HashMap<>();
+    doc.put("actor_id", null);
+
+    assertEquals(doc, SERVER.document(doc));
+  }
 }

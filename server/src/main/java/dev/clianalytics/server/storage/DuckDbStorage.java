@@ -157,8 +157,7 @@ final class DuckDbStorage implements Storage {
   public long deleteActor(String storedActorId) {
     return write(
         c -> {
-          DerivedDeletes.actor(c, storedActorId);
-          return SqlRows.deleteActor(c, storedActorId);
+          return ActorDeletes.actor(c, storedActorId);
         });
   }
 
@@ -166,8 +165,7 @@ final class DuckDbStorage implements Storage {
   public long deleteEventsBefore(Instant cutoff) {
     return write(
         c -> {
-          DerivedDeletes.before(c, cutoff);
-          return SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff));
+          return ActorDeletes.before(c, cutoff);
         });
   }
 

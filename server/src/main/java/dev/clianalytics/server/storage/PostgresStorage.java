@@ -174,8 +174,7 @@ final class PostgresStorage implements Storage {
     return inTransaction(
         c -> {
           PostgresInference.lock(c);
-          DerivedDeletes.actor(c, storedActorId);
-          return SqlRows.deleteActor(c, storedActorId);
+          return ActorDeletes.actor(c, storedActorId);
         });
   }
 
@@ -184,8 +183,7 @@ final class PostgresStorage implements Storage {
     return inTransaction(
         c -> {
           PostgresInference.lock(c);
-          DerivedDeletes.before(c, cutoff);
-          return SqlRows.update(c, "DELETE FROM events WHERE ts < ?", Jdbc.utc(cutoff));
+          return ActorDeletes.before(c, cutoff);
         });
   }
 

@@ -97,20 +97,6 @@ final class SqlRows {
     }
   }
 
-  /**
-   * Tables holding rows keyed by a stored actor id, all of which erasure empties for that actor.
-   * Every table derived from events must be listed here (with an {@code actor_id} column).
-   */
-  static final List<String> ACTOR_TABLES = List.of("events");
-
-  static long deleteActor(Connection c, String storedActorId) throws SQLException {
-    long removed = 0;
-    for (String table : ACTOR_TABLES) {
-      removed += update(c, "DELETE FROM " + table + " WHERE actor_id = ?", storedActorId);
-    }
-    return removed;
-  }
-
   static long update(Connection c, String sql, Object parameter) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, parameter);

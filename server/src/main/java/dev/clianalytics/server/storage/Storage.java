@@ -44,10 +44,16 @@ public interface Storage extends AutoCloseable {
   /** Stored events and documents as PostgREST rows, events first, each in arrival order. */
   List<Row> rows(int limit, int offset);
 
-  /** Deletes every event and derived row of one stored (hashed) actor id; returns rows removed. */
+  /**
+   * Deletes every event, derived row and document of one stored (hashed) actor id (every table of
+   * {@code ActorTables}); returns the events and documents removed.
+   */
   long deleteActor(String storedActorId);
 
-  /** Deletes raw events older than {@code cutoff}; returns how many. */
+  /**
+   * Deletes events older than {@code cutoff}, documents received before it and the derived rows
+   * that expire with them; returns how many events.
+   */
   long deleteEventsBefore(Instant cutoff);
 
   /** Number of stored events. */

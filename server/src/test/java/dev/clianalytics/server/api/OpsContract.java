@@ -35,6 +35,39 @@ interface OpsContract extends ApiContext {
   }
 
   @Test
+  default void erase_removesDocumentsThatNameTheActorAtAnyDepth() {
+    String raw = "erase-doc-" + UUID.randomUUID();
+    String keep = "keep-doc-" + UUID.randomUUID();
+    Http.Response posted =
+        http()
+            .post(
+                "/rest/v1/events",
+                write(
+                    List.of(
+                        Map.of("meta", Map.of("actor_id", List.of(raw))),
+                        Map.of("runs", List.of(Map.of("who", Map.of("actor_id", raw)))),
+                        Map.of("meta", Map.of("actor_id", keep)))),
+                "Content-Type",
+                JSON,
+                "apikey",
+                ApiFixture.INGEST,
+                "Prefer",
+                "return=representation");
+    assertEquals(201, posted.status(), posted.body());
+    List<?> ids =
+        ((List<?>) Json.parse(posted.body())).stream().map(r -> ((Map<?, ?>) r).get("id")).toList();
+
+    Http.Response r =
+        http().delete("/actors/" + raw, "Authorization", "Bearer " + ApiFixture.ADMIN);
+
+    assertEquals(200, r.status(), r.body());
+    assertEquals(2L, json(r).get("deleted"));
+    assertNull(row((String) ids.get(0)));
+    assertNull(row((String) ids.get(1)));
+    assertEquals(Map.of("actor_id", stored(keep)), row((String) ids.get(2)).get("meta"));
+  }
+
+  @Test
   default void metrics_countEventsAndRequestLatency() {
     Map<String, Object> bad = event("m");
     bad.remove("actor_id");

@@ -198,6 +198,37 @@ abstract class StorageContractTest {
   }
 
   @Test
+  void deleteEventsBefore_removesDocumentsReceivedBeforeTheCutoff() {
+    UUID old = storage.insertDocument(Map.of("n", 1L), RECEIVED.minusSeconds(3_600));
+    UUID recent = storage.insertDocument(Map.of("n", 2L), RECEIVED.plusSeconds(3_600));
+
+    storage.deleteEventsBefore(RECEIVED);
+
+    assertEquals(List.of(recent), storage.rows(10, 0).stream().map(Row::id).toList());
+    assertTrue(old != null);
+  }
+
+  @Test
+  void actorTables_listEveryTableOfTheSchemaThatCanHoldAnActor() {
+    java.util.Set<String> inSchema =
+        storage.inference().read(ActorTablesCheck::tablesWithActorData);
+
+    java.util.Set<String> listed =
+        ActorTables.ALL.stream()
+            .map(ActorTables.Table::name)
+            .collect(java.util.stream.Collectors.toSet());
+
+    for (String table : inSchema) {
+      assertTrue(listed.contains(table), table + " can hold actor data but is not in ActorTables");
+    }
+    for (ActorTables.Table t : ActorTables.ALL) {
+      assertTrue(
+          inSchema.contains(t.name()) || t.erasure() == ActorTables.Erasure.TRANSIENT,
+          t.name() + " is listed in ActorTables but has no actor column in the schema");
+    }
+  }
+
+  @Test
   void insertEvents_concurrentBatchesWithOverlappingIds_storeEachIdOnce() throws Exception {
     List<Event> pool = Events.many(2_000, "actor-", 20);
     List<InsertResult> results =

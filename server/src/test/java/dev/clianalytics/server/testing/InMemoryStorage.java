@@ -17,6 +17,7 @@ public class InMemoryStorage implements Storage {
   private final Map<UUID, StoredEvent> events = new LinkedHashMap<>();
   private long seq;
   private final Map<UUID, Map<String, Object>> documents = new LinkedHashMap<>();
+  private final Map<UUID, Instant> documentsReceived = new LinkedHashMap<>();
   public volatile boolean down;
 
   private void check() {
@@ -64,6 +65,7 @@ public class InMemoryStorage implements Storage {
     InsertResult r = store(batch, receivedAt);
     for (int i = 0; i < ids.size(); i++) {
       documents.put(ids.get(i), docs.get(i));
+      documentsReceived.put(ids.get(i), receivedAt);
     }
     return new BatchResult(r.accepted(), r.duplicates(), ids);
   }
@@ -80,9 +82,12 @@ public class InMemoryStorage implements Storage {
   @Override
   public synchronized long deleteActor(String storedActorId) {
     check();
-    int before = events.size();
+    int before = events.size() + documents.size();
     events.values().removeIf(e -> e.event().actorId().equals(storedActorId));
-    return before - events.size();
+    documents
+        .values()
+        .removeIf(d -> dev.clianalytics.core.json.Json.write(d).contains(storedActorId));
+    return before - events.size() - documents.size();
   }
 
   @Override
@@ -90,6 +95,7 @@ public class InMemoryStorage implements Storage {
     check();
     int before = events.size();
     events.values().removeIf(e -> e.event().timestamp().isBefore(cutoff));
+    documents.keySet().removeIf(id -> documentsReceived.get(id).isBefore(cutoff));
     return before - events.size();
   }
 
