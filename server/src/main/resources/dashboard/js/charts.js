@@ -53,10 +53,29 @@ export async function draw(box, option) {
     textStyle: { fontFamily: FONT },
     aria: { enabled: false },
     ...option,
+    ...(option.tooltip ? { tooltip: textOnly(option.tooltip) } : {}),
   }, true);
   // ECharts replaces the container's aria attributes only when aria is enabled; keep ours.
   box.setAttribute('role', 'img');
   return chart;
+}
+
+/**
+ * ECharts treats a tooltip formatter's string as HTML, so a formatter must return DOM nodes (see
+ * tooltip() in dom.js): report values then stay text by construction. A string is refused.
+ */
+function textOnly(tooltipOption) {
+  const format = tooltipOption.formatter;
+  if (typeof format === 'string') throw new TypeError('tooltip formatters must be functions returning DOM nodes');
+  if (typeof format !== 'function') return tooltipOption;
+  return {
+    ...tooltipOption,
+    formatter: (...args) => {
+      const content = format(...args);
+      if (!(content instanceof Node)) throw new TypeError('a tooltip formatter returned an HTML string; build it with tooltip() from dom.js');
+      return content;
+    },
+  };
 }
 
 /** Disposes the charts inside a subtree that is about to be replaced. */

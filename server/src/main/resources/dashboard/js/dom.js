@@ -17,6 +17,15 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * A chart tooltip's content, one line per argument (each a text or an array of texts and nodes),
+ * built with h(): ECharts inserts a returned node as it is, so report values stay text. Tooltip
+ * formatters return this, never an HTML string (draw() refuses strings).
+ */
+export function tooltip(...lines) {
+  return h('div', { class: 'tooltip' }, lines.map((line) => h('div', {}, line)));
+}
+
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 

@@ -1,7 +1,7 @@
 // Recovery after failure (GET /reports/recovery): how often a failing command is followed by a
 // success of the same command in the session, how fast, and what people run next.
 
-import { fmt, fill, empty, table, alternative } from '../dom.js';
+import { h, fmt, fill, empty, table, alternative, tooltip } from '../dom.js';
 import { chartBox, draw, percentAxis, tooltipPercent, OUTCOME_COLORS } from '../charts.js';
 
 const MAX_BARS = 10;
@@ -36,7 +36,10 @@ export function renderRecovery(body, commands) {
       axisPointer: { type: 'shadow' },
       formatter: (items) => {
         const row = top[items[0].dataIndex];
-        return `<b>${escape(row.command)}</b><br>${fmt.int(row.recovered)} of ${fmt.int(row.failures)} failures recovered (${fmt.pct(row.recovery_rate)})<br>median ${fmt.ms(row.median_time_to_recover_ms)}`;
+        return tooltip(
+          h('b', {}, row.command),
+          `${fmt.int(row.recovered)} of ${fmt.int(row.failures)} failures recovered (${fmt.pct(row.recovery_rate)})`,
+          `median ${fmt.ms(row.median_time_to_recover_ms)}`);
       },
     },
     xAxis: percentAxis,
@@ -48,8 +51,4 @@ export function renderRecovery(body, commands) {
       label: { show: true, position: 'right', formatter: (p) => tooltipPercent(p.value) },
     }],
   });
-}
-
-function escape(text) {
-  return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }

@@ -1,7 +1,7 @@
 // Version comparison (GET /reports/versions): success rate per tool version with its 95% Wilson
 // interval, one workflow at a time, and the significant drops flagged as regressions.
 
-import { h, fmt, fill, empty, table, alternative } from '../dom.js';
+import { h, fmt, fill, empty, table, alternative, tooltip } from '../dom.js';
 import { chartBox, draw, percentAxis, tooltipPercent, OUTCOME_COLORS, PALETTE } from '../charts.js';
 
 function regressionText(r) {
@@ -43,7 +43,10 @@ function drawWorkflow(box, entry, regressions) {
       trigger: 'axis',
       formatter: (items) => {
         const v = entry.versions[items[0].dataIndex];
-        return `${entry.tool} ${v.version}${flagged.has(v.version) ? ' (regression)' : ''}<br>success ${tooltipPercent(v.success_rate)} of ${fmt.int(v.closed)} closed runs<br>95% interval ${tooltipPercent(v.ci_low)}–${tooltipPercent(v.ci_high)}`;
+        return tooltip(
+          `${entry.tool} ${v.version}${flagged.has(v.version) ? ' (regression)' : ''}`,
+          `success ${tooltipPercent(v.success_rate)} of ${fmt.int(v.closed)} closed runs`,
+          `95% interval ${tooltipPercent(v.ci_low)}–${tooltipPercent(v.ci_high)}`);
       },
     },
     xAxis: { type: 'category', data: entry.versions.map((v) => v.version) },
