@@ -11,6 +11,7 @@ import dev.clianalytics.server.http.JettyErrors;
 import dev.clianalytics.server.http.PercentEncoding;
 import dev.clianalytics.server.http.ProblemMapper;
 import dev.clianalytics.server.http.RouteNames;
+import dev.clianalytics.server.http.SlowRequests;
 import dev.clianalytics.server.inference.InferEndpoint;
 import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.ingest.IngestEndpoint;
@@ -60,6 +61,7 @@ final class Routes {
     c.staticFiles.enableWebjars();
     Dashboard.configure(c);
     ProblemMapper.install(c);
+    SlowRequests.configure(c.jetty);
     // Jetty caches header values per connection and by default looks them up ignoring case: a
     // token differing only in case from one sent earlier on the same (proxy) connection came
     // back as the earlier one, so a wrong-case token passed and a right one could be refused

@@ -82,6 +82,15 @@ public final class Authenticator {
     return null;
   }
 
+  /**
+   * True when the configured token with this digest may only ingest: such tokens ship inside every
+   * installed tool, so they identify no client (the rate limiter counts them per address).
+   */
+  public boolean ingestOnly(byte[] digest) {
+    Set<Access> granted = grants(digest);
+    return granted.contains(Access.INGEST) && granted.size() == 1;
+  }
+
   private Set<Access> grants(byte[] digest) {
     Set<Access> granted = EnumSet.noneOf(Access.class);
     if (admin.matches(digest)) {

@@ -31,6 +31,14 @@ record ClientKey(long high, long low) {
       return of((byte) 't', tokenDigest);
     }
 
+    /** The key of a shared token used from one client address (network as for addresses). */
+    ClientKey tokenAt(byte[] tokenDigest, String remoteAddress) {
+      byte[] network = network(remoteAddress);
+      byte[] both = Arrays.copyOf(tokenDigest, tokenDigest.length + network.length);
+      System.arraycopy(network, 0, both, tokenDigest.length, network.length);
+      return of((byte) 's', both);
+    }
+
     /**
      * The key of a client address. IPv6 clients are keyed by their /64 network: one host usually
      * owns a whole /64, so per-address limits on full IPv6 addresses would be trivial to evade.

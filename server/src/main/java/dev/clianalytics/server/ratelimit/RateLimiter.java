@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Request rate limits per token and per client address, as token buckets in this instance's memory
  * (each instance counts its own requests). Runs before routing and auth, so a refused request is
  * answered 429 with {@code Retry-After} before its body is read. A request is charged to its
- * address and, when it presents a configured token, to that token; it passes only if both have a
+ * address and, when it presents a configured token, to that token (an ingest-only token, shared by
+ * every install, per address: see docs/server.md, "Rate limits"); it passes only if both have a
  * permit. {@code GET /health} is never limited: load balancers poll it.
  */
 public final class RateLimiter {
@@ -85,7 +86,8 @@ public final class RateLimiter {
       return;
     }
     byte[] token = tokens == null ? null : auth.recognizedToken(ctx);
-    Refusal refusal = admit(token, ctx.req().getRemoteAddr(), nanoTime.getAsLong());
+    boolean shared = token != null && auth.ingestOnly(token);
+    Refusal refusal = admit(token, shared, ctx.req().getRemoteAddr(), nanoTime.getAsLong());
     if (refusal != null) {
       throw refuse(refusal);
     }
@@ -95,11 +97,21 @@ public final class RateLimiter {
     return path.equals("/health") || path.equals("/health/");
   }
 
-  /** Null when the request may pass (its permits are then taken), else why it may not. */
+  /** {@link #admit(byte[], boolean, String, long)} for a token that is not shared. */
   Refusal admit(byte[] tokenDigest, String address, long now) {
+    return admit(tokenDigest, false, address, now);
+  }
+
+  /**
+   * Null when the request may pass (its permits are then taken), else why it may not. A {@code
+   * shared} token (an ingest-only token: it ships inside every installed tool) gets a bucket per
+   * client address, so one address cannot spend the budget of every install; a read or admin token,
+   * held by one operator, has one bucket wherever it comes from.
+   */
+  Refusal admit(byte[] tokenDigest, boolean shared, String address, long now) {
     ClientKey tokenKey = null;
     if (tokens != null && tokenDigest != null) {
-      tokenKey = keys.token(tokenDigest);
+      tokenKey = shared ? keys.tokenAt(tokenDigest, address) : keys.token(tokenDigest);
       long wait = tokens.take(tokenKey, now);
       if (wait > 0) {
         return new Refusal(Limit.TOKEN, wait);

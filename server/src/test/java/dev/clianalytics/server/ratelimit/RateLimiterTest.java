@@ -53,6 +53,27 @@ class RateLimiterTest {
   }
 
   @Test
+  void sharedIngestToken_isCountedPerAddress_soOneAddressCannotSpendEveryInstallsBudget() {
+    RateLimiter l = limiter(1, 0);
+    l.admit(TOKEN_A, true, ADDRESS, clock.get());
+    l.admit(TOKEN_A, true, ADDRESS, clock.get());
+    RateLimiter.Refusal refused = l.admit(TOKEN_A, true, ADDRESS, clock.get());
+
+    assertNotNull(refused);
+    assertEquals(RateLimiter.Limit.TOKEN, refused.limit());
+    assertNull(l.admit(TOKEN_A, true, "198.51.100.9", clock.get()));
+  }
+
+  @Test
+  void readOrAdminToken_isCountedAcrossAddresses() {
+    RateLimiter l = limiter(1, 0);
+    l.admit(TOKEN_A, false, ADDRESS, clock.get());
+    l.admit(TOKEN_A, false, ADDRESS, clock.get());
+
+    assertNotNull(l.admit(TOKEN_A, false, "198.51.100.9", clock.get()));
+  }
+
+  @Test
   void anotherToken_isUnaffectedByOneThatIsOverItsLimit() {
     RateLimiter l = limiter(1, 0);
     send(l, TOKEN_A, ADDRESS);
