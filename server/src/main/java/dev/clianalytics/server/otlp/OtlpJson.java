@@ -63,8 +63,14 @@ final class OtlpJson {
     if (message == null || message.isBlank()) {
       return "a field has a value of the wrong type";
     }
-    int colon = message.indexOf(':');
-    String kind = (colon < 0 ? message : message.substring(0, colon)).strip();
+    int end = message.length();
+    for (String stop : new String[] {":", ". "}) {
+      int at = message.indexOf(stop);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    String kind = message.substring(0, end).strip();
     if (kind.length() > 120 || kind.contains("\"") || kind.contains("{")) {
       return "a field has a value of the wrong type";
     }
