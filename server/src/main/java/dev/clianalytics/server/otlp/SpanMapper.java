@@ -39,6 +39,17 @@ final class SpanMapper {
         && !(root && span.getKind() == Span.SpanKind.SPAN_KIND_INTERNAL && executable != null)) {
       return SpanMapping.NOT_A_COMMAND;
     }
+    Long exitCode = exit == null ? Long.valueOf(statusExit(span)) : Attributes.integer(exit);
+    String tool = executable != null ? executable : Attributes.firstText(resource, "service.name");
+    String actor = actor(attributes, resource);
+    SpanMapping.Rejected rejected = check(span, exitCode, tool, actor);
+    return rejected != null
+        ? rejected
+        : new SpanMapping.Run(event(span, resource, exitCode, tool, actor));
+  }
+
+  /** Why a command run cannot become an event, or null when it can. */
+  private static SpanMapping.Rejected check(Span span, Long exitCode, String tool, String actor) {
     if (!validId(span.getTraceId().toByteArray(), 16)) {
       return new SpanMapping.Rejected(
           "traceId", "must be 16 bytes (32 hex digits in JSON), not all zero");
@@ -47,7 +58,6 @@ final class SpanMapper {
       return new SpanMapping.Rejected(
           "spanId", "must be 8 bytes (16 hex digits in JSON), not all zero");
     }
-    Long exitCode = exit == null ? Long.valueOf(statusExit(span)) : Attributes.integer(exit);
     if (exitCode == null || exitCode < Integer.MIN_VALUE || exitCode > Integer.MAX_VALUE) {
       return new SpanMapping.Rejected("process.exit.code", "must be a 32-bit integer");
     }
@@ -59,21 +69,26 @@ final class SpanMapper {
     if (end != 0 && Long.compareUnsigned(end, start) < 0) {
       return new SpanMapping.Rejected("endTimeUnixNano", "is before startTimeUnixNano");
     }
-    String tool = executable != null ? executable : Attributes.firstText(resource, "service.name");
     if (tool == null) {
       return new SpanMapping.Rejected(
           "process.executable.name", "is required when the resource has no service.name");
     }
-    String actor = actor(attributes, resource);
     if (actor == null) {
       return new SpanMapping.Rejected(
           "enduser.id",
           "no actor: set enduser.id or user.id on the span, or service.instance.id or host.id"
               + " on the resource");
     }
+    return null;
+  }
+
+  /** The unvalidated schema-v1 event of a command run that passed {@link #check}. */
+  private static Map<String, Object> event(
+      Span span, List<KeyValue> resource, long exitCode, String tool, String actor) {
+    List<KeyValue> attributes = span.getAttributesList();
     Map<String, Object> event = new HashMap<>(20);
     event.put("event_id", eventId(span).toString());
-    event.put("timestamp", instant(start).toString());
+    event.put("timestamp", instant(span.getStartTimeUnixNano()).toString());
     event.put("tool_name", tool);
     putIfPresent(event, "tool_version", Attributes.firstText(resource, "service.version"));
     List<String> argv = Attributes.argv(Attributes.find(attributes, "process.command_args"));
@@ -86,8 +101,9 @@ final class SpanMapper {
       event.put("command_path", nameAsPath(span.getName(), tool));
     }
     event.put("exit_code", exitCode);
-    if (end != 0) {
-      event.put("duration_ms", Long.divideUnsigned(end - start, NANOS_PER_MILLI));
+    if (span.getEndTimeUnixNano() != 0) {
+      long nanos = span.getEndTimeUnixNano() - span.getStartTimeUnixNano();
+      event.put("duration_ms", Long.divideUnsigned(nanos, NANOS_PER_MILLI));
     }
     putIfPresent(event, "error_type", Attributes.text(Attributes.find(attributes, "error.type")));
     String message = span.getStatus().getMessage();
@@ -96,7 +112,7 @@ final class SpanMapper {
     putIfPresent(event, "machine_id", Attributes.firstText(resource, "host.id"));
     event.put("session_hint", HexFormat.of().formatHex(span.getTraceId().toByteArray()));
     event.put("ci_detected", ci(attributes, resource));
-    return new SpanMapping.Run(event);
+    return event;
   }
 
   private static int statusExit(Span span) {
