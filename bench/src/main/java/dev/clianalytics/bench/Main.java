@@ -37,6 +37,7 @@ public final class Main {
       case "client" -> ClientBench.main(rest);
       case "infer" -> InferBench.run(BenchArgs.parse(rest));
       case "reports" -> ReportsBench.run(BenchArgs.parse(rest));
+      case "otlp" -> OtlpBench.run(BenchArgs.parse(rest));
       case "sanitizer" -> SanitizerRun.run();
       default -> {
         System.err.println("unknown benchmark: " + benchmark);
@@ -50,7 +51,7 @@ public final class Main {
     System.err.println("usage: java -jar cli-analytics-bench.jar jmh [JMH options]");
     System.err.println("       java -jar cli-analytics-bench.jar client [--runs N] [--url URL]");
     System.err.println(
-        "       java -jar cli-analytics-bench.jar infer|reports --database-url URL --events N");
+        "       java -jar cli-analytics-bench.jar infer|reports|otlp --database-url URL --events N");
     System.err.println("       java -jar cli-analytics-bench.jar sanitizer");
   }
 }

@@ -46,6 +46,7 @@ class AccessMatrixTest {
       GET     /workflows                         401   403     200   200    401
       DELETE  /actors/{actor_id}                 401   403     403   200    401
       POST    /rest/v1/events                    401   201     403   201    401
+      POST    /v1/traces                         401   200     403   200    401
       GET     /rest/v1/events                    401   403     200   200    401
       GET     /metrics                           200   200     200   200    200
       GET     /openapi.json                      200   200     200   200    200
@@ -202,8 +203,25 @@ class AccessMatrixTest {
     return switch (path) {
       case "/ingest" -> Json.write(event);
       case "/rest/v1/events" -> Json.write(Map.of("payload", event));
+      case "/v1/traces" -> otlpJson();
       default -> "";
     };
+  }
+
+  /** One OTLP/JSON span of a failed {@code terraform plan}, as an exporter sends it. */
+  private static String otlpJson() {
+    long start = (Instant.now().toEpochMilli() - 120_000) * 1_000_000L;
+    String span =
+        "{\"traceId\":\"5b8efff798038103d269b633813fc60c\",\"spanId\":\"%016x\",\"name\":\"terraform\","
+            + "\"kind\":1,\"startTimeUnixNano\":\"%d\",\"endTimeUnixNano\":\"%d\","
+            + "\"status\":{\"code\":2,\"message\":\"failed to read /home/bob/%s\"},\"attributes\":["
+            + "{\"key\":\"process.executable.name\",\"value\":{\"stringValue\":\"terraform\"}},"
+            + "{\"key\":\"process.exit.code\",\"value\":{\"intValue\":\"1\"}},"
+            + "{\"key\":\"enduser.id\",\"value\":{\"stringValue\":\"%s\"}}]}";
+    return "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
+        + String.format(
+            java.util.Locale.ROOT, span, start | 1, start, start + 1_000_000, BODY_MARKER, ACTOR)
+        + "]}]}]}";
   }
 
   private void assertLogHoldsNoSecrets() {

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ten thousand seeded, mutated requests over raw sockets across every endpoint of SPEC section 10,
- * against the server on PostgreSQL with tokens set and rate limits off: no answer may be a 5xx, no
- * request may hang, every error is problem+json, the server is healthy afterwards, and its log
- * holds no token, raw actor id or body fragment.
+ * Ten thousand seeded, mutated requests over raw sockets across every endpoint of SPEC section 10
+ * and {@code POST /v1/traces}, against the server on PostgreSQL with tokens set and rate limits
+ * off: no answer may be a 5xx, no request may hang, every error is problem+json (a
+ * google.rpc.Status on the OTLP endpoint), the server is healthy afterwards, and its log holds no
+ * token, raw actor id or body fragment.
  */
 class EndpointFuzzTest {
   private static final int REQUESTS = 10_000;
@@ -51,6 +52,10 @@ class EndpointFuzzTest {
       for (int status : new int[] {200, 400, 401, 404}) {
         assertTrue(tally.statuses().containsKey(Integer.toString(status)), "no " + status);
       }
+      // OTLP bodies reach the handler: stored runs, refused bodies, oversized batches
+      assertTrue(
+          tally.statusesOf("POST /v1/traces").containsAll(List.of(200, 400, 413)),
+          () -> "POST /v1/traces got " + tally.statusesOf("POST /v1/traces"));
       assertHealthy(server.http());
       assertLogHoldsNoSecrets(server.log());
     }

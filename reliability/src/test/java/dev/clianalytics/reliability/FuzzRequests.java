@@ -68,12 +68,14 @@ final class FuzzRequests {
   private final Random random;
   private final FuzzTargets targets;
   private final FuzzBodies bodies;
+  private final FuzzOtlp otlp;
   private final int port;
 
   FuzzRequests(long seed, int port) {
     this.random = new Random(seed);
     this.targets = new FuzzTargets(random);
     this.bodies = new FuzzBodies(random);
+    this.otlp = new FuzzOtlp(random);
     this.port = port;
   }
 
@@ -81,7 +83,9 @@ final class FuzzRequests {
     Endpoint endpoint = FuzzTargets.ENDPOINTS.get(random.nextInt(FuzzTargets.ENDPOINTS.size()));
     String method = random.nextInt(100) < 88 ? endpoint.method() : pick(METHODS);
     String version = random.nextInt(100) < 95 ? "HTTP/1.1" : pick(VERSIONS);
-    byte[] body = body(endpoint, method);
+    FuzzOtlp.Body otlpBody =
+        method.equals("POST") && endpoint.template().equals("/v1/traces") ? otlp.next() : null;
+    byte[] body = otlpBody != null ? otlpBody.bytes() : body(endpoint, method);
     List<String> headers = new ArrayList<>();
     if (random.nextInt(100) < 97) {
       headers.add("Host: 127.0.0.1:" + port);
@@ -89,7 +93,7 @@ final class FuzzRequests {
     headers.add("Connection: close");
     credentials(endpoint.need(), headers);
     if (body.length > 0 || random.nextInt(10) == 0) {
-      body = content(headers, body);
+      body = content(headers, body, otlpBody == null ? "application/json" : otlpBody.contentType());
     }
     if (random.nextInt(100) < 20) {
       headers.add("Accept: " + pick(ACCEPTS));
@@ -118,8 +122,8 @@ final class FuzzRequests {
   }
 
   /** Content-Type and Content-Encoding; gzips the body when it says gzip, now and then. */
-  private byte[] content(List<String> headers, byte[] body) {
-    String type = random.nextInt(100) < 80 ? "application/json" : pick(CONTENT_TYPES);
+  private byte[] content(List<String> headers, byte[] body, String usualType) {
+    String type = random.nextInt(100) < 80 ? usualType : pick(CONTENT_TYPES);
     if (!type.isEmpty()) {
       headers.add("Content-Type: " + type);
     }

@@ -16,6 +16,7 @@ final class FuzzTally {
 
   private final Map<String, Integer> statuses = new TreeMap<>();
   private final Map<String, Integer> endpoints = new TreeMap<>();
+  private final Map<String, java.util.Set<Integer>> endpointStatuses = new TreeMap<>();
   private final List<String> failures = new ArrayList<>();
   private int failureCount;
   private int versionRefusals;
@@ -33,11 +34,16 @@ final class FuzzTally {
         };
     statuses.merge(key, 1, Integer::sum);
     maxMillis = Math.max(maxMillis, answer.millis());
+    if (answer.ending() == RawHttp.Ending.ANSWERED) {
+      endpointStatuses
+          .computeIfAbsent(request.endpoint().name(), k -> new java.util.TreeSet<>())
+          .add(answer.status());
+    }
     if (answer.status() == 505 && !speaksHttp11(request)) {
       versionRefusals++;
       return;
     }
-    String broken = broken(answer);
+    String broken = broken(request, answer);
     if (broken != null) {
       failureCount++;
       if (failures.size() < KEPT_FAILURES) {
@@ -46,7 +52,7 @@ final class FuzzTally {
     }
   }
 
-  private static String broken(RawHttp.Answer answer) {
+  private static String broken(FuzzRequest request, RawHttp.Answer answer) {
     return switch (answer.ending()) {
       case TIMED_OUT -> "no complete answer in time";
       case CLOSED -> "closed without an answer";
@@ -55,12 +61,24 @@ final class FuzzTally {
           yield "answered " + answer.status();
         }
         if (answer.status() >= 400
-            && !answer.contentType().startsWith("application/problem+json")) {
+            && !answer.contentType().startsWith("application/problem+json")
+            && !isOtlpStatus(request, answer)) {
           yield "answered " + answer.status() + " as '" + answer.contentType() + "'";
         }
         yield null;
       }
     };
+  }
+
+  /**
+   * OTLP/HTTP answers its errors with a {@code google.rpc.Status} in the request's encoding, as
+   * OTLP clients expect; only a Content-Type that is neither OTLP encoding gets problem+json.
+   */
+  private static boolean isOtlpStatus(FuzzRequest request, RawHttp.Answer answer) {
+    String type = answer.contentType();
+    return request.endpoint().template().equals("/v1/traces")
+        && answer.status() < 500
+        && (type.startsWith(FuzzOtlp.PROTOBUF) || type.startsWith(FuzzOtlp.JSON));
   }
 
   /**
@@ -100,6 +118,11 @@ final class FuzzTally {
             .mapToInt(Map.Entry::getValue)
             .sum()
         - versionRefusals;
+  }
+
+  /** The statuses the requests aimed at {@code endpoint} ({@code "POST /ingest"}) were given. */
+  synchronized java.util.Set<Integer> statusesOf(String endpoint) {
+    return java.util.Set.copyOf(endpointStatuses.getOrDefault(endpoint, java.util.Set.of()));
   }
 
   synchronized int total() {

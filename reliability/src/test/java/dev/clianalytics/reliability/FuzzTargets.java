@@ -29,6 +29,7 @@ final class FuzzTargets {
       List.of(
           new Endpoint("GET", "/health", Need.NONE),
           new Endpoint("POST", "/ingest", Need.INGEST),
+          new Endpoint("POST", "/v1/traces", Need.INGEST),
           new Endpoint("POST", "/infer", Need.ADMIN),
           new Endpoint("GET", "/reports/summary", Need.READ),
           new Endpoint("GET", "/reports/workflows/{name}", Need.READ),

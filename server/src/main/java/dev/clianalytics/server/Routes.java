@@ -21,6 +21,7 @@ import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.HealthEndpoint;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.MetricsEndpoint;
+import dev.clianalytics.server.otlp.OtlpEndpoint;
 import dev.clianalytics.server.ratelimit.RateLimiter;
 import dev.clianalytics.server.report.ReportSettings;
 import dev.clianalytics.server.report.ReportsEndpoint;
@@ -109,6 +110,9 @@ final class Routes {
     Dashboard.register(app);
     app.post("/ingest", auth.require(Access.INGEST, ingestEndpoint::handle));
     app.post("/rest/v1/events", auth.require(Access.INGEST, rest::insert));
+    // checks the ingest token itself: OTLP clients expect its errors as a google.rpc.Status
+    var otlp = new OtlpEndpoint(ingest, p.metrics(), auth, bodies, p.clock());
+    app.post("/v1/traces", otlp::traces);
     app.get("/rest/v1/events", auth.require(Access.READ, rest::list));
     app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
     // inference costs a full scan at worst; ingest tokens ship inside every installed tool

@@ -27,11 +27,20 @@ public final class Bodies {
 
   /** The body as text. */
   public String text(Context ctx) {
+    return decodeUtf8(bytes(ctx));
+  }
+
+  /** The body as bytes, gzip undone: for binary formats such as protobuf. */
+  public byte[] bytes(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes) {
       throw tooLarge();
     }
-    byte[] bytes = read(ctx);
+    return read(ctx);
+  }
+
+  /** Strict UTF-8, refusing malformed input with a 400. */
+  public static String utf8(byte[] bytes) {
     return decodeUtf8(bytes);
   }
 

@@ -20,6 +20,7 @@ public final class Metrics {
   private final LongAdder limitedByToken = new LongAdder();
   private final LongAdder limitedByAddress = new LongAdder();
   private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> protocolEvents = new ConcurrentHashMap<>();
   private final Supplier<Storage.PoolStats> pool;
 
   /** Metrics whose pool gauges read {@code pool} at each scrape. */
@@ -40,6 +41,17 @@ public final class Metrics {
       case "token" -> limitedByToken.increment();
       case "address" -> limitedByAddress.increment();
       default -> throw new IllegalArgumentException("no rate limit named " + limit);
+    }
+  }
+
+  /**
+   * Counts items that arrived over another protocol ({@code otlp}, ...) by {@code result}: {@code
+   * accepted} (stored or already stored), {@code dropped} (not a command run) or {@code rejected}.
+   */
+  public void protocolEvents(String protocol, String result, long count) {
+    if (count > 0) {
+      String key = "protocol=\"" + protocol + "\",result=\"" + result + "\"";
+      protocolEvents.computeIfAbsent(key, k -> new LongAdder()).add(count);
     }
   }
 
@@ -67,6 +79,7 @@ public final class Metrics {
     out.append(limitedByToken.sum()).append('\n');
     out.append("cli_analytics_http_rate_limited_total{limit=\"address\"} ");
     out.append(limitedByAddress.sum()).append('\n');
+    protocols(out);
     out.append("# HELP cli_analytics_http_request_duration_seconds Request latency by route.\n");
     out.append("# TYPE cli_analytics_http_request_duration_seconds histogram\n");
     latency.entrySet().stream()
@@ -82,6 +95,21 @@ public final class Metrics {
     out.append("# HELP ").append(name).append(' ').append(help).append('\n');
     out.append("# TYPE ").append(name).append(" counter\n");
     out.append(name).append(' ').append(value).append('\n');
+  }
+
+  private void protocols(StringBuilder out) {
+    out.append(
+        "# HELP cli_analytics_protocol_events_total Items received over another protocol.\n");
+    out.append("# TYPE cli_analytics_protocol_events_total counter\n");
+    protocolEvents.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                out.append("cli_analytics_protocol_events_total{")
+                    .append(e.getKey())
+                    .append("} ")
+                    .append(e.getValue().sum())
+                    .append('\n'));
   }
 
   /** Connection pool gauges, as the storage reports them. */
