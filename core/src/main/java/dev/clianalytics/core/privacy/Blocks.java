@@ -21,12 +21,13 @@ final class Blocks {
             "(?i)(?<![A-Za-z0-9_])(?:server|data source|datasource|host|hostname|address|addr"
                 + "|network address|endpoint|defaultendpointsprotocol|accountname|accountkey"
                 + "|sharedaccesskeyname|provider|driver|dsn|uid|user id|userid|username|user"
-                + "|database|initial catalog|password|pwd)\\s*=[^;\\r\\n]*"
-                + "(?:;[ \\t]*[A-Za-z][A-Za-z0-9 _.-]{0,40}?[ \\t]*=[^;\\r\\n]*)+;?");
+                + "|database|initial catalog|password|pwd)[ \\t]{0,16}+=[^;\\r\\n]{0,512}+"
+                + "(?:;[ \\t]*+[A-Za-z][A-Za-z0-9 _.-]{0,40}?[ \\t]*=[^;\\r\\n]{0,512}+)+;?");
   }
 
   static String redact(String message) {
     String s = message;
+    Steps.add(s.length());
     if (s.indexOf(PEM_BEGIN) >= 0) {
       s = redactPem(s);
     }
