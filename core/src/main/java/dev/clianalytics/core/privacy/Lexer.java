@@ -231,20 +231,6 @@ final class Lexer {
     return core.length() <= 9 && containsIgnoreCase(PROSE, core);
   }
 
-  private static final String[] LINK_WORDS = {
-    "for", "flag", "option", "argument", "parameter", "of", "the", "to", "in", "on", "value"
-  };
-
-  /**
-   * Words that link a quoted value to the flag named after it ({@code "x" for "--token" flag},
-   * {@code 'x' for option '--token'}), or another name of the same flag ({@code "-t, --token"}).
-   */
-  static boolean isLinkWord(String w) {
-    String core = withoutTrailingPunctuation(w);
-    return containsIgnoreCase(LINK_WORDS, core)
-        || (core.length() > 1 && core.charAt(0) == '-' && Flags.hasFlagShape(core));
-  }
-
   /** {@code argument}, {@code option}, {@code flag} or {@code parameter}, with a colon or not. */
   static boolean isOptionWord(String s, int from, int to) {
     while (to > from && (s.charAt(to - 1) == ':' || s.charAt(to - 1) == 's')) {
@@ -272,14 +258,48 @@ final class Lexer {
     return w.length() > 1 && (last == '.' || last == '!' || last == '?');
   }
 
-  /** A separator with a line break ends the clause a flag was named in. */
-  static boolean endsClause(String s, int from, int to) {
+  /** A separator with an empty line ends the clause a flag was named in. */
+  static boolean hasBlankLine(String s, int from, int to) {
+    int breaks = 0;
     for (int i = from; i < to; i++) {
-      if (s.charAt(i) == '\n' || s.charAt(i) == '\r') {
-        return true;
+      if (s.charAt(i) == '\n') {
+        breaks++;
       }
     }
-    return false;
+    return breaks >= 2;
+  }
+
+  private static final String[] VALUE_ANNOUNCERS = {"got", "given", "received", "found"};
+
+  /** Words after which a parser repeats the value it was given: {@code got x}, {@code Given: x}. */
+  static boolean announcesValue(String w) {
+    String core = withoutTrailingPunctuation(w);
+    return core.length() <= 8 && containsIgnoreCase(VALUE_ANNOUNCERS, core);
+  }
+
+  /**
+   * A qualified type name such as {@code System.Int32} or {@code java.lang.Integer}: dotted
+   * segments that each start with a letter, as parsers name the type they expected.
+   */
+  static boolean isTypeName(String w) {
+    String core = withoutTrailingPunctuation(w);
+    int dots = 0;
+    boolean segmentStart = true;
+    for (int i = 0; i < core.length(); i++) {
+      char c = core.charAt(i);
+      if (c == '.') {
+        if (segmentStart) {
+          return false;
+        }
+        dots++;
+        segmentStart = true;
+      } else if (segmentStart ? !Shapes.isLetter(c) : !Shapes.isAlnum(c)) {
+        return false;
+      } else {
+        segmentStart = false;
+      }
+    }
+    return dots > 0 && !segmentStart;
   }
 
   /**

@@ -55,8 +55,13 @@ final class MessageRedactor {
 
   private int quotedOutEnd;
 
-  /** Linking words ({@code for}, {@code flag}, {@code option}) read since that quote closed. */
-  private int linkWords;
+  /** Words read since that quote closed. */
+  private int wordsSinceQuote;
+
+  /**
+   * Whether one of them was {@code for}: {@code "x" for "--token"}, {@code 'x' isn't valid for}.
+   */
+  private boolean forSinceQuote;
 
   /**
    * Words left in the clause that named a secret flag: a quoted word among them is its value
@@ -129,7 +134,7 @@ final class MessageRedactor {
         && !(listValue && Lexer.isListSeparator(in, start, end))) {
       pending = Pending.NONE;
     }
-    if (secretClause > 0 && Lexer.endsClause(in, start, end)) {
+    if (secretClause > 0 && Lexer.hasBlankLine(in, start, end)) {
       secretClause = 0;
     }
     if (end - start == 1
@@ -162,7 +167,8 @@ final class MessageRedactor {
       if (wordBefore && openQuoteOut >= 0 && c == Lexer.closingQuoteFor(openQuote)) {
         quotedOutStart = openQuoteOut;
         quotedOutEnd = base + k - start;
-        linkWords = 0;
+        wordsSinceQuote = 0;
+        forSinceQuote = false;
         openQuoteOut = -1;
       } else if (wordAfter && Lexer.closingQuoteFor(c) != 0 && opensAt(k)) {
         openQuoteOut = base + k - start + 1;
@@ -197,7 +203,7 @@ final class MessageRedactor {
    * {@code for}) is hidden now, and quoted words in the rest of its clause are hidden as they come.
    */
   private void secretFlagNamed() {
-    if (quotedOutStart >= 0 && linkWords > 0) {
+    if (quotedOutStart >= 0 && forSinceQuote) {
       int removed = quotedOutEnd - quotedOutStart - Placeholders.SECRET.length();
       out.replace(quotedOutStart, quotedOutEnd, Placeholders.SECRET);
       if (openQuoteOut > quotedOutEnd) {
@@ -207,6 +213,9 @@ final class MessageRedactor {
     }
     secretClause = CLAUSE_WORDS;
   }
+
+  /** How many words may stand between a value quoted before a flag's name and that name. */
+  private static final int MAX_WORDS_TO_FLAG = 6;
 
   /** How many words after a secret flag's name its quoted value may come. */
   private static final int CLAUSE_WORDS = 12;
@@ -244,6 +253,7 @@ final class MessageRedactor {
           && w.charAt(0) != '-'
           && !isAssignmentOperator(w)
           && !Lexer.isLiteralValue(w)
+          && !Lexer.isTypeName(w)
           && !isSecretFlagName(w, previousStart, previousEnd)) {
         out.append(Placeholders.SECRET); // the value quoted after the flag's name
         lastWasPath = false;
@@ -254,8 +264,14 @@ final class MessageRedactor {
     }
     if (isSecretFlagName(w, previousStart, previousEnd)) {
       secretFlagNamed();
-    } else if (quotedOutStart >= 0 && !(Lexer.isLinkWord(w) && ++linkWords <= 3)) {
-      quotedOutStart = -1;
+    } else if (quotedOutStart >= 0) {
+      forSinceQuote |= w.equalsIgnoreCase("for");
+      if (++wordsSinceQuote > MAX_WORDS_TO_FLAG) {
+        quotedOutStart = -1;
+      }
+    }
+    if (secretClause > 0 && Lexer.announcesValue(w)) {
+      pending = Pending.FLAG_VALUE; // "got x", "Given: x", "but received: x"
     }
     if (lastWasPath
         && isSingleSpaceBefore(start)
@@ -267,7 +283,9 @@ final class MessageRedactor {
         && previousStart >= 0
         && Lexer.onlySpacesAndQuotes(in, previousEnd, start, false)) {
       String name = in.substring(previousStart, previousEnd);
-      if (SecretNames.isSecret(name, w.charAt(0) == '=')) {
+      // A flag's name before a colon is a mention ("--token": couldn't convert "x"); its quoted
+      // value is left to the clause rule.
+      if (name.charAt(0) != '-' && SecretNames.isSecret(name, w.charAt(0) == '=')) {
         out.append(w);
         // "bad auth : Authentication failed": only a credential-looking word is hidden.
         pending = name.equalsIgnoreCase("auth") ? Pending.CREDENTIAL : Pending.VALUE;
@@ -445,6 +463,10 @@ final class MessageRedactor {
    */
   private boolean isSecretFlagName(String w, int previousStart, int previousEnd) {
     String name = Lexer.withoutTrailingPunctuation(w);
+    int slash = name.lastIndexOf('/');
+    if (slash > 0 && name.charAt(0) == '-' && slash + 1 < name.length()) {
+      name = name.substring(slash + 1); // argparse's "-k/--api-key"
+    }
     if (name.length() < 2) {
       return false;
     }
