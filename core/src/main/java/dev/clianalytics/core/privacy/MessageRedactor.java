@@ -38,6 +38,21 @@ final class MessageRedactor {
   /** The value of a list element after a quoted secret flag: {@code "--password", "x"}. */
   private boolean listValue;
 
+  /** The last word hidden inside a quoted value was a secret's name with {@code =} or {@code :}. */
+  private boolean hiddenAnnounces;
+
+  /** {@code NAME=} or {@code name:} with a secret name, or a secret flag. */
+  private boolean announcesValue(int start, int end) {
+    char last = in.charAt(end - 1);
+    if (end - start < 2) {
+      return false;
+    }
+    if (last == '=' || last == ':') {
+      return SecretNames.isSecret(in.substring(start, end - 1), last == '=');
+    }
+    return in.charAt(start) == '-' && SecretNames.isBlockedFlag(in.substring(start, end));
+  }
+
   /** A {@code -u} user option was read: a {@code -p} with a word glued on is its password. */
   private boolean userOptionSeen;
 
@@ -126,6 +141,11 @@ final class MessageRedactor {
       }
       closingQuote = 0;
       start = close;
+      if (hiddenAnnounces) {
+        // 'x PGPASSWORD='y': the quote taken for the end of the hidden value opened the next.
+        pending = Pending.VALUE;
+        hiddenAnnounces = false;
+      }
     }
     trackQuotes(start, end);
     out.append(in, start, end);
@@ -223,6 +243,7 @@ final class MessageRedactor {
   private void word(int start, int end, boolean placeholder) {
     if (closingQuote != 0) {
       if (!(quotedPath && in.charAt(start) == '-')) {
+        hiddenAnnounces = announcesValue(start, end);
         return;
       }
       // "/bin/sh -c npm ci": an option means a command line, not a path with spaces.
@@ -420,6 +441,8 @@ final class MessageRedactor {
             || Lexer.announcesCredential(w);
     if (announces || (cookie && end < in.length() && in.charAt(end) == ';')) {
       pending = Pending.VALUE; // "--api-key PGPASSWORD='x'": the value after the value
+    } else if (w.charAt(0) == '-' && w.length() > 1 && SecretNames.isBlockedFlag(w)) {
+      pending = Pending.FLAG_VALUE; // "password= --token x": the hidden value was a flag
     }
     quoteRestOfValue(start, end);
     return true;
