@@ -91,6 +91,9 @@ final class Flags {
     if (w.length() <= from || w.charAt(0) != '-' || w.charAt(1) != 'p') {
       return false;
     }
+    if (w.length() - from < 4 && Shapes.allDigits(w, from, w.length())) {
+      return false; // patch -p1: a level, too short to be a password
+    }
     if (afterUserOption) {
       return true;
     }

@@ -59,6 +59,8 @@ class HostileInputTest {
         "openssl pkcs12 -passout pass:hunter2|openssl pkcs12 -passout pass:<secret>",
         "gcc: error: unrecognized option '-pthreads'|gcc: error: unrecognized option '-pthreads'",
         "connect to 10.0.0.1 failed|connect to <ip> failed",
+        "patch -p1 failed, try -p0|patch -p1 failed, try -p0",
+        "redis -p8080 -pw|redis -p<secret> -pw",
       })
   void issueExamples(String message, String expected) {
     assertEquals(expected, redact(message));
