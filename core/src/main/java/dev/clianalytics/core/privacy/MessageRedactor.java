@@ -463,6 +463,7 @@ final class MessageRedactor {
                     && in.charAt(end + 1) == close));
     if (close != 0 && !closesHere) {
       closingQuote = close;
+      hiddenAnnounces = false;
       quotedPath = lastWasPath;
       pending = Pending.NONE;
     }
