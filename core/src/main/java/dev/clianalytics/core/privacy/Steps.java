@@ -12,7 +12,16 @@ final class Steps {
   /** Read once: a constant the JIT removes the counting under. */
   static final boolean ON = Boolean.getBoolean("clianalytics.privacy.countSteps");
 
-  private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
+  /** Null unless counting: no lambda or thread-local is set up on the client's hot path. */
+  private static final ThreadLocal<long[]> COUNT = ON ? new Counter() : null;
+
+  /** A class rather than a lambda, whose bootstrap would cost every run of a client. */
+  private static final class Counter extends ThreadLocal<long[]> {
+    @Override
+    protected long[] initialValue() {
+      return new long[1];
+    }
+  }
 
   static void add(int characters) {
     if (ON) {
