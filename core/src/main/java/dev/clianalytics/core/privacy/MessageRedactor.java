@@ -172,6 +172,9 @@ final class MessageRedactor {
    * word opens (an apostrophe between letters, as in {@code can't}, does neither).
    */
   private void trackQuotes(int start, int end) {
+    if (end - start == 1 && in.charAt(start) == ' ') {
+      return; // a single space, the usual separator, holds no quote
+    }
     int base = out.length();
     int afterWord = start;
     while (afterWord < end && in.charAt(afterWord) == '\\') {
@@ -486,6 +489,10 @@ final class MessageRedactor {
    * right after {@code argument}, {@code option} or {@code flag} ({@code Argument: token}).
    */
   private boolean isSecretFlagName(String w, int previousStart, int previousEnd) {
+    if (w.charAt(0) != '-'
+        && (previousStart < 0 || !Lexer.isOptionWord(in, previousStart, previousEnd))) {
+      return false; // the common case, decided without a copy
+    }
     String name = Lexer.withoutTrailingPunctuation(w);
     int slash = name.lastIndexOf('/');
     if (slash > 0 && name.charAt(0) == '-' && slash + 1 < name.length()) {
