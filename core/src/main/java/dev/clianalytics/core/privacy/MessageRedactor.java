@@ -172,8 +172,8 @@ final class MessageRedactor {
    * word opens (an apostrophe between letters, as in {@code can't}, does neither).
    */
   private void trackQuotes(int start, int end) {
-    if (end - start == 1 && in.charAt(start) == ' ') {
-      return; // a single space, the usual separator, holds no quote
+    if (!hasQuote(start, end)) {
+      return; // the usual separator: spaces, brackets, commas
     }
     int base = out.length();
     int afterWord = start;
@@ -198,6 +198,19 @@ final class MessageRedactor {
         openQuote = c;
       }
     }
+  }
+
+  private boolean hasQuote(int start, int end) {
+    for (int k = start; k < end; k++) {
+      char c = in.charAt(k);
+      if (c == '"'
+          || c == '\''
+          || c == '`'
+          || (c > 127 && (Lexer.closingQuoteFor(c) != 0 || c == '\u2019' || c == '\u201D'))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A quote at {@code k} opens when it starts the text or follows a space, bracket or comma. */
