@@ -20,12 +20,13 @@ final class Flags {
     if (flags.isEmpty()) {
       return List.of();
     }
+    boolean user = hasUserOption(flags);
     if (flags.size() <= SMALL) {
-      return sortedSmall(flags);
+      return sortedSmall(flags, user);
     }
     TreeSet<String> names = new TreeSet<>();
     for (String raw : flags) {
-      String name = name(raw);
+      String name = name(raw, user);
       if (name != null) {
         names.add(name);
       }
@@ -45,10 +46,10 @@ final class Flags {
    * has a handful of flags, and a TreeSet's classes would be loaded for them on every run of a tool
    * that the client instruments.
    */
-  private static List<String> sortedSmall(List<String> flags) {
+  private static List<String> sortedSmall(List<String> flags, boolean user) {
     List<String> out = new ArrayList<>(flags.size());
     for (String raw : flags) {
-      String name = name(raw);
+      String name = name(raw, user);
       if (name == null) {
         continue;
       }
@@ -63,8 +64,54 @@ final class Flags {
     return out;
   }
 
+  /** A {@code -u} user option, glued ({@code -uroot}) or not: {@code -p} then means a password. */
+  static boolean hasUserOption(List<String> flags) {
+    for (String raw : flags) {
+      if (raw != null && isUserOption(raw)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isUserOption(String w) {
+    return w.length() >= 2
+        && w.charAt(0) == '-'
+        && w.charAt(1) == 'u'
+        && (w.length() == 2 || Shapes.isAlnum(w.charAt(2)));
+  }
+
+  /**
+   * Whether {@code -p} with {@code w[from..]} glued on carries a password: a capital, a digit or a
+   * symbol in it ({@code -pSummerTime}), or any word after a {@code -u} user option ({@code mysql
+   * -uroot -pletmein}). Single-dash options such as {@code -passout}, {@code -print} and {@code
+   * -pthread} stay.
+   */
+  static boolean isGluedPassword(String w, int from, boolean afterUserOption) {
+    if (w.length() <= from || w.charAt(0) != '-' || w.charAt(1) != 'p') {
+      return false;
+    }
+    if (w.length() - from < 4 && Shapes.allDigits(w, from, w.length())) {
+      return false; // patch -p1: a level, too short to be a password
+    }
+    if (afterUserOption) {
+      return true;
+    }
+    for (int i = from; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (!(c >= 'a' && c <= 'z')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The name that may be sent for one raw flag, or null when it must be dropped. */
   static String name(String raw) {
+    return name(raw, false);
+  }
+
+  static String name(String raw, boolean afterUserOption) {
     if (raw == null) {
       return null;
     }
@@ -73,7 +120,8 @@ final class Flags {
     if (!hasFlagShape(name) || SecretNames.isBlockedFlag(name)) {
       return null;
     }
-    name = withoutGluedValue(name);
+    name =
+        isGluedPassword(name, 2, afterUserOption) ? name.substring(0, 2) : withoutGluedValue(name);
     return looksLikeValue(name) ? null : Limits.truncate(name, Limits.FLAG);
   }
 

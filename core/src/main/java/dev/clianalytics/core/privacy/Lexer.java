@@ -178,6 +178,159 @@ final class Lexer {
     return digit && ((lower && upper) || (symbol && (lower || upper)));
   }
 
+  private static final String[] PROSE = {
+    "or",
+    "and",
+    "is",
+    "are",
+    "was",
+    "must",
+    "should",
+    "not",
+    "flag",
+    "option",
+    "argument",
+    "parameter",
+    "requires",
+    "required",
+    "expects",
+    "expected",
+    "needs",
+    "but",
+    "with",
+    "without",
+    "when",
+    "if",
+    "for",
+    "of",
+    "in",
+    "on",
+    "the",
+    "a",
+    "an",
+    "cannot",
+    "has",
+    "have",
+    "only",
+    "value",
+    "may",
+    "will",
+    "can",
+    "does",
+    "did",
+    "be",
+    "instead",
+    "also",
+    "then",
+    "nor"
+  };
+
+  /** Small words of prose that follow a flag's name in a message, never its value. */
+  static boolean isProse(String w) {
+    String core = withoutTrailingPunctuation(w);
+    return core.length() <= 9 && containsIgnoreCase(PROSE, core);
+  }
+
+  /** {@code argument}, {@code option}, {@code flag} or {@code parameter}, with a colon or not. */
+  static boolean isOptionWord(String s, int from, int to) {
+    while (to > from && (s.charAt(to - 1) == ':' || s.charAt(to - 1) == 's')) {
+      to--;
+    }
+    int n = to - from;
+    return (n == 8 && s.regionMatches(true, from, "argument", 0, 8))
+        || (n == 6 && s.regionMatches(true, from, "option", 0, 6))
+        || (n == 4 && s.regionMatches(true, from, "flag", 0, 4))
+        || (n == 9 && s.regionMatches(true, from, "parameter", 0, 9));
+  }
+
+  /** The word without sentence punctuation at its end. */
+  static String withoutTrailingPunctuation(String w) {
+    int end = w.length();
+    while (end > 0 && ".,:;!?".indexOf(w.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end == w.length() ? w : w.substring(0, end);
+  }
+
+  /** A word that ends a sentence: {@code set.}, {@code failed!} (not {@code ...} alone). */
+  static boolean endsSentence(String w) {
+    char last = w.charAt(w.length() - 1);
+    return w.length() > 1 && (last == '.' || last == '!' || last == '?');
+  }
+
+  /** A separator with an empty line ends the clause a flag was named in. */
+  static boolean hasBlankLine(String s, int from, int to) {
+    int breaks = 0;
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == '\n') {
+        breaks++;
+      }
+    }
+    return breaks >= 2;
+  }
+
+  private static final String[] VALUE_ANNOUNCERS = {"got", "given", "received", "found"};
+
+  /** Words after which a parser repeats the value it was given: {@code got x}, {@code Given: x}. */
+  static boolean announcesValue(String w) {
+    String core = withoutTrailingPunctuation(w);
+    return core.length() <= 8 && containsIgnoreCase(VALUE_ANNOUNCERS, core);
+  }
+
+  /**
+   * A qualified type name such as {@code System.Int32} or {@code java.lang.Integer}: dotted
+   * segments that each start with a letter, as parsers name the type they expected.
+   */
+  static boolean isTypeName(String w) {
+    String core = withoutTrailingPunctuation(w);
+    int dots = 0;
+    boolean segmentStart = true;
+    for (int i = 0; i < core.length(); i++) {
+      char c = core.charAt(i);
+      if (c == '.') {
+        if (segmentStart) {
+          return false;
+        }
+        dots++;
+        segmentStart = true;
+      } else if (segmentStart ? !Shapes.isLetter(c) : !Shapes.isAlnum(c)) {
+        return false;
+      } else {
+        segmentStart = false;
+      }
+    }
+    return dots > 0 && !segmentStart;
+  }
+
+  /**
+   * Quotes, backslashes and spaces around exactly one comma: the boundary between two quoted list
+   * elements ({@code ", "}, {@code \",\"}).
+   */
+  static boolean isListSeparator(String s, int from, int to) {
+    int commas = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == ',') {
+        commas++;
+      } else if (!(c == ' ' || c == '\\' || closingQuoteFor(c) != 0)) {
+        return false;
+      }
+    }
+    return commas == 1;
+  }
+
+  /** Whether a list separator that opens the next quoted element starts at {@code from}. */
+  static boolean startsListSeparator(String s, int from) {
+    int to = from;
+    while (to < s.length() && (isDelimiter(s.charAt(to)) || s.charAt(to) == '\\')) {
+      to++;
+    }
+    return to > from
+        && to < s.length()
+        && closingQuoteFor(s.charAt(to - 1)) != 0
+        && isListSeparator(s, from, to);
+  }
+
   static boolean isAuthScheme(String w) {
     return w.length() <= 16 && containsIgnoreCase(AUTH_SCHEMES, w);
   }

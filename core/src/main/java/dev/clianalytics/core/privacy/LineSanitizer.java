@@ -32,10 +32,22 @@ public final class LineSanitizer {
       return error(lineNumber, List.of(new FieldError("", "invalid JSON: " + e.getMessage())));
     }
     return switch (EventValidator.validate(json)) {
-      case Validation.Valid v -> new Result(Json.write(privacy.apply(v.event()).toJson()), true);
+      case Validation.Valid v -> applied(v, lineNumber);
       case Validation.Invalid inv -> error(lineNumber, inv.errors());
     };
   }
+
+  private Result applied(Validation.Valid v, int lineNumber) {
+    try {
+      return new Result(Json.write(privacy.apply(v.event()).toJson()), true);
+    } catch (RuntimeException | StackOverflowError e) {
+      // One line the rules cannot handle costs that line, never the rest of the file.
+      return error(lineNumber, List.of(new FieldError("", UNPROCESSABLE)));
+    }
+  }
+
+  /** The reason printed for a line the privacy rules could not process. */
+  static final String UNPROCESSABLE = "the privacy rules could not process this event";
 
   private static Result error(int lineNumber, List<FieldError> errors) {
     List<Map<String, Object>> list = new ArrayList<>(errors.size());

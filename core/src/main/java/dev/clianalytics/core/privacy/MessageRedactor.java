@@ -35,6 +35,55 @@ final class MessageRedactor {
   private int sepStart;
   private int sepEnd;
 
+  /** The value of a list element after a quoted secret flag: {@code "--password", "x"}. */
+  private boolean listValue;
+
+  /** The last word hidden inside a quoted value was a secret's name with {@code =} or {@code :}. */
+  private boolean hiddenAnnounces;
+
+  /** {@code NAME=} or {@code name:} with a secret name, or a secret flag. */
+  private boolean announcesValue(int start, int end) {
+    char last = in.charAt(end - 1);
+    if (end - start < 2) {
+      return false;
+    }
+    if (last == '=' || last == ':') {
+      return SecretNames.isSecret(in.substring(start, end - 1), last == '=');
+    }
+    return in.charAt(start) == '-' && SecretNames.isBlockedFlag(in.substring(start, end));
+  }
+
+  /** A {@code -u} user option was read: a {@code -p} with a word glued on is its password. */
+  private boolean userOptionSeen;
+
+  /** Where the content of the quote opened last starts in {@code out}, or -1. */
+  private int openQuoteOut = -1;
+
+  private char openQuote;
+
+  /**
+   * The content of the last closed quote in {@code out}, as {@code [quotedOutStart, quotedOutEnd)}:
+   * a value quoted before the flag it belongs to ({@code invalid argument "x" for "--token" flag})
+   * is hidden once the flag is read. -1 when there is none or too many words came since.
+   */
+  private int quotedOutStart = -1;
+
+  private int quotedOutEnd;
+
+  /** Words read since that quote closed. */
+  private int wordsSinceQuote;
+
+  /**
+   * Whether one of them was {@code for}: {@code "x" for "--token"}, {@code 'x' isn't valid for}.
+   */
+  private boolean forSinceQuote;
+
+  /**
+   * Words left in the clause that named a secret flag: a quoted word among them is its value
+   * ({@code Invalid value for '--token': 'x' is not ...}, {@code got "x"}).
+   */
+  private int secretClause;
+
   private MessageRedactor(String in) {
     this.in = in;
     this.out = new StringBuilder(in.length() + 16);
@@ -46,6 +95,7 @@ final class MessageRedactor {
 
   private String run() {
     int n = in.length();
+    Steps.add(n);
     int i = 0;
     while (i < n) {
       int start = i;
@@ -91,10 +141,21 @@ final class MessageRedactor {
       }
       closingQuote = 0;
       start = close;
+      if (hiddenAnnounces) {
+        // 'x PGPASSWORD='y': the quote taken for the end of the hidden value opened the next.
+        pending = Pending.VALUE;
+        hiddenAnnounces = false;
+      }
     }
+    trackQuotes(start, end);
     out.append(in, start, end);
-    if (pending != Pending.NONE && !Lexer.onlySpacesAndQuotes(in, start, end, cookie)) {
+    if (pending != Pending.NONE
+        && !Lexer.onlySpacesAndQuotes(in, start, end, cookie)
+        && !(listValue && Lexer.isListSeparator(in, start, end))) {
       pending = Pending.NONE;
+    }
+    if (secretClause > 0 && Lexer.hasBlankLine(in, start, end)) {
+      secretClause = 0;
     }
     if (end - start == 1
         && in.charAt(start) == '>'
@@ -105,9 +166,100 @@ final class MessageRedactor {
     }
   }
 
+  /**
+   * Notes where quotes open and close in the separator {@code in[start, end)}, which is about to be
+   * appended to {@code out} unchanged. A quote right after a word closes; one right before the next
+   * word opens (an apostrophe between letters, as in {@code can't}, does neither).
+   */
+  private void trackQuotes(int start, int end) {
+    if (!hasQuote(start, end)) {
+      return; // the usual separator: spaces, brackets, commas
+    }
+    int base = out.length();
+    int afterWord = start;
+    while (afterWord < end && in.charAt(afterWord) == '\\') {
+      afterWord++;
+    }
+    for (int k = start; k < end; k++) {
+      char c = in.charAt(k);
+      boolean wordBefore = k == afterWord && k > 0 && !Lexer.isDelimiter(in.charAt(k - 1));
+      boolean wordAfter = k == end - 1 && end < in.length();
+      if (wordBefore && wordAfter) {
+        continue;
+      }
+      if (wordBefore && openQuoteOut >= 0 && c == Lexer.closingQuoteFor(openQuote)) {
+        quotedOutStart = openQuoteOut;
+        quotedOutEnd = base + k - start;
+        wordsSinceQuote = 0;
+        forSinceQuote = false;
+        openQuoteOut = -1;
+      } else if (wordAfter && Lexer.closingQuoteFor(c) != 0 && opensAt(k)) {
+        openQuoteOut = base + k - start + 1;
+        openQuote = c;
+      }
+    }
+  }
+
+  private boolean hasQuote(int start, int end) {
+    for (int k = start; k < end; k++) {
+      char c = in.charAt(k);
+      if (c == '"'
+          || c == '\''
+          || c == '`'
+          || (c > 127 && (Lexer.closingQuoteFor(c) != 0 || c == '\u2019' || c == '\u201D'))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A quote at {@code k} opens when it starts the text or follows a space, bracket or comma. */
+  private boolean opensAt(int k) {
+    int p = k - 1;
+    while (p >= 0 && in.charAt(p) == '\\') {
+      p--;
+    }
+    return p < 0 || in.charAt(p) <= ' ' || "([{,=:".indexOf(in.charAt(p)) >= 0;
+  }
+
+  /** Whether {@code in[start, end)} is wrapped in a pair of quotes, as a mention or a value. */
+  private boolean isQuotedAlone(int start, int end) {
+    if (start == 0 || end >= in.length()) {
+      return false;
+    }
+    char close = Lexer.closingQuoteFor(in.charAt(start - 1));
+    return close != 0
+        && (in.charAt(end) == close
+            || (in.charAt(end) == '\\' && end + 1 < in.length() && in.charAt(end + 1) == close));
+  }
+
+  /**
+   * A secret flag named in prose ({@code --token}, {@code "-t, --token"}, {@code flag -token:},
+   * {@code option '--api-key <KEY>'}): a value quoted just before it (linked by words such as
+   * {@code for}) is hidden now, and quoted words in the rest of its clause are hidden as they come.
+   */
+  private void secretFlagNamed() {
+    if (quotedOutStart >= 0 && forSinceQuote) {
+      int removed = quotedOutEnd - quotedOutStart - Placeholders.SECRET.length();
+      out.replace(quotedOutStart, quotedOutEnd, Placeholders.SECRET);
+      if (openQuoteOut > quotedOutEnd) {
+        openQuoteOut -= removed;
+      }
+      quotedOutStart = -1;
+    }
+    secretClause = CLAUSE_WORDS;
+  }
+
+  /** How many words may stand between a value quoted before a flag's name and that name. */
+  private static final int MAX_WORDS_TO_FLAG = 6;
+
+  /** How many words after a secret flag's name its quoted value may come. */
+  private static final int CLAUSE_WORDS = 12;
+
   private void word(int start, int end, boolean placeholder) {
     if (closingQuote != 0) {
       if (!(quotedPath && in.charAt(start) == '-')) {
+        hiddenAnnounces = announcesValue(start, end);
         return;
       }
       // "/bin/sh -c npm ci": an option means a command line, not a path with spaces.
@@ -127,7 +279,36 @@ final class MessageRedactor {
       return;
     }
     if (pending != Pending.NONE && consumePending(w, start, end)) {
+      quotedOutStart = -1;
       return;
+    }
+    if (Lexer.endsSentence(w)) {
+      secretClause = 0;
+    } else if (secretClause > 0) {
+      secretClause--;
+      if (openQuoteOut == out.length()
+          && w.charAt(0) != '-'
+          && !isAssignmentOperator(w)
+          && !Lexer.isLiteralValue(w)
+          && !Lexer.isTypeName(w)
+          && !isSecretFlagName(w, previousStart, previousEnd)) {
+        out.append(Placeholders.SECRET); // the value quoted after the flag's name
+        lastWasPath = false;
+        quotedOutStart = -1;
+        quoteRestOfValue(start, end);
+        return;
+      }
+    }
+    if (isSecretFlagName(w, previousStart, previousEnd)) {
+      secretFlagNamed();
+    } else if (quotedOutStart >= 0) {
+      forSinceQuote |= w.equalsIgnoreCase("for");
+      if (++wordsSinceQuote > MAX_WORDS_TO_FLAG) {
+        quotedOutStart = -1;
+      }
+    }
+    if (secretClause > 0 && Lexer.announcesValue(w)) {
+      pending = Pending.FLAG_VALUE; // "got x", "Given: x", "but received: x"
     }
     if (lastWasPath
         && isSingleSpaceBefore(start)
@@ -135,14 +316,25 @@ final class MessageRedactor {
       out.setLength(out.length() - 1); // "/Users/John Smith/x": one path, one placeholder
       return;
     }
-    if (isAssignmentOperator(w) && previousStart >= 0) {
+    if (isAssignmentOperator(w)
+        && previousStart >= 0
+        && Lexer.onlySpacesAndQuotes(in, previousEnd, start, false)) {
       String name = in.substring(previousStart, previousEnd);
-      if (SecretNames.isSecret(name, w.charAt(0) == '=')) {
+      // A flag's name before a colon is a mention ("--token": couldn't convert "x"); its quoted
+      // value is left to the clause rule.
+      if (name.charAt(0) != '-' && SecretNames.isSecret(name, w.charAt(0) == '=')) {
         out.append(w);
         // "bad auth : Authentication failed": only a credential-looking word is hidden.
         pending = name.equalsIgnoreCase("auth") ? Pending.CREDENTIAL : Pending.VALUE;
         return;
       }
+    }
+    if (previousStart >= 0
+        && WordRedactor.isVersionName(in, previousStart, previousEnd)
+        && Shapes.isDottedNumber(w, 0, w.length())) {
+      out.append(w); // "version 13.0.0.0": a version, not an address
+      lastWasPath = false;
+      return;
     }
     String r = words.redact(w);
     if (words.valuePending) {
@@ -155,7 +347,10 @@ final class MessageRedactor {
     } else if (words.credentialPending) {
       pending = Pending.CREDENTIAL;
     } else if (r == w) {
-      r = contextTrigger(w);
+      r = contextTrigger(w, start, end);
+    }
+    if (pending == Pending.VALUE && r == w && w.charAt(0) == '-' && w.endsWith(":")) {
+      pending = Pending.CREDENTIAL; // "argument --token: invalid ...": a name in prose
     }
     if (r.equals(Placeholders.PATH) && isXmlClosingTag(w, start, end)) {
       r = w;
@@ -168,19 +363,27 @@ final class MessageRedactor {
   }
 
   /** Sets what the next word is after an unchanged word such as {@code --token} or Bearer. */
-  private String contextTrigger(String w) {
+  private String contextTrigger(String w, int start, int end) {
     char c0 = w.charAt(0);
+    userOptionSeen |= Flags.isUserOption(w);
+    listValue = false;
     if (c0 == '-' && w.length() > 1) {
       if (w.equals("-p") || SecretNames.isBlockedFlag(w) || SecretNames.isSecret(w, true)) {
         pending = Pending.FLAG_VALUE;
+        if (isQuotedAlone(start, end)) {
+          // A quoted flag is a mention ("--token" flag: ...) unless the next list element
+          // follows: {"argv": ["login", "--password", "x"]}.
+          listValue = Lexer.startsListSeparator(in, end);
+          pending = listValue ? Pending.VALUE : Pending.NONE;
+        }
       } else if (w.equals("-u") || w.equals("--user")) {
         pending = Pending.USER_PASSWORD;
       } else if (w.equals("-a") || w.equals("-k") || w.equals("-P")) {
         pending = Pending.CREDENTIAL; // redis-cli -a, openssl -k, mysql/sshpass -P
-      } else if (w.length() > 3
-          && w.charAt(1) == 'p'
-          && Lexer.looksLikeCredential(w.substring(2))) {
-        return "-p" + Placeholders.SECRET; // mysql -pHunter2
+      } else if (w.length() > 2
+          && Shapes.isAlnum(w.charAt(2))
+          && Flags.isGluedPassword(w, 2, userOptionSeen)) {
+        return "-p" + Placeholders.SECRET; // mysql -pHunter2, mysql -uroot -pletmein
       } else if (!Shapes.isDigit(w.charAt(1))) {
         pending = Pending.PASSWORD_SHAPED;
       }
@@ -204,11 +407,19 @@ final class MessageRedactor {
     switch (was) {
       case NONE, VALUE -> {}
       case FLAG_VALUE -> {
-        if (w.charAt(0) == '-') {
-          return false;
+        if (w.charAt(0) == '-' || Lexer.isProse(w)) {
+          return false; // "--token or --password", "--api-key must be set"
+        }
+        if (Lexer.isFiller(w)) {
+          pending = Pending.CREDENTIAL; // "--password is Hunter2", "--token is required"
+          out.append(w);
+          return true;
         }
       }
       case CREDENTIAL -> {
+        if (w.charAt(0) == '-' && Flags.hasFlagShape(Lexer.withoutTrailingPunctuation(w))) {
+          return false; // "pass --api-key": a flag's name, not a credential
+        }
         if (Lexer.isFiller(w)) {
           pending = was; // "password is Hunter2"
           out.append(w);
@@ -238,6 +449,7 @@ final class MessageRedactor {
     }
     out.append(Placeholders.SECRET);
     lastWasPath = false;
+    listValue = false;
     char last = w.charAt(w.length() - 1);
     boolean announces =
         ((last == '=' || last == ':') && w.length() > 1)
@@ -245,6 +457,8 @@ final class MessageRedactor {
             || Lexer.announcesCredential(w);
     if (announces || (cookie && end < in.length() && in.charAt(end) == ';')) {
       pending = Pending.VALUE; // "--api-key PGPASSWORD='x'": the value after the value
+    } else if (w.charAt(0) == '-' && w.length() > 1 && SecretNames.isBlockedFlag(w)) {
+      pending = Pending.FLAG_VALUE; // "password= --token x": the hidden value was a flag
     }
     quoteRestOfValue(start, end);
     return true;
@@ -265,6 +479,7 @@ final class MessageRedactor {
                     && in.charAt(end + 1) == close));
     if (close != 0 && !closesHere) {
       closingQuote = close;
+      hiddenAnnounces = false;
       quotedPath = lastWasPath;
       pending = Pending.NONE;
     }
@@ -280,6 +495,32 @@ final class MessageRedactor {
         && in.charAt(start - 1) == '<'
         && end < in.length()
         && in.charAt(end) == '>';
+  }
+
+  /**
+   * A secret flag's name: {@code --token}, {@code -token:}, {@code --api-key,}, or a secret word
+   * right after {@code argument}, {@code option} or {@code flag} ({@code Argument: token}).
+   */
+  private boolean isSecretFlagName(String w, int previousStart, int previousEnd) {
+    if (w.charAt(0) != '-'
+        && (previousStart < 0 || !Lexer.isOptionWord(in, previousStart, previousEnd))) {
+      return false; // the common case, decided without a copy
+    }
+    String name = Lexer.withoutTrailingPunctuation(w);
+    int slash = name.lastIndexOf('/');
+    if (slash > 0 && name.charAt(0) == '-' && slash + 1 < name.length()) {
+      name = name.substring(slash + 1); // argparse's "-k/--api-key"
+    }
+    if (name.length() < 2) {
+      return false;
+    }
+    if (name.charAt(0) == '-') {
+      return Flags.hasFlagShape(name)
+          && (SecretNames.isBlockedFlag(name) || SecretNames.isSecret(name, true));
+    }
+    return previousStart >= 0
+        && Lexer.isOptionWord(in, previousStart, previousEnd)
+        && SecretNames.isSecret(name, false);
   }
 
   private static boolean isAssignmentOperator(String w) {

@@ -10,6 +10,7 @@ final class Pieces {
   private Pieces() {}
 
   static String redact(String w) {
+    Steps.add(w.length());
     StringBuilder out = null;
     int n = w.length();
     int i = 0;

@@ -114,6 +114,7 @@ final class SecretNames {
    * they count only inside a compound name ({@code api_key:}), since "key:" starts plain prose.
    */
   static boolean isSecret(String name, boolean assignment) {
+    Steps.add(name.length());
     if (!mayBeSecret(name)) {
       return false;
     }
@@ -132,9 +133,12 @@ final class SecretNames {
       hasWeak |= WEAK_WORDS.contains(w);
       joined.append(w);
     }
+    if (CLASS_SUFFIXES.contains(words.get(words.size() - 1))) {
+      return false; // TokenExpiredError, NoCredentialsError: a class's name, not a secret's
+    }
     String compact = joined.toString();
     for (String part : STRONG_PARTS) {
-      if (compact.contains(part)) {
+      if (containsAsName(compact, part)) {
         return true;
       }
     }
@@ -150,6 +154,46 @@ final class SecretNames {
     // "api_key:" and "Private-Key:" announce secrets; "KeyError:" does not.
     for (String w : words) {
       if (QUALIFIERS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The last word of an error class's or a condition's name. */
+  private static final Set<String> CLASS_SUFFIXES =
+      Set.of(
+          "error",
+          "errors",
+          "exception",
+          "exceptions",
+          "failure",
+          "fault",
+          "warning",
+          "expired",
+          "invalid",
+          "missing",
+          "required",
+          "mismatch");
+
+  /**
+   * Letters that make a longer word of a secret part: {@code tokenizer}, {@code tokenized}, {@code
+   * secretary}, {@code passwordless}. Any other continuation ({@code secretkey}, {@code tokenid})
+   * still counts as a secret.
+   */
+  private static final String[] WORD_SUFFIXES = {
+    "iz", "is", "ary", "ari", "iv", "less", "ed", "ing"
+  };
+
+  /** {@code part} occurs in {@code compact} other than as the stem of a longer word. */
+  private static boolean containsAsName(String compact, String part) {
+    for (int i = compact.indexOf(part); i >= 0; i = compact.indexOf(part, i + 1)) {
+      int after = i + part.length();
+      boolean longerWord = false;
+      for (String suffix : WORD_SUFFIXES) {
+        longerWord |= compact.startsWith(suffix, after);
+      }
+      if (!longerWord) {
         return true;
       }
     }
@@ -227,6 +271,7 @@ final class SecretNames {
 
   /** Whether a flag name (leading dashes allowed) contains a blocklisted word. */
   static boolean isBlockedFlag(String flag) {
+    Steps.add(flag.length());
     int start = 0;
     while (start < flag.length() && flag.charAt(start) == '-') {
       start++;

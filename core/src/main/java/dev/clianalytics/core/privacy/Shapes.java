@@ -72,6 +72,26 @@ final class Shapes {
     return false;
   }
 
+  /** Digits in two or more dot-separated parts: {@code 13.0.0.0}, {@code 1.2}. */
+  static boolean isDottedNumber(CharSequence s, int from, int to) {
+    if (to - from < 3 || !isDigit(s.charAt(from)) || !isDigit(s.charAt(to - 1))) {
+      return false;
+    }
+    int dots = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        if (s.charAt(i - 1) == '.') {
+          return false;
+        }
+        dots++;
+      } else if (!isDigit(c)) {
+        return false;
+      }
+    }
+    return dots >= 1;
+  }
+
   /** The 8-4-4-4-12 hex form, any case. */
   static boolean isUuid(CharSequence s, int from, int to) {
     if (to - from != 36) {
@@ -161,6 +181,7 @@ final class Shapes {
    * ({@code -_.}) end a run; {@code +/=} are skipped, as in base64.
    */
   static boolean looksRandom(CharSequence s, int from, int to) {
+    Steps.add(to - from);
     return to - from >= 16 && (looksRandomByShape(s, from, to) || hasOddLetterPairs(s, from, to));
   }
 

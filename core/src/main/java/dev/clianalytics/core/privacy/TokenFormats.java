@@ -83,6 +83,7 @@ final class TokenFormats {
 
   /** Whether {@code s[from, to)} starts with a known credential prefix and is long enough. */
   static boolean startsWithToken(CharSequence s, int from, int to) {
+    Steps.add(1);
     int length = to - from;
     if (length < 11) {
       return false;
@@ -112,13 +113,12 @@ final class TokenFormats {
     }
     for (int i = from + 3; i < to; i++) {
       char c = s.charAt(i);
-      if (c == '.') {
-        return i - from >= 10;
-      }
-      if (!(Shapes.isAlnum(c) || c == '-' || c == '_')) {
-        return false;
+      if (c == '.' || !(Shapes.isAlnum(c) || c == '-' || c == '_')) {
+        Steps.add(i - from);
+        return c == '.' && i - from >= 10;
       }
     }
+    Steps.add(to - from);
     return false;
   }
 
@@ -137,8 +137,14 @@ final class TokenFormats {
     return false;
   }
 
+  private static final int MAX_TAIL = 256;
+
   /** A credential's body is letters and digits; words joined by dashes are not a token. */
-  private static boolean tailIsTokenLike(CharSequence s, int from, int to) {
+  private static boolean tailIsTokenLike(CharSequence s, int from, int end) {
+    // Judged on its first characters: no credential is longer, and a run with a prefix at every
+    // separator ("a.sk-b.sk-c...") must not cost a scan to its end at each.
+    int to = Math.min(end, from + MAX_TAIL);
+    Steps.add(to - from);
     int alnum = 0;
     int longestWordRun = 0;
     int run = 0;

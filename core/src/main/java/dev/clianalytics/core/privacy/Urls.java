@@ -41,6 +41,7 @@ final class Urls {
    * schemeStart} (text before it is left to the caller).
    */
   static String url(String w, int schemeStart, int sep) {
+    Steps.add(w.length());
     String scheme = w.substring(schemeStart, sep).toLowerCase(Locale.ROOT);
     if (scheme.equals("file")) {
       return Placeholders.PATH;
@@ -117,6 +118,7 @@ final class Urls {
    * ({@code lodash@4.17.21}, {@code react@next}, {@code nginx@sha256:...}).
    */
   static String atSign(String w, int at, WordRedactor words) {
+    Steps.add(w.length());
     String local = w.substring(0, at);
     String domain = w.substring(at + 1);
     if (domain.isEmpty()) {
@@ -129,7 +131,9 @@ final class Urls {
       return join(words.classify(local), "@", domain, w);
     }
     if (domain.startsWith("sha256:") || domain.startsWith("sha512:")) {
-      return join(words.classify(local), "@", words.classify(domain), w);
+      // Pieces, not classify: a digest holds no address or assignment, and "x@sha256:y@sha256:..."
+      // must not nest once per "@".
+      return join(words.classify(local), "@", Pieces.redact(domain), w);
     }
     if (local.indexOf(':') >= 0 || domain.indexOf(':') >= 0 || domain.indexOf('/') >= 0) {
       return Placeholders.URL;

@@ -20,6 +20,7 @@ final class WordRedactor {
 
   /** Redacts a word as it appears in the message, sentence punctuation included. */
   String redact(String w) {
+    Steps.add(w.length());
     valuePending = false;
     credentialPending = false;
     int end = w.length();
@@ -70,9 +71,32 @@ final class WordRedactor {
         || (name.charAt(0) == '-' && SecretNames.isBlockedFlag(name));
   }
 
+  /**
+   * How deep {@link #classify} may nest (an assignment inside an assignment, {@code a=b=c}, a URL
+   * after a prefix, the halves of {@code x@y}). Real words nest two or three levels; deeper nesting
+   * is hostile input, and its rest becomes {@code <secret>} so a word costs linear time and a
+   * bounded stack whatever it holds.
+   */
+  static final int MAX_NESTING = 8;
+
+  private int nesting;
+
   /** Redacts a word without trailing punctuation. */
   String classify(String w) {
+    if (nesting >= MAX_NESTING) {
+      return Placeholders.SECRET;
+    }
+    nesting++;
+    try {
+      return classifyOnce(w);
+    } finally {
+      nesting--;
+    }
+  }
+
+  private String classifyOnce(String w) {
     int n = w.length();
+    Steps.add(n);
     if (n == 0 || isShortPlainWord(w)) {
       return w;
     }
@@ -184,12 +208,34 @@ final class WordRedactor {
       valuePending |= last == '=' || last == ':' || announcesSecret(value + "=", true);
       return value.isEmpty() ? w : name + "=" + Placeholders.SECRET;
     }
+    if (isVersionName(name, 0, name.length()) && Shapes.isDottedNumber(value, 0, value.length())) {
+      return w; // Version=13.0.0.0 (.NET assembly names): four parts, and not an address
+    }
     String redactedName = classify(name);
     String redactedValue = value.isEmpty() ? value : classify(value);
     if (redactedName == name && redactedValue == value) {
       return w;
     }
     return redactedName + "=" + redactedValue;
+  }
+
+  /**
+   * A name whose last word is {@code version} or {@code ver}: {@code Version}, {@code
+   * FILE_VERSION}.
+   */
+  static boolean isVersionName(String s, int from, int to) {
+    while (to > from && (s.charAt(to - 1) == ':' || s.charAt(to - 1) == '=')) {
+      to--;
+    }
+    int n = to - from;
+    boolean word =
+        n == 7
+            ? s.regionMatches(true, from, "version", 0, 7)
+            : n > 7
+                ? s.regionMatches(true, to - 7, "version", 0, 7)
+                    && !Shapes.isLetter(s.charAt(to - 8))
+                : n == 3 && s.regionMatches(true, from, "ver", 0, 3);
+    return word;
   }
 
   private String splitOn(String w, char separator) {

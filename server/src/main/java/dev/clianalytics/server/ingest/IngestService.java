@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +24,27 @@ import org.slf4j.LoggerFactory;
 public final class IngestService {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
+  /** The reason given for an event the privacy rules could not process. */
+  static final String UNPROCESSABLE =
+      "the privacy rules could not process this event, so it was not stored; shorten or simplify"
+          + " its text fields";
+
   private final Database database;
   private final Privacy privacy;
   private final Metrics metrics;
 
+  /** The event rules: {@link Privacy#apply}, replaced in tests by a rule that fails. */
+  private final UnaryOperator<Event> rules;
+
   public IngestService(Database database, Privacy privacy, Metrics metrics) {
+    this(database, privacy, metrics, privacy::apply);
+  }
+
+  IngestService(Database database, Privacy privacy, Metrics metrics, UnaryOperator<Event> rules) {
     this.database = database;
     this.privacy = privacy;
     this.metrics = metrics;
+    this.rules = rules;
   }
 
   /** Checks and stores {@code items}; invalid ones are reported by index, the rest are stored. */
@@ -78,14 +92,16 @@ public final class IngestService {
       return validation;
     }
     try {
-      Event safe = privacy.apply(raw);
+      Event safe = rules.apply(raw);
       return new Validation.Valid(
           safe.eventId() == null ? safe.withEventId(UUID.randomUUID()) : safe);
-    } catch (RuntimeException e) {
-      // a privacy rule that cannot handle some input must cost that event, not the request
-      LOG.warn("privacy rules failed on an event ({})", e.getClass().getName());
-      return new Validation.Invalid(
-          List.of(new FieldError("", "the event could not be processed safely")));
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      // A privacy rule that cannot handle some input costs that event, not the request: one log
+      // line naming the failure's class (never the event, never a stack trace). Other errors
+      // (out of memory) are the JVM's, not the event's, and propagate.
+      LOG.warn(
+          "privacy rules failed on an event ({}); the event was rejected", e.getClass().getName());
+      return new Validation.Invalid(List.of(new FieldError("", UNPROCESSABLE)));
     }
   }
 }
