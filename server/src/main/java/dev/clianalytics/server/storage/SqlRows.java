@@ -19,16 +19,20 @@ final class SqlRows {
 
   private SqlRows() {}
 
+  // Start markers (exit code -1, see StartMarkers) are kept for inference, not listed as events.
   static List<Row> rows(Connection c, int limit, int offset) throws SQLException {
     List<Row> rows = new ArrayList<>();
-    for (StoredEvent e : page(c, "ORDER BY seq LIMIT ? OFFSET ?", limit, offset)) {
+    for (StoredEvent e :
+        page(c, "WHERE exit_code >= 0 ORDER BY seq LIMIT ? OFFSET ?", limit, offset)) {
       rows.add(new Row(e.event().eventId(), e.event().toJson()));
     }
     if (rows.size() == limit) {
       return rows;
     }
     long events =
-        rows.isEmpty() ? queryLong(c, "SELECT count(*) FROM events") : offset + rows.size();
+        rows.isEmpty()
+            ? queryLong(c, "SELECT count(*) FROM events WHERE exit_code >= 0")
+            : offset + rows.size();
     long documentOffset = Math.max(0, offset - events);
     try (PreparedStatement s =
         c.prepareStatement("SELECT id, payload FROM documents ORDER BY seq LIMIT ? OFFSET ?")) {
