@@ -19,6 +19,8 @@ import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.HealthEndpoint;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.MetricsEndpoint;
+import dev.clianalytics.server.posthog.PosthogEndpoint;
+import dev.clianalytics.server.posthog.PosthogMapping;
 import dev.clianalytics.server.ratelimit.RateLimiter;
 import dev.clianalytics.server.report.ReportSettings;
 import dev.clianalytics.server.report.ReportsEndpoint;
@@ -40,7 +42,8 @@ final class Routes {
       Authenticator auth,
       Metrics metrics,
       Clock clock,
-      InferenceService inference) {
+      InferenceService inference,
+      PosthogMapping posthog) {
     ReportSettings reportSettings() {
       return new ReportSettings(
           inference.options().catalog(),
@@ -105,6 +108,11 @@ final class Routes {
     Dashboard.register(app);
     app.post("/ingest", auth.require(Access.INGEST, ingestEndpoint::handle));
     app.post("/rest/v1/events", auth.require(Access.INGEST, rest::insert));
+    // PostHog's capture API; the endpoint checks the token itself (it may be in the body)
+    var posthog = new PosthogEndpoint(ingest, auth, bodies, p.posthog(), p.metrics(), p.clock());
+    for (String path : PosthogEndpoint.PATHS) {
+      app.post(path, posthog::handle);
+    }
     app.get("/rest/v1/events", auth.require(Access.READ, rest::list));
     app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
     app.post("/infer", auth.require(Access.INGEST, infer::infer));

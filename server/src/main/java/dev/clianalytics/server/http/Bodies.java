@@ -27,16 +27,24 @@ public final class Bodies {
 
   /** The body as text. */
   public String text(Context ctx) {
+    return text(ctx, false);
+  }
+
+  /**
+   * The body as text; {@code gzipped} true means it is gzip data whatever {@code Content-Encoding}
+   * says (as with PostHog's {@code ?compression=gzip-js}).
+   */
+  public String text(Context ctx, boolean gzipped) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes) {
       throw tooLarge();
     }
-    byte[] bytes = read(ctx);
+    byte[] bytes = read(ctx, gzipped);
     return decodeUtf8(bytes);
   }
 
-  private byte[] read(Context ctx) {
-    String encoding = ctx.header("Content-Encoding");
+  private byte[] read(Context ctx, boolean gzipped) {
+    String encoding = gzipped ? "gzip" : ctx.header("Content-Encoding");
     try (InputStream raw = ctx.req().getInputStream()) {
       if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
         return readCapped(raw);

@@ -20,6 +20,7 @@ public final class Metrics {
   private final LongAdder limitedByToken = new LongAdder();
   private final LongAdder limitedByAddress = new LongAdder();
   private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> protocolEvents = new ConcurrentHashMap<>();
   private final Supplier<Storage.PoolStats> pool;
 
   /** Metrics whose pool gauges read {@code pool} at each scrape. */
@@ -32,6 +33,18 @@ public final class Metrics {
     accepted.add(acceptedCount);
     duplicates.add(duplicateCount);
     rejected.add(rejectedCount);
+  }
+
+  /**
+   * Counts events that arrived in another protocol ({@code posthog}, {@code otlp}) by {@code
+   * result}: {@code accepted} (stored, or already stored), {@code dropped} (not a command run) or
+   * {@code rejected} (failed validation). Adding 0 makes the series appear before any event.
+   */
+  public void protocolEvents(String protocol, String result, long count) {
+    protocolEvents
+        .computeIfAbsent(
+            "protocol=\"" + protocol + "\",result=\"" + result + "\"", k -> new LongAdder())
+        .add(count);
   }
 
   /** Counts one request answered 429 by the {@code token} or {@code address} rate limit. */
@@ -67,6 +80,7 @@ public final class Metrics {
     out.append(limitedByToken.sum()).append('\n');
     out.append("cli_analytics_http_rate_limited_total{limit=\"address\"} ");
     out.append(limitedByAddress.sum()).append('\n');
+    protocols(out);
     out.append("# HELP cli_analytics_http_request_duration_seconds Request latency by route.\n");
     out.append("# TYPE cli_analytics_http_request_duration_seconds histogram\n");
     latency.entrySet().stream()
@@ -76,6 +90,23 @@ public final class Metrics {
                 e.getValue().write(out, "cli_analytics_http_request_duration_seconds", e.getKey()));
     pool(out);
     return out.toString();
+  }
+
+  private void protocols(StringBuilder out) {
+    String name = "cli_analytics_protocol_events_total";
+    out.append("# HELP ").append(name);
+    out.append(" Events received by protocol: accepted, dropped (not a command run), rejected.\n");
+    out.append("# TYPE ").append(name).append(" counter\n");
+    protocolEvents.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                out.append(name)
+                    .append('{')
+                    .append(e.getKey())
+                    .append("} ")
+                    .append(e.getValue().sum())
+                    .append('\n'));
   }
 
   private static void counter(StringBuilder out, String name, String help, long value) {
