@@ -254,6 +254,14 @@ interface PosthogContract extends ApiContext {
     assertProblem(capture("/batch/", huge.append("]}").toString()), 413, "10000");
   }
 
+  @Test
+  default void openapi_listsTheCapturePaths() {
+    Map<?, ?> paths = (Map<?, ?>) ((Map<?, ?>) json(http().get("/openapi.json"))).get("paths");
+    for (String path : List.of("/capture/", "/i/v0/e/", "/e/", "/batch/")) {
+      assertTrue(paths.containsKey(path), path);
+    }
+  }
+
   private void assertProblem(Http.Response r, int status, String mentions) {
     assertEquals(status, r.status(), r.body());
     assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());

@@ -1,0 +1,127 @@
+package dev.clianalytics.server.posthog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clianalytics.server.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappingFileTest {
+  private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void noFile_givesTheDefaultMapping() {
+    PosthogMapping m = MappingFile.load(null);
+    assertEquals(List.of("command", "command_name", "cmd", "subcommand"), m.keys("command_path"));
+    assertTrue(m.isStart("cli command started"));
+    assertFalse(m.isStart("cli_command"));
+  }
+
+  @Test
+  void yamlFile_renamesKeysNamesEventsAndSetsToolPerProjectKey() throws IOException {
+    PosthogMapping m =
+        MappingFile.load(
+            write(
+                "m.yaml",
+                """
+                fields:
+                  command_path: [op]
+                  exit_code: rc
+                command_events: [op_done]
+                start_events: [op_begin]
+                tools:
+                  phc_project1: acme
+                """));
+    var events = new PosthogEvents(m);
+    Map<String, Object> props = Map.of("op", "deploy now", "rc", 3);
+    var run =
+        (PosthogEvents.Run)
+            events.map(
+                Map.of("event", "op_done", "distinct_id", "u", "properties", props),
+                "phc_project1",
+                NOW);
+    assertEquals(List.of("acme", "deploy", "now"), run.item().get("command_path"));
+    assertEquals(3, run.item().get("exit_code"));
+    assertTrue(
+        events.map(Map.of("event", "op_begin", "properties", props), null, NOW)
+            instanceof PosthogEvents.Start);
+    assertTrue(
+        events.map(Map.of("event", "other", "properties", props), null, NOW)
+            instanceof PosthogEvents.Dropped);
+    assertEquals(Set.of("op_done"), m.commandEvents());
+  }
+
+  @Test
+  void namedCommandEventWithoutAnOutcome_isASuccessfulRun() throws IOException {
+    PosthogMapping m = MappingFile.load(write("m.json", "{\"command_events\": \"cli_command\"}"));
+    var run =
+        (PosthogEvents.Run)
+            new PosthogEvents(m)
+                .map(
+                    Map.of("event", "cli_command", "properties", Map.of("command", "x y")),
+                    null,
+                    NOW);
+    assertEquals(0, run.item().get("exit_code"));
+  }
+
+  @Test
+  void everyProblemIsNamedAtOnce_andProjectKeysAreNeverEchoed() throws IOException {
+    Path file =
+        write(
+            "bad.yaml",
+            """
+            feilds: {}
+            fields:
+              comand: [x]
+              exit_code: []
+              tool_name: [1]
+            command_events: [""]
+            tools:
+              phc_secret_key_123: "two words"
+            """);
+    ConfigException e = assertThrows(ConfigException.class, () -> MappingFile.load(file));
+    String msg = e.getMessage();
+    for (String part :
+        List.of(
+            "POSTHOG_MAPPING_FILE",
+            "unknown key 'feilds'",
+            "unknown field 'comand'",
+            "fields.exit_code must list at least one property key",
+            "fields.tool_name entry 1",
+            "command_events entry 1",
+            "tools entry 1 must name a tool")) {
+      assertTrue(msg.contains(part), part + " in: " + msg);
+    }
+    assertFalse(msg.contains("phc_secret_key_123"), msg);
+  }
+
+  @Test
+  void unparsableOrNonMappingFile_isRefusedWithTheReason() throws IOException {
+    assertTrue(
+        assertThrows(ConfigException.class, () -> MappingFile.load(write("x.json", "{oops")))
+            .getMessage()
+            .contains("not valid YAML or JSON"));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> MappingFile.load(write("x.yaml", "- a")))
+            .getMessage()
+            .contains("must hold a mapping"));
+  }
+}
