@@ -37,6 +37,7 @@ public final class Main {
       case "client" -> ClientBench.main(rest);
       case "infer" -> InferBench.run(BenchArgs.parse(rest));
       case "reports" -> ReportsBench.run(BenchArgs.parse(rest));
+      case "posthog" -> PosthogBench.run(BenchArgs.parse(rest));
       case "sanitizer" -> SanitizerRun.run();
       default -> {
         System.err.println("unknown benchmark: " + benchmark);
@@ -52,5 +53,7 @@ public final class Main {
     System.err.println(
         "       java -jar cli-analytics-bench.jar infer|reports --database-url URL --events N");
     System.err.println("       java -jar cli-analytics-bench.jar sanitizer");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar posthog [--database-url URL] [--events N]");
   }
 }
