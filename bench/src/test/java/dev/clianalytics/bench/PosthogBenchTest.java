@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code posthog} at its smallest size on both databases: every run goes through both paths
- * (a rejected event would stop it) and the last line is one JSON object with exactly the promised
+ * {@code posthog} at its smallest size on both databases: every run goes through both paths (a
+ * rejected event would stop it) and the last line is one JSON object with exactly the promised
  * figures. The figures' values are not judged here.
  */
 class PosthogBenchTest {
@@ -47,8 +47,7 @@ class PosthogBenchTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> figures = (Map<String, Object>) Json.parse(lines.getLast());
     assertEquals(
-        Set.of("ingest_events_per_s", "posthog_events_per_s", "ratio_to_ingest"),
-        figures.keySet());
+        Set.of("ingest_events_per_s", "posthog_events_per_s", "ratio_to_ingest"), figures.keySet());
     for (Object value : figures.values()) {
       assertTrue(((Number) value).doubleValue() > 0, figures.toString());
     }
