@@ -47,6 +47,10 @@ class AccessMatrixTest {
       DELETE  /actors/{actor_id}                 401   403     403   200    401
       POST    /rest/v1/events                    401   201     403   201    401
       GET     /rest/v1/events                    401   403     200   200    401
+      POST    /capture/                          401   200     403   200    401
+      POST    /i/v0/e/                           401   200     403   200    401
+      POST    /e/                                401   200     403   200    401
+      POST    /batch/                            401   200     403   200    401
       GET     /metrics                           200   200     200   200    200
       GET     /openapi.json                      200   200     200   200    200
       GET     /docs                              200   200     200   200    200
@@ -202,8 +206,32 @@ class AccessMatrixTest {
     return switch (path) {
       case "/ingest" -> Json.write(event);
       case "/rest/v1/events" -> Json.write(Map.of("payload", event));
+      case "/capture/", "/i/v0/e/", "/e/", "/batch/" -> posthog();
       default -> "";
     };
+  }
+
+  /** A PostHog batch of one command run, the key sent only in the header under test. */
+  private static String posthog() {
+    Map<String, Object> props =
+        Map.of(
+            "command",
+            "terraform plan",
+            "exit_code",
+            1,
+            "error_message",
+            "failed to read /home/bob/" + BODY_MARKER);
+    Map<String, Object> event =
+        Map.of(
+            "event",
+            "cli_command",
+            "distinct_id",
+            ACTOR,
+            "timestamp",
+            Instant.now().minusSeconds(120).toString(),
+            "properties",
+            props);
+    return Json.write(Map.of("batch", List.of(event)));
   }
 
   private void assertLogHoldsNoSecrets() {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ConfigException;
+import dev.clianalytics.server.config.ServerConfig;
+import dev.clianalytics.server.storage.Storages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +114,28 @@ class MappingFileTest {
       assertTrue(msg.contains(part), part + " in: " + msg);
     }
     assertFalse(msg.contains("phc_secret_key_123"), msg);
+  }
+
+  @Test
+  void serverStart_withAnInvalidOrMissingMappingFile_stopsWithTheProblem() throws IOException {
+    Path bad = write("bad.yaml", "fields: 3");
+    ServerConfig config =
+        ServerConfig.from(
+            Map.of("DATA_DIR", dir.toString(), "PORT", "0", "POSTHOG_MAPPING_FILE", bad.toString()),
+            dir.resolve("none"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> CliAnalyticsServer.start(config, Storages.open(null, dir)).close());
+    assertTrue(e.getMessage().contains("'fields' must map"), e.getMessage());
+    ConfigException missing =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ServerConfig.from(
+                    Map.of("POSTHOG_MAPPING_FILE", dir.resolve("nope.yaml").toString()),
+                    dir.resolve("none")));
+    assertTrue(missing.getMessage().startsWith("POSTHOG_MAPPING_FILE"), missing.getMessage());
   }
 
   @Test
