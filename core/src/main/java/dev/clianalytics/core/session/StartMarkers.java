@@ -18,8 +18,11 @@ import java.util.Map;
  * unpaired when its session closes is an interrupted run (exit code {@link #INTERRUPTED}).
  */
 public final class StartMarkers {
-  /** The exit code a start marker is stored with; valid events have 0 to 255. */
-  public static final int EXIT_CODE = -1;
+  /**
+   * The exit code a start marker is stored with: the one 32-bit value event validation refuses, so
+   * no event received as a completed run can be taken for a marker.
+   */
+  public static final int EXIT_CODE = Integer.MIN_VALUE;
 
   /** The exit code of the run an unpaired marker becomes (SIGINT, counted as abandoned). */
   public static final int INTERRUPTED = 130;

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.EventValidator;
+import dev.clianalytics.core.event.Validation;
 import dev.clianalytics.core.inference.SessionAnalyzer;
 import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.core.workflow.Outcome;
 import dev.clianalytics.core.workflow.WorkflowCatalog;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StartMarkersTest {
@@ -61,6 +64,15 @@ class StartMarkersTest {
                 Ev.at("10:03").cmd("terraform apply").build()));
     assertEquals(List.of(130, 0), exits(runs));
     assertEquals(Ev.at("10:00").build().timestamp(), runs.get(0).timestamp());
+  }
+
+  @Test
+  void negativeExitCodeOfARealRun_isNotAMarker_andTheMarkerCodeIsRefusedByValidation() {
+    Event windowsCrash = Ev.at("10:00").cmd("git push").exit(-1).build();
+    assertEquals(List.of(windowsCrash), StartMarkers.runs(session(false, windowsCrash)));
+    Map<String, Object> json = new java.util.HashMap<>(windowsCrash.toJson());
+    json.put("exit_code", (long) StartMarkers.EXIT_CODE);
+    assertTrue(EventValidator.validate(json) instanceof Validation.Invalid);
   }
 
   @Test

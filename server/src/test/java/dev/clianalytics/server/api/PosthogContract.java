@@ -202,6 +202,24 @@ interface PosthogContract extends ApiContext {
   }
 
   @Test
+  default void negativeExitCode_isAnOrdinaryRun_andTheMarkerCodeIsRefused() {
+    String id = UUID.randomUUID().toString();
+    Http.Response r =
+        capture(
+            "/batch/",
+            batch(
+                ApiFixture.INGEST,
+                event("cli_command", id, "\"command\":\"tf plan\",\"exit_code\":-1"),
+                event(
+                    "cli_command",
+                    UUID.randomUUID().toString(),
+                    "\"command\":\"tf plan\",\"exit_code\":-2147483648")));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("\"index\":1"), r.body());
+    assertEquals(-1L, ((Number) row(id).get("exit_code")).longValue());
+  }
+
+  @Test
   default void oneBadCommandEvent_isRejectedByIndexAndFieldWhileTheGoodOneIsStored() {
     String good = UUID.randomUUID().toString();
     Http.Response r =
