@@ -64,13 +64,14 @@ public final class PosthogEndpoint {
     Instant receivedAt = clock.instant();
     Envelope envelope = Envelope.of(Batches.parse(bodies.text(ctx, gzipByQuery(ctx))));
     auth.check(ctx, Access.INGEST, envelope.token());
+    String projectKey = envelope.token() != null ? envelope.token() : bearer(ctx);
     List<Event> valid = new ArrayList<>();
     List<IngestResult.Rejection> rejected = new ArrayList<>();
     int dropped = 0;
     for (int i = 0; i < envelope.events().size(); i++) {
       Object item = envelope.events().get(i);
       PosthogEvents.Mapped mapped =
-          item instanceof Map<?, ?> event ? events.map(event, envelope.token(), receivedAt) : null;
+          item instanceof Map<?, ?> event ? events.map(event, projectKey, receivedAt) : null;
       switch (mapped) {
         case null ->
             rejected.add(
@@ -111,6 +112,16 @@ public final class PosthogEndpoint {
       case Validation.Valid v -> valid.add(start ? StartMarkers.marker(v.event()) : v.event());
       case Validation.Invalid inv -> rejected.add(new IngestResult.Rejection(index, inv.errors()));
     }
+  }
+
+  /** The Bearer token, when the project key came only in the header; null otherwise. */
+  private static String bearer(Context ctx) {
+    String authorization = ctx.header("Authorization");
+    if (authorization == null) {
+      return null;
+    }
+    String a = authorization.strip();
+    return a.regionMatches(true, 0, "Bearer ", 0, 7) ? a.substring(7).strip() : null;
   }
 
   /** True for {@code ?compression=gzip-js} (or {@code gzip}); other schemes are refused. */

@@ -9,6 +9,7 @@ import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ConfigException;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storages;
+import dev.clianalytics.server.testing.Http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,35 @@ class MappingFileTest {
                     Map.of("POSTHOG_MAPPING_FILE", dir.resolve("nope.yaml").toString()),
                     dir.resolve("none")));
     assertTrue(missing.getMessage().startsWith("POSTHOG_MAPPING_FILE"), missing.getMessage());
+  }
+
+  @Test
+  void toolsOfTheFile_applyToTheKeyInTheBodyAndToTheKeyInTheBearerHeader() throws IOException {
+    Path file = write("tools.yaml", "tools:\n  phc_keyA: toola\n  phc_keyB: toolb\n");
+    ServerConfig config =
+        ServerConfig.from(
+            Map.of(
+                "DATA_DIR", dir.toString(),
+                "PORT", "0",
+                "INGEST_TOKENS", "phc_keyA,phc_keyB",
+                "ADMIN_TOKEN", "admin-token-xyz",
+                "POSTHOG_MAPPING_FILE", file.toString()),
+            dir.resolve("none"));
+    try (CliAnalyticsServer server = CliAnalyticsServer.start(config, Storages.open(null, dir))) {
+      Http http = new Http(server.port());
+      String event =
+          "{\"event\":\"cli_command\",\"distinct_id\":\"u\",\"timestamp\":\""
+              + Instant.now()
+              + "\",\"properties\":{\"command\":\"deploy\",\"exit_code\":0}}";
+      assertEquals(
+          200,
+          http.post("/batch/", "{\"api_key\":\"phc_keyA\",\"batch\":[" + event + "]}").status());
+      assertEquals(
+          200, http.postJson("/batch/", "{\"batch\":[" + event + "]}", "phc_keyB").status());
+      String rows = http.get("/rest/v1/events", "apikey", "admin-token-xyz").body();
+      assertTrue(rows.contains("[\"toola\",\"deploy\"]"), rows);
+      assertTrue(rows.contains("[\"toolb\",\"deploy\"]"), rows);
+    }
   }
 
   @Test
