@@ -38,6 +38,7 @@ public final class Main {
       case "infer" -> InferBench.run(BenchArgs.parse(rest));
       case "reports" -> ReportsBench.run(BenchArgs.parse(rest));
       case "otlp" -> OtlpBench.run(BenchArgs.parse(rest));
+      case "posthog" -> PosthogBench.run(BenchArgs.parse(rest));
       case "sanitizer" -> SanitizerRun.run();
       default -> {
         System.err.println("unknown benchmark: " + benchmark);
@@ -53,5 +54,7 @@ public final class Main {
     System.err.println(
         "       java -jar cli-analytics-bench.jar infer|reports|otlp --database-url URL --events N");
     System.err.println("       java -jar cli-analytics-bench.jar sanitizer");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar posthog [--database-url URL] [--events N]");
   }
 }

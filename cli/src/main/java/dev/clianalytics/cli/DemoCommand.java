@@ -93,6 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         c.minActors(),
         c.retentionDays(),
         c.rateLimitPerToken(),
-        c.rateLimitPerAddress());
+        c.rateLimitPerAddress(),
+        c.posthogMappingFile());
   }
 }

@@ -48,6 +48,10 @@ class AccessMatrixTest {
       POST    /rest/v1/events                    401   201     403   201    401
       POST    /v1/traces                         401   200     403   200    401
       GET     /rest/v1/events                    401   403     200   200    401
+      POST    /capture/                          401   200     403   200    401
+      POST    /i/v0/e/                           401   200     403   200    401
+      POST    /e/                                401   200     403   200    401
+      POST    /batch/                            401   200     403   200    401
       GET     /metrics                           200   200     200   200    200
       GET     /openapi.json                      200   200     200   200    200
       GET     /docs                              200   200     200   200    200
@@ -204,6 +208,7 @@ class AccessMatrixTest {
       case "/ingest" -> Json.write(event);
       case "/rest/v1/events" -> Json.write(Map.of("payload", event));
       case "/v1/traces" -> otlpJson();
+      case "/capture/", "/i/v0/e/", "/e/", "/batch/" -> posthog();
       default -> "";
     };
   }
@@ -222,6 +227,29 @@ class AccessMatrixTest {
         + String.format(
             java.util.Locale.ROOT, span, start | 1, start, start + 1_000_000, BODY_MARKER, ACTOR)
         + "]}]}]}";
+  }
+
+  /** A PostHog batch of one command run, the key sent only in the header under test. */
+  private static String posthog() {
+    Map<String, Object> props =
+        Map.of(
+            "command",
+            "terraform plan",
+            "exit_code",
+            1,
+            "error_message",
+            "failed to read /home/bob/" + BODY_MARKER);
+    Map<String, Object> event =
+        Map.of(
+            "event",
+            "cli_command",
+            "distinct_id",
+            ACTOR,
+            "timestamp",
+            Instant.now().minusSeconds(120).toString(),
+            "properties",
+            props);
+    return Json.write(Map.of("batch", List.of(event)));
   }
 
   private void assertLogHoldsNoSecrets() {

@@ -81,6 +81,71 @@ final class FuzzBodies {
     return maybeMutate(Json.write(body).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A body for PostHog's capture paths: a batch, an array or one event, mixing command runs, start
+   * markers and events that are not command runs with wrong JSON types, absurd timestamps, missing
+   * ids, deep nesting and now and then more events than a batch may hold.
+   */
+  byte[] posthog(String apiKey) {
+    List<Object> batch = new ArrayList<>();
+    int n = random.nextInt(40) == 0 ? 10_001 : 1 + random.nextInt(5);
+    for (int i = 0; i < n; i++) {
+      batch.add(n > 100 ? Map.of() : posthogEvent());
+    }
+    Object body =
+        switch (random.nextInt(3)) {
+          case 0 -> Map.of("api_key", apiKey, "batch", batch, "sent_at", Instant.now().toString());
+          case 1 -> batch;
+          default -> {
+            Map<String, Object> one = new LinkedHashMap<>(posthogEvent());
+            one.put("api_key", apiKey);
+            yield one;
+          }
+        };
+    return maybeMutate(Json.write(body).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Map<String, Object> posthogEvent() {
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("command", pick("apply", "data-marts:list", "", "a b c"));
+    props.put("cli", pick("terraform", "owox"));
+    props.put("$current_url", "https://example.com/" + BODY_MARKER);
+    switch (random.nextInt(8)) {
+      case 0 -> props.put("exit_code", pick("boom", "1"));
+      case 1 -> props.put("success", random.nextBoolean());
+      case 2 -> props.put("duration_ms", List.of(1, 2));
+      case 3 -> props.put("flags", Map.of("nested", List.of(List.of(List.of(BODY_MARKER)))));
+      case 4 -> props.put("command", List.of(1, true, Map.of()));
+      case 5 -> props.put("deep", nested(70));
+      default -> props.put("exit_code", random.nextInt(3));
+    }
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("event", pick("cli_command", "command_started", "$pageview", "$identify", "x"));
+    if (random.nextInt(5) > 0) {
+      e.put("distinct_id", ACTOR_MARKER + "-" + random.nextInt(40) + "@example.com");
+    }
+    if (random.nextInt(5) > 0) {
+      e.put("uuid", pick(new UUID(random.nextLong(), random.nextLong()).toString(), "not-a-uuid"));
+    }
+    e.put(
+        "timestamp",
+        pick(
+            Instant.now().minus(random.nextInt(600), ChronoUnit.MINUTES).toString(),
+            "+999999999-12-31T23:59:59Z",
+            "1970-01-01T00:00:00Z",
+            "yesterday"));
+    e.put("properties", props);
+    return e;
+  }
+
+  private static Object nested(int depth) {
+    Object v = BODY_MARKER;
+    for (int i = 0; i < depth; i++) {
+      v = List.of(v);
+    }
+    return v;
+  }
+
   /** Anything at all, for endpoints that take no body. */
   byte[] stray() {
     return mutate(Json.write(event()).getBytes(StandardCharsets.UTF_8));

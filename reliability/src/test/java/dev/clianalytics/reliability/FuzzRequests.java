@@ -118,6 +118,9 @@ final class FuzzRequests {
     if (method.equals("POST") && endpoint.template().equals("/rest/v1/events")) {
       return bodies.rest();
     }
+    if (method.equals("POST") && endpoint.template().endsWith("/")) {
+      return bodies.posthog(random.nextBoolean() ? TokenedPostgresServer.INGEST : GARBAGE_TOKEN);
+    }
     return random.nextInt(12) == 0 ? bodies.stray() : new byte[0];
   }
 

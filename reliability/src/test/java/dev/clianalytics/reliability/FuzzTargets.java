@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Every endpoint of SPEC section 10 (plus a dashboard asset) and the request targets the fuzz run
- * aims at them: path parameters, mangled paths and query strings.
+ * Every endpoint of the HTTP API, PostHog's capture paths among them (plus a dashboard asset), and
+ * the request targets the fuzz run aims at them: path parameters, mangled paths and query strings.
  */
 final class FuzzTargets {
   /** The token kind an endpoint needs on PostgreSQL settings. */
@@ -42,6 +42,10 @@ final class FuzzTargets {
           new Endpoint("DELETE", "/actors/{actor_id}", Need.ADMIN),
           new Endpoint("POST", "/rest/v1/events", Need.INGEST),
           new Endpoint("GET", "/rest/v1/events", Need.READ),
+          new Endpoint("POST", "/capture/", Need.INGEST),
+          new Endpoint("POST", "/i/v0/e/", Need.INGEST),
+          new Endpoint("POST", "/e/", Need.INGEST),
+          new Endpoint("POST", "/batch/", Need.INGEST),
           new Endpoint("GET", "/metrics", Need.NONE),
           new Endpoint("GET", "/openapi.json", Need.NONE),
           new Endpoint("GET", "/docs", Need.NONE),
@@ -119,7 +123,11 @@ final class FuzzTargets {
     "from=a&from=b",
     "x=" + "y".repeat(9000),
     "%E2%82%AC=%E2%82%AC",
-    "q=%u0041"
+    "q=%u0041",
+    "compression=gzip-js",
+    "compression=lz64",
+    "compression=",
+    "compression=gzip-js&compression=base64"
   };
   private static final String[] RAW_PATHS = {
     "/../../etc/passwd",

@@ -12,6 +12,8 @@ import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.Retention;
+import dev.clianalytics.server.posthog.MappingFile;
+import dev.clianalytics.server.posthog.PosthogMapping;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.StorageUnavailableException;
 import io.javalin.Javalin;
@@ -48,8 +50,10 @@ public final class CliAnalyticsServer implements AutoCloseable {
   public static CliAnalyticsServer start(ServerConfig config, Storage storage) {
     Clock clock = Clock.systemUTC();
     InferenceOptions options;
+    PosthogMapping posthog;
     try {
       options = inferenceOptions(config);
+      posthog = MappingFile.load(config.posthogMappingFile());
     } catch (RuntimeException e) {
       storage.close();
       throw e;
@@ -62,7 +66,9 @@ public final class CliAnalyticsServer implements AutoCloseable {
     Javalin app = Javalin.create(c -> Routes.configure(c, metrics));
     InferenceService inferenceService = new InferenceService(database, options, clock);
     Routes.register(
-        app, new Routes.Parts(config, database, privacy, auth, metrics, clock, inferenceService));
+        app,
+        new Routes.Parts(
+            config, database, privacy, auth, metrics, clock, inferenceService, posthog));
     Retention retention = new Retention(database, config.retentionDays(), clock);
     try {
       app.start(config.port());

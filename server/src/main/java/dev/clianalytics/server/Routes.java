@@ -22,6 +22,8 @@ import dev.clianalytics.server.ops.HealthEndpoint;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.MetricsEndpoint;
 import dev.clianalytics.server.otlp.OtlpEndpoint;
+import dev.clianalytics.server.posthog.PosthogEndpoint;
+import dev.clianalytics.server.posthog.PosthogMapping;
 import dev.clianalytics.server.ratelimit.RateLimiter;
 import dev.clianalytics.server.report.ReportSettings;
 import dev.clianalytics.server.report.ReportsEndpoint;
@@ -43,7 +45,8 @@ final class Routes {
       Authenticator auth,
       Metrics metrics,
       Clock clock,
-      InferenceService inference) {
+      InferenceService inference,
+      PosthogMapping posthog) {
     ReportSettings reportSettings() {
       return new ReportSettings(
           inference.options().catalog(),
@@ -113,6 +116,11 @@ final class Routes {
     // checks the ingest token itself: OTLP clients expect its errors as a google.rpc.Status
     var otlp = new OtlpEndpoint(ingest, p.metrics(), auth, bodies, p.clock());
     app.post("/v1/traces", otlp::traces);
+    // PostHog's capture API; the endpoint checks the token itself (it may be in the body)
+    var posthog = new PosthogEndpoint(ingest, auth, bodies, p.posthog(), p.metrics(), p.clock());
+    for (String path : PosthogEndpoint.PATHS) {
+      app.post(path, posthog::handle);
+    }
     app.get("/rest/v1/events", auth.require(Access.READ, rest::list));
     app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
     // inference costs a full scan at worst; ingest tokens ship inside every installed tool

@@ -213,6 +213,11 @@ public final class EventValidator {
         error("exit_code", "must be a 32-bit integer, got " + describeNumber(value));
         return null;
       }
+      if (n == Integer.MIN_VALUE) {
+        // reserved: stored start markers carry it (see StartMarkers)
+        error("exit_code", "must be above " + Integer.MIN_VALUE + " (reserved), got " + n);
+        return null;
+      }
       return n.intValue();
     }
 

@@ -8,6 +8,7 @@ import dev.clianalytics.core.recovery.RecoveryAnalysis;
 import dev.clianalytics.core.recovery.RecoveryCount;
 import dev.clianalytics.core.session.Session;
 import dev.clianalytics.core.session.Sessionizer;
+import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.core.workflow.AutoWorkflows;
 import dev.clianalytics.core.workflow.WorkflowInstance;
 import java.time.Instant;
@@ -39,7 +40,8 @@ public final class BatchInference {
       instances.addAll(result.instances());
       paths.addAll(result.paths());
       recovery.addAll(result.recovery());
-      session.events().forEach(nsm::add);
+      // the north star counts events received, as the server's daily counts do: not markers
+      session.events().stream().filter(e -> !StartMarkers.isMarker(e)).forEach(nsm::add);
     }
     return new InferenceResult(
         sessions,

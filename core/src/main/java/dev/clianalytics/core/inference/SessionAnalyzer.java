@@ -1,10 +1,13 @@
 package dev.clianalytics.core.inference;
 
+import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.hotpath.HotPaths;
 import dev.clianalytics.core.recovery.RecoveryAnalysis;
 import dev.clianalytics.core.session.Session;
+import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.core.workflow.WorkflowCatalog;
 import dev.clianalytics.core.workflow.WorkflowDetector;
+import java.util.List;
 
 /** Derives a {@link SessionResult} from one session: instances, path counts and recovery. */
 public final class SessionAnalyzer {
@@ -20,13 +23,25 @@ public final class SessionAnalyzer {
     this.pathDepth = pathDepth;
   }
 
-  /** Instances, path counts and recovery counts of one session. */
+  /**
+   * Instances, path counts and recovery counts of one session, taken from the runs its events stand
+   * for ({@link StartMarkers#runs}: start markers paired or turned into interrupted runs).
+   */
   public SessionResult analyze(Session session) {
+    List<Event> runs = StartMarkers.runs(session);
+    if (runs.isEmpty()) {
+      return new SessionResult(session, List.of(), List.of(), List.of(), pathDepth);
+    }
+    Session analyzed =
+        runs == session.events()
+            ? session
+            : new Session(
+                session.id(), session.actorId(), session.sessionHint(), runs, session.open());
     return new SessionResult(
         session,
-        detector.detect(session),
-        HotPaths.contributions(session, pathDepth),
-        RecoveryAnalysis.contributions(session),
+        detector.detect(analyzed),
+        HotPaths.contributions(analyzed, pathDepth),
+        RecoveryAnalysis.contributions(analyzed),
         pathDepth);
   }
 }

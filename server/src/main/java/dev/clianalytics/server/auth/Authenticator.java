@@ -46,10 +46,21 @@ public final class Authenticator {
 
   /** Throws a 401 or 403 problem unless the request may have {@code access}. */
   public void check(Context ctx, Access access) {
+    check(ctx, access, null);
+  }
+
+  /**
+   * As {@link #check(Context, Access)}, also accepting {@code bodyToken} (may be null): the token a
+   * PostHog client sends as {@code api_key} or {@code token} in the body.
+   */
+  public void check(Context ctx, Access access, String bodyToken) {
     if (open || (access == Access.INGEST && anonymousIngest)) {
       return;
     }
     List<byte[]> presented = presented(ctx);
+    if (bodyToken != null && !bodyToken.isBlank()) {
+      presented.add(TokenSet.digest(bodyToken.strip()));
+    }
     if (presented.isEmpty()) {
       throw ApiProblem.unauthorized(
           "this endpoint needs a token: send Authorization: Bearer TOKEN or an apikey header");

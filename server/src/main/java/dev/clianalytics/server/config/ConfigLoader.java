@@ -51,7 +51,8 @@ final class ConfigLoader {
         (int) integer("MIN_ACTORS", 1, 1, 1_000_000),
         (int) integer("RETENTION_DAYS", 395, 0, 36_500),
         rate("RATE_LIMIT_PER_TOKEN", ServerConfig.DEFAULT_RATE_LIMIT_PER_TOKEN),
-        rate("RATE_LIMIT_PER_ADDRESS", ServerConfig.DEFAULT_RATE_LIMIT_PER_ADDRESS));
+        rate("RATE_LIMIT_PER_ADDRESS", ServerConfig.DEFAULT_RATE_LIMIT_PER_ADDRESS),
+        path("POSTHOG_MAPPING_FILE"));
   }
 
   private String get(String key) {

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param rateLimitPerToken requests per second one token may make (burst twice that); 0 is off
  * @param rateLimitPerAddress requests per second from one client address (burst twice that); 0 is
  *     off
+ * @param posthogMappingFile the PostHog mapping file (docs/posthog.md), or null for the defaults
  */
 public record ServerConfig(
     String databaseUrl,
@@ -39,7 +40,8 @@ public record ServerConfig(
     int minActors,
     int retentionDays,
     int rateLimitPerToken,
-    int rateLimitPerAddress) {
+    int rateLimitPerAddress,
+    Path posthogMappingFile) {
 
   /** Default {@code MAX_BODY_BYTES}: 5 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
@@ -132,7 +134,8 @@ public record ServerConfig(
         minActors,
         retentionDays,
         rateLimitPerToken,
-        rateLimitPerAddress);
+        rateLimitPerAddress,
+        posthogMappingFile);
   }
 
   @Override

@@ -27,16 +27,28 @@ public final class Bodies {
 
   /** The body as text. */
   public String text(Context ctx) {
-    return decodeUtf8(bytes(ctx));
+    return text(ctx, false);
+  }
+
+  /**
+   * The body as text; {@code gzipped} true means it is gzip data whatever {@code Content-Encoding}
+   * says (as with PostHog's {@code ?compression=gzip-js}).
+   */
+  public String text(Context ctx, boolean gzipped) {
+    return decodeUtf8(bytes(ctx, gzipped));
   }
 
   /** The body as bytes, gzip undone: for binary formats such as protobuf. */
   public byte[] bytes(Context ctx) {
+    return bytes(ctx, false);
+  }
+
+  private byte[] bytes(Context ctx, boolean gzipped) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes) {
       throw tooLarge();
     }
-    return read(ctx);
+    return read(ctx, gzipped);
   }
 
   /** Strict UTF-8, refusing malformed input with a 400. */
@@ -44,8 +56,8 @@ public final class Bodies {
     return decodeUtf8(bytes);
   }
 
-  private byte[] read(Context ctx) {
-    String encoding = ctx.header("Content-Encoding");
+  private byte[] read(Context ctx, boolean gzipped) {
+    String encoding = gzipped ? "gzip" : ctx.header("Content-Encoding");
     try (InputStream raw = ctx.req().getInputStream()) {
       if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
         return readCapped(raw);

@@ -10,6 +10,7 @@ import dev.clianalytics.core.session.Session;
 import dev.clianalytics.core.session.SessionSpan;
 import dev.clianalytics.core.session.SessionStream;
 import dev.clianalytics.core.session.Sessionizer;
+import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.storage.InferenceState;
 import dev.clianalytics.server.storage.InferenceTx;
@@ -147,14 +148,14 @@ public final class InferenceService {
     // Every stored event is in exactly one session of a full run (ids are unique in the store),
     // so counting each session's events counts every event once.
     private void countAndWrite(Session session) {
-      session.events().forEach(tx::count);
+      session.events().forEach(this::count);
       write(session);
     }
 
     private void incremental(long after, long through, Instant horizon) {
       List<Event> fresh = new ArrayList<>();
       tx.forEachEvent(after, through, fresh::add);
-      fresh.forEach(tx::count);
+      fresh.forEach(this::count);
       tally.events = fresh.size();
       lap("read");
       List<Recompute> windows = Windows.around(fresh);
@@ -176,6 +177,13 @@ public final class InferenceService {
       tx.forEachEventIn(ranges, through, stream::accept);
       stream.finish();
       lap("recompute");
+    }
+
+    // Daily counts are of events received; a start marker is not one (docs/posthog.md).
+    private void count(Event event) {
+      if (!StartMarkers.isMarker(event)) {
+        tx.count(event);
+      }
     }
 
     private void write(Session session) {

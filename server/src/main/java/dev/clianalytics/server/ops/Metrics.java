@@ -35,23 +35,24 @@ public final class Metrics {
     rejected.add(rejectedCount);
   }
 
+  /**
+   * Counts events that arrived in another protocol ({@code posthog}, {@code otlp}) by {@code
+   * result}: {@code accepted} (stored, or already stored), {@code dropped} (not a command run) or
+   * {@code rejected} (failed validation). Adding 0 makes the series appear before any event.
+   */
+  public void protocolEvents(String protocol, String result, long count) {
+    protocolEvents
+        .computeIfAbsent(
+            "protocol=\"" + protocol + "\",result=\"" + result + "\"", k -> new LongAdder())
+        .add(count);
+  }
+
   /** Counts one request answered 429 by the {@code token} or {@code address} rate limit. */
   public void rateLimited(String limit) {
     switch (limit) {
       case "token" -> limitedByToken.increment();
       case "address" -> limitedByAddress.increment();
       default -> throw new IllegalArgumentException("no rate limit named " + limit);
-    }
-  }
-
-  /**
-   * Counts items that arrived over another protocol ({@code otlp}, ...) by {@code result}: {@code
-   * accepted} (stored or already stored), {@code dropped} (not a command run) or {@code rejected}.
-   */
-  public void protocolEvents(String protocol, String result, long count) {
-    if (count > 0) {
-      String key = "protocol=\"" + protocol + "\",result=\"" + result + "\"";
-      protocolEvents.computeIfAbsent(key, k -> new LongAdder()).add(count);
     }
   }
 
@@ -91,25 +92,27 @@ public final class Metrics {
     return out.toString();
   }
 
-  private static void counter(StringBuilder out, String name, String help, long value) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    out.append("# TYPE ").append(name).append(" counter\n");
-    out.append(name).append(' ').append(value).append('\n');
-  }
-
   private void protocols(StringBuilder out) {
-    out.append(
-        "# HELP cli_analytics_protocol_events_total Items received over another protocol.\n");
-    out.append("# TYPE cli_analytics_protocol_events_total counter\n");
+    String name = "cli_analytics_protocol_events_total";
+    out.append("# HELP ").append(name);
+    out.append(" Events received by protocol: accepted, dropped (not a command run), rejected.\n");
+    out.append("# TYPE ").append(name).append(" counter\n");
     protocolEvents.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(
             e ->
-                out.append("cli_analytics_protocol_events_total{")
+                out.append(name)
+                    .append('{')
                     .append(e.getKey())
                     .append("} ")
                     .append(e.getValue().sum())
                     .append('\n'));
+  }
+
+  private static void counter(StringBuilder out, String name, String help, long value) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE ").append(name).append(" counter\n");
+    out.append(name).append(' ').append(value).append('\n');
   }
 
   /** Connection pool gauges, as the storage reports them. */

@@ -4,6 +4,7 @@ import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.hotpath.HotPaths;
 import dev.clianalytics.core.hotpath.PathCount;
 import dev.clianalytics.core.session.Session;
+import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.core.workflow.Commands;
 import dev.clianalytics.core.workflow.Exit;
 import java.util.ArrayList;
@@ -11,17 +12,19 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * A session's hot path contributions in compact form: one line per event, {@code !} for a failing
- * event or {@code .} otherwise, then its full command path (backslash and newline escaped). The
- * contributions follow from the trail and the depth alone, so a session row carries this instead of
- * one row per distinct sequence, several times fewer bytes to write on a full inference.
+ * A session's hot path contributions in compact form: one line per run (see {@link
+ * StartMarkers#runs}), {@code !} for a failing event or {@code .} otherwise, then its full command
+ * path (backslash and newline escaped). The contributions follow from the trail and the depth
+ * alone, so a session row carries this instead of one row per distinct sequence, several times
+ * fewer bytes to write on a full inference.
  */
 final class PathTrail {
   private PathTrail() {}
 
   static String of(Session session) {
-    StringBuilder out = new StringBuilder(session.events().size() * 24);
-    for (Event e : session.events()) {
+    List<Event> runs = StartMarkers.runs(session);
+    StringBuilder out = new StringBuilder(runs.size() * 24);
+    for (Event e : runs) {
       out.append(Exit.isFailure(e.exitCode()) ? '!' : '.');
       String command = Commands.display(e);
       for (int i = 0; i < command.length(); i++) {

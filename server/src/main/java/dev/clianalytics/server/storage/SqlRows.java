@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage;
 
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.server.storage.Storage.Row;
 import dev.clianalytics.server.storage.Storage.StoredEvent;
 import java.sql.Connection;
@@ -19,16 +20,26 @@ final class SqlRows {
 
   private SqlRows() {}
 
+  // Start markers are kept for inference, not listed as events: their exit code is the one value
+  // validation refuses (StartMarkers.EXIT_CODE), the lowest 32-bit integer.
   static List<Row> rows(Connection c, int limit, int offset) throws SQLException {
     List<Row> rows = new ArrayList<>();
-    for (StoredEvent e : page(c, "ORDER BY seq LIMIT ? OFFSET ?", limit, offset)) {
+    for (StoredEvent e :
+        page(
+            c,
+            "WHERE exit_code <> " + StartMarkers.EXIT_CODE + " ORDER BY seq LIMIT ? OFFSET ?",
+            limit,
+            offset)) {
       rows.add(new Row(e.event().eventId(), e.event().toJson()));
     }
     if (rows.size() == limit) {
       return rows;
     }
     long events =
-        rows.isEmpty() ? queryLong(c, "SELECT count(*) FROM events") : offset + rows.size();
+        rows.isEmpty()
+            ? queryLong(
+                c, "SELECT count(*) FROM events WHERE exit_code <> " + StartMarkers.EXIT_CODE)
+            : offset + rows.size();
     long documentOffset = Math.max(0, offset - events);
     try (PreparedStatement s =
         c.prepareStatement("SELECT id, payload FROM documents ORDER BY seq LIMIT ? OFFSET ?")) {

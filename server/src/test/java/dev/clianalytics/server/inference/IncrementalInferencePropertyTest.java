@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.inference.InferenceOptions;
+import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storages;
@@ -28,9 +29,9 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Incremental inference over any split of the events into batches, in any arrival order, with
- * duplicates re-sent, leaves exactly the derived tables of one full recomputation (real DuckDB
- * storage, the real inference service; {@link PostgresIncrementalInferencePropertyTest} does the
- * same on PostgreSQL).
+ * duplicates re-sent and start markers among them (paired, interrupted or completed late), leaves
+ * exactly the derived tables of one full recomputation (real DuckDB storage, the real inference
+ * service; {@link PostgresIncrementalInferencePropertyTest} does the same on PostgreSQL).
  */
 class IncrementalInferencePropertyTest {
   private static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");
@@ -99,24 +100,34 @@ class IncrementalInferencePropertyTest {
             Arbitraries.of("", "", "h1"),
             Arbitraries.integers().between(0, 16 * 3600 / 60).map(m -> m * 60L),
             Arbitraries.of(COMMANDS),
-            Arbitraries.of(0, 0, 0, 1, 2, 130, 143),
+            Arbitraries.of(0, 0, 0, 1, 2, -1, 130, 143, START, START),
             Arbitraries.of(false, false, false, true))
         .as(
             (actor, hint, seconds, command, exit, ci) ->
-                new Event(
-                    BASE.plusSeconds(seconds),
-                    command.split(" ")[0],
-                    "1.0",
-                    List.of(command.split(" ")),
-                    List.of(),
+                withMarker(
                     exit,
-                    1000L,
-                    exit == 0 ? null : "E" + exit,
-                    null,
-                    actor,
-                    null,
-                    hint.isEmpty() ? null : hint,
-                    ci,
-                    UUID.randomUUID()));
+                    new Event(
+                        BASE.plusSeconds(seconds),
+                        command.split(" ")[0],
+                        "1.0",
+                        List.of(command.split(" ")),
+                        List.of(),
+                        exit == START ? 0 : exit,
+                        1000L,
+                        exit == 0 ? null : "E" + exit,
+                        null,
+                        actor,
+                        null,
+                        hint.isEmpty() ? null : hint,
+                        ci,
+                        UUID.randomUUID())));
+  }
+
+  // A start marker stands before its run, sometimes paired by a later run of the same command in
+  // the session, sometimes left open (interrupted) or arriving after its completion.
+  private static final int START = 9999;
+
+  private static Event withMarker(int exit, Event event) {
+    return exit == START ? StartMarkers.marker(event) : event;
   }
 }

@@ -1,0 +1,18 @@
+package dev.clianalytics.server.api;
+
+import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.Storages;
+import java.nio.file.Path;
+
+/** PostHog's capture API on the embedded DuckDB database. */
+class DuckDbPosthogApiTest extends ApiFixture implements PosthogContract {
+  @Override
+  protected Storage openStorage(Path dataDir) {
+    return Storages.open(null, dataDir);
+  }
+
+  @Override
+  protected String databaseUrl() {
+    return null;
+  }
+}
