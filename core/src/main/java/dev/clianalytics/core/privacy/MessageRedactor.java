@@ -278,7 +278,7 @@ final class MessageRedactor {
       lastWasPath = w.equals(Placeholders.PATH);
       return;
     }
-    if (pending != Pending.NONE && consumePending(w, start, end)) {
+    if (pending != Pending.NONE && consumePending(w, start, end, previousStart, previousEnd)) {
       quotedOutStart = -1;
       return;
     }
@@ -394,10 +394,13 @@ final class MessageRedactor {
   }
 
   /** Handles the word after a trigger; false when it turned out not to be a value. */
-  private boolean consumePending(String w, int start, int end) {
+  private boolean consumePending(String w, int start, int end, int previousStart, int previousEnd) {
     Pending was = pending;
     if (isAssignmentOperator(w)) {
       out.append(w); // "PASSWORD = x": the value is still to come
+      if (was == Pending.CREDENTIAL && isSecretAssignment(w, previousStart, previousEnd, start)) {
+        pending = Pending.VALUE; // "token = Summer": assigned, any word is the value
+      }
       return true;
     }
     pending = Pending.NONE;
@@ -521,6 +524,21 @@ final class MessageRedactor {
     return previousStart >= 0
         && Lexer.isOptionWord(in, previousStart, previousEnd)
         && SecretNames.isSecret(name, false);
+  }
+
+  /**
+   * {@code PASSWORD = x}: the word before the operator {@code w} (only spaces between) is a
+   * secret's name, not a flag's and not {@code auth}, whose colon starts prose ("bad auth :
+   * failed").
+   */
+  private boolean isSecretAssignment(String w, int previousStart, int previousEnd, int start) {
+    if (previousStart < 0 || !Lexer.onlySpacesAndQuotes(in, previousEnd, start, false)) {
+      return false;
+    }
+    String name = in.substring(previousStart, previousEnd);
+    return name.charAt(0) != '-'
+        && !name.equalsIgnoreCase("auth")
+        && SecretNames.isSecret(name, w.charAt(0) == '=');
   }
 
   private static boolean isAssignmentOperator(String w) {

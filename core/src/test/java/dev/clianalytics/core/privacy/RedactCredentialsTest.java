@@ -109,4 +109,22 @@ class RedactCredentialsTest {
   void proseAboutSecrets_isKept(String message, String expected) {
     assertEquals(expected, ErrorText.errorMessage(message));
   }
+
+  /**
+   * Found by the message property test: a spaced assignment to a secret name hid only values that
+   * look generated.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          token = Summer | token = <secret>
+          unexpected character in "PASSWORD = Aaaaaaaa;" at line 3 | unexpected character in "PASSWORD = <secret>;" at line 3
+          api_key := letmein | api_key := <secret>
+          the token is required | the token is required
+          """)
+  void spacedAssignmentToASecretName_hidesAnyValue(String message, String expected) {
+    assertEquals(expected, ErrorText.errorMessage(message));
+  }
 }
