@@ -187,7 +187,7 @@ public final class PicocliInstrumentation {
   private static List<String> pathOf(CommandLine command) {
     List<String> path = new ArrayList<>();
     for (CommandLine c = command; c != null && c.getParent() != null; c = c.getParent()) {
-      path.addFirst(c.getCommandName());
+      path.add(0, c.getCommandName());
     }
     return path;
   }

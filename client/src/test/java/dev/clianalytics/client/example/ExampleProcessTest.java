@@ -58,7 +58,7 @@ class ExampleProcessTest {
     assertEquals(0, stalled.exitCode());
     assertEquals(off.stdout(), stalled.stdout());
     assertEquals("", stalled.stderr());
-    Object spooledId = server.events().getFirst().get("event_id");
+    Object spooledId = server.events().get(0).get("event_id");
 
     server.resume();
     JavaProcess.Result next = greet(env(url, "EVENTS_FLUSH_TIMEOUT_MS", "10000"), "bye");
@@ -95,7 +95,7 @@ class ExampleProcessTest {
             "fail");
     assertEquals(1, r.exitCode());
     assertEquals("", r.stderr());
-    Map<String, Object> event = server.awaitEvents(1, Duration.ofSeconds(5)).getFirst();
+    Map<String, Object> event = server.awaitEvents(1, Duration.ofSeconds(5)).get(0);
     assertEquals("plain", event.get("tool_name"));
     assertEquals(1L, event.get("exit_code"));
   }

@@ -56,7 +56,7 @@ class GreetExampleTest {
   Map<String, Object> onlyEvent() {
     List<Map<String, Object>> events = server.events();
     assertEquals(1, events.size(), events.toString());
-    return events.getFirst();
+    return events.get(0);
   }
 
   @Test
@@ -69,7 +69,7 @@ class GreetExampleTest {
     assertEquals(List.of("--loud", "--name", "--times"), event.get("flags_present"));
     assertEquals(0L, event.get("exit_code"));
     assertTrue(((Long) event.get("duration_ms")) >= 0);
-    String body = server.requests().getFirst().body();
+    String body = server.requests().get(0).body();
     assertFalse(body.contains("Ada") || body.contains("\"w\""), body);
   }
 
@@ -81,7 +81,7 @@ class GreetExampleTest {
     assertEquals(List.of("greet", "bye"), event.get("command_path"));
     assertEquals(1L, event.get("exit_code"));
     assertEquals("IllegalStateException", event.get("error_type"));
-    assertFalse(server.requests().getFirst().body().contains("/home/ada"));
+    assertFalse(server.requests().get(0).body().contains("/home/ada"));
   }
 
   @Test
@@ -97,7 +97,7 @@ class GreetExampleTest {
     assertEquals(List.of("greet", "hello"), event.get("command_path"));
     assertEquals("UnmatchedArgumentException", event.get("error_type"));
     assertEquals(2L, event.get("exit_code"));
-    String body = server.requests().getFirst().body();
+    String body = server.requests().get(0).body();
     assertFalse(body.contains("hunter2") || body.contains("bogus"), body);
   }
 

@@ -23,7 +23,7 @@ class ClientHostileInputTest extends ClientTestSupport {
         failing("bad config: " + "name=".repeat(50_000) + "hunter2"));
     List<Map<String, Object>> events = server.events();
     assertEquals(1, events.size());
-    String message = (String) events.getFirst().get("error_message");
+    String message = (String) events.get(0).get("error_message");
     assertTrue(message.startsWith("bad config: name="), message);
     assertFalse(message.contains("hunter2"), message);
   }
@@ -47,6 +47,6 @@ class ClientHostileInputTest extends ClientTestSupport {
     c.close();
     List<Map<String, Object>> events = server.events();
     assertEquals(1, events.size(), "only the second recording: " + events);
-    assertEquals("second run failed", events.getFirst().get("error_message"));
+    assertEquals("second run failed", events.get(0).get("error_message"));
   }
 }

@@ -21,11 +21,11 @@ class ClientTest extends ClientTestSupport {
   @Test
   void record_enabled_postsTheSanitizedEventToIngestWithABearerToken() throws IOException {
     runOnce(client(env(server.url("/ingest"))), CommandRun.of(0, "deploy"));
-    FakeServer.Request request = server.requests().getFirst();
+    FakeServer.Request request = server.requests().get(0);
     assertEquals("/ingest", request.path());
     assertEquals("Bearer " + TOKEN, request.header("Authorization"));
     assertNull(request.header("apikey"));
-    Map<String, Object> event = server.events().getFirst();
+    Map<String, Object> event = server.events().get(0);
     assertEquals("mytool", event.get("tool_name"));
     assertEquals("2.1.0", event.get("tool_version"));
     assertEquals(0L, event.get("exit_code"));
@@ -61,18 +61,18 @@ class ClientTest extends ClientTestSupport {
   @Test
   void record_inCi_marksTheEvent() {
     runOnce(client(env(server.url("/ingest"), "GITHUB_ACTIONS", "true")), CommandRun.of(0));
-    assertEquals(true, server.events().getFirst().get("ci_detected"));
+    assertEquals(true, server.events().get(0).get("ci_detected"));
   }
 
   @Test
   void record_postgrestUrl_wrapsThePayloadAndSendsTheApikey() {
     runOnce(client(env(server.url("/rest/v1/events"))), CommandRun.of(0, "deploy"));
-    FakeServer.Request request = server.requests().getFirst();
+    FakeServer.Request request = server.requests().get(0);
     assertEquals("/rest/v1/events", request.path());
     assertTrue(request.body().startsWith("{\"payload\":{"), request.body());
     assertEquals(TOKEN, request.header("apikey"));
     assertEquals("Bearer " + TOKEN, request.header("Authorization"));
-    assertEquals("mytool", server.events().getFirst().get("tool_name"));
+    assertEquals("mytool", server.events().get(0).get("tool_name"));
   }
 
   @Test

@@ -33,7 +33,7 @@ class DeliveryTest extends ClientTestSupport {
     server.awaitEvents(1, Duration.ofSeconds(10));
     Duration closing = timed(first::close);
     assertTrue(closing.compareTo(FLUSH.plus(NOISE)) < 0, "close took " + closing);
-    Object eventId = server.events().getFirst().get("event_id");
+    Object eventId = server.events().get(0).get("event_id");
 
     server.resume();
     Client second = client(env(url));
@@ -57,7 +57,7 @@ class DeliveryTest extends ClientTestSupport {
     try (FakeServer later = new FakeServer(URI.create(url).getPort())) {
       Client second = client(env(url));
       second.close();
-      Map<String, Object> event = later.events().getFirst();
+      Map<String, Object> event = later.events().get(0);
       assertEquals(4L, event.get("exit_code"));
     }
   }
@@ -99,8 +99,10 @@ class DeliveryTest extends ClientTestSupport {
     assertTrue(Files.size(spoolFile(url)) <= Spool.MAX_BYTES);
     List<String> kept = spooled(url);
     assertEquals(Spool.MAX_EVENTS, kept.size());
-    assertTrue(kept.getLast().contains("\"duration_ms\":" + (total - 1)), kept.getLast());
-    assertTrue(kept.getFirst().contains("\"duration_ms\":150,"), kept.getFirst());
+    assertTrue(
+        kept.get(kept.size() - 1).contains("\"duration_ms\":" + (total - 1)),
+        kept.get(kept.size() - 1));
+    assertTrue(kept.get(0).contains("\"duration_ms\":150,"), kept.get(0));
   }
 
   private java.nio.file.Path spoolFile(String url) {

@@ -26,7 +26,7 @@ class HttpPostTest {
       String[][] headers = {{"Content-Type", "application/json"}, {"Authorization", "Bearer t"}};
       HttpPost.Response answer = post(url, HttpPost.request(url, headers, BODY));
       assertEquals(200, answer.status());
-      String request = server.requests().getFirst();
+      String request = server.requests().get(0);
       assertTrue(request.startsWith("POST /ingest?source=cli HTTP/1.1\r\n"), request);
       assertTrue(request.contains("\r\nHost: 127.0.0.1:" + url.getPort() + "\r\n"), request);
       assertTrue(request.contains("\r\nAuthorization: Bearer t\r\n"), request);

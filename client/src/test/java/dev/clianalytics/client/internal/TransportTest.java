@@ -32,7 +32,7 @@ class TransportTest {
       SendResult result = transport.send(List.of(EVENT));
       assertEquals(SendResult.Outcome.DELIVERED, result.outcome());
       assertEquals(1, server.requests().size());
-      assertTrue(server.requests().getFirst().endsWith("[" + EVENT + "]"));
+      assertTrue(server.requests().get(0).endsWith("[" + EVENT + "]"));
     }
   }
 
@@ -88,8 +88,8 @@ class TransportTest {
                     SendResult result = transport.send(List.of(EVENT));
                     assertEquals(SendResult.Outcome.DELIVERED, result.outcome());
                   }));
-      assertEquals("/ingest", proxy.requests().getFirst().path());
-      assertEquals("e1", proxy.events().getFirst().get("event_id"));
+      assertEquals("/ingest", proxy.requests().get(0).path());
+      assertEquals("e1", proxy.events().get(0).get("event_id"));
     }
   }
 

@@ -72,15 +72,20 @@ public final class EventValidator {
   }
 
   static String typeName(Object value) {
-    return switch (value) {
-      case null -> "null";
-      case String s -> "a string";
-      case Boolean b -> "a boolean";
-      case Number n -> "a number";
-      case Map<?, ?> m -> "an object";
-      case List<?> l -> "an array";
-      default -> value.getClass().getSimpleName();
-    };
+    if (value == null) {
+      return "null";
+    } else if (value instanceof String) {
+      return "a string";
+    } else if (value instanceof Boolean) {
+      return "a boolean";
+    } else if (value instanceof Number) {
+      return "a number";
+    } else if (value instanceof Map) {
+      return "an object";
+    } else if (value instanceof List) {
+      return "an array";
+    }
+    return value.getClass().getSimpleName();
   }
 
   /** Reads fields one by one, collecting errors instead of stopping at the first. */
@@ -274,12 +279,14 @@ public final class EventValidator {
 
     /** Integers as JSON readers produce them (Long from core's reader, Integer from callers). */
     private static Long integral(Object value) {
-      return switch (value) {
-        case Long l -> l;
-        case Integer i -> i.longValue();
-        case Short s -> s.longValue();
-        default -> null;
-      };
+      if (value instanceof Long l) {
+        return l;
+      } else if (value instanceof Integer i) {
+        return i.longValue();
+      } else if (value instanceof Short s) {
+        return s.longValue();
+      }
+      return null;
     }
 
     private static String describeNumber(Object value) {

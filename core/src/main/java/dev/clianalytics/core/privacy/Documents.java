@@ -26,12 +26,14 @@ final class Documents {
   }
 
   Object sanitize(Object json) {
-    return switch (json) {
-      case Map<?, ?> map -> object(map);
-      case List<?> list -> array(list);
-      case String s -> ErrorText.redact(s);
-      case null, default -> json;
-    };
+    if (json instanceof Map<?, ?> map) {
+      return object(map);
+    } else if (json instanceof List<?> list) {
+      return array(list);
+    } else if (json instanceof String s) {
+      return ErrorText.redact(s);
+    }
+    return json;
   }
 
   Map<String, Object> object(Map<?, ?> map) {
@@ -63,20 +65,18 @@ final class Documents {
 
   /** Every scalar in {@code value} hashed; structure kept, null kept. */
   private Object identifier(Object value) {
-    return switch (value) {
-      case null -> null;
-      case Map<?, ?> map -> {
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(ErrorText.redact(String.valueOf(k)), identifier(v)));
-        yield out;
-      }
-      case List<?> list -> {
-        List<Object> out = new ArrayList<>(list.size());
-        list.forEach(v -> out.add(identifier(v)));
-        yield out;
-      }
-      default -> identifiers.normalize(String.valueOf(value));
-    };
+    if (value == null) {
+      return null;
+    } else if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(ErrorText.redact(String.valueOf(k)), identifier(v)));
+      return out;
+    } else if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(identifier(v)));
+      return out;
+    }
+    return identifiers.normalize(String.valueOf(value));
   }
 
   private List<Object> array(List<?> list) {

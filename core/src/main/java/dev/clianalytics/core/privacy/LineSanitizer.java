@@ -31,10 +31,11 @@ public final class LineSanitizer {
     } catch (JsonException e) {
       return error(lineNumber, List.of(new FieldError("", "invalid JSON: " + e.getMessage())));
     }
-    return switch (EventValidator.validate(json)) {
-      case Validation.Valid v -> applied(v, lineNumber);
-      case Validation.Invalid inv -> error(lineNumber, inv.errors());
-    };
+    Validation validation = EventValidator.validate(json);
+    if (validation instanceof Validation.Valid v) {
+      return applied(v, lineNumber);
+    }
+    return error(lineNumber, ((Validation.Invalid) validation).errors());
   }
 
   private Result applied(Validation.Valid v, int lineNumber) {
