@@ -28,6 +28,7 @@ final class OtlpServer implements AutoCloseable {
   static final String SALT = "otlp-test-salt-0123456789";
   static final String INGEST = "otlp-ingest-token-1";
   static final String READ = "otlp-read-token-1";
+  static final String ADMIN = "otlp-admin-token-1";
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -43,6 +44,7 @@ final class OtlpServer implements AutoCloseable {
       env.put("PORT", "0");
       env.put("INGEST_TOKENS", INGEST);
       env.put("READ_TOKENS", READ);
+      env.put("ADMIN_TOKEN", ADMIN);
       env.put("INFER_INTERVAL", "0");
       if (databaseUrl != null) {
         env.put("DATABASE_URL", databaseUrl);
@@ -122,7 +124,10 @@ final class OtlpServer implements AutoCloseable {
   }
 
   Map<?, ?> summary() {
-    http.post("/infer", "", "Authorization", "Bearer " + INGEST);
+    Http.Response inferred = http.post("/infer", "", "Authorization", "Bearer " + ADMIN);
+    if (inferred.status() != 200) {
+      throw new AssertionError("POST /infer answered " + inferred.status() + ": " + inferred.body());
+    }
     Http.Response r = http.get("/reports/summary", "Authorization", "Bearer " + READ);
     return (Map<?, ?>) Json.parse(r.body());
   }

@@ -34,6 +34,7 @@ class PosthogNodeCompatibilityTest {
   private static final Path WORK = Path.of("target/posthog-node");
   private static final String KEY = "phc_compatProjectKey123";
   private static final String READ = "compat-read-1";
+  private static final String ADMIN = "compat-admin-1";
 
   @TempDir Path dataDir;
 
@@ -53,6 +54,8 @@ class PosthogNodeCompatibilityTest {
                 KEY,
                 "READ_TOKENS",
                 READ,
+                "ADMIN_TOKEN",
+                ADMIN,
                 "INFER_INTERVAL",
                 "0"),
             dataDir.resolve("none"));
@@ -65,7 +68,7 @@ class PosthogNodeCompatibilityTest {
       assertEquals(0, result.exit(), result.output());
       assertTrue(result.output().contains("\"ok\":true"), result.output());
       Http http = new Http(server.port());
-      assertEquals(200, http.postJson("/infer", "", KEY).status());
+      assertEquals(200, http.postJson("/infer", "", ADMIN).status());
       Map<?, ?> apply = workflow(http, "apply_workflow");
       Map<?, ?> outcomes = (Map<?, ?>) apply.get("outcomes");
       assertEquals(1L, count(outcomes.get("SUCCESS")), apply.toString());
