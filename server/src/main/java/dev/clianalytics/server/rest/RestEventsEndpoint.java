@@ -19,9 +19,11 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -62,12 +64,17 @@ public final class RestEventsEndpoint {
     if (prefer.representation() && prefer.singleObject() && slots.size() != 1) {
       throw notSingle(slots.size() + " rows; nothing was stored");
     }
+    Set<String> existing = prefer.ignoreDuplicates() ? existingIds(slots) : Set.of();
     List<Map<String, Object>> out = store(slots, receivedAt);
+    if (prefer.applied() != null) {
+      ctx.header("Preference-Applied", prefer.applied());
+    }
     if (!prefer.representation()) {
       ctx.status(201);
       return;
     }
-    ctx.header("Preference-Applied", "return=representation");
+    // with resolution=ignore-duplicates PostgREST answers only the rows it inserted
+    out.removeIf(r -> existing.contains((String) r.get("id")));
     respond(ctx, 201, out, prefer);
   }
 
@@ -100,6 +107,27 @@ public final class RestEventsEndpoint {
       throw invalid(new IngestResult(0, 0, rejected, List.of()));
     }
     return slots;
+  }
+
+  /** The ids of these events that are already stored. */
+  private Set<String> existingIds(List<Object> slots) {
+    List<String> ids = new ArrayList<>();
+    for (Object slot : slots) {
+      if (slot instanceof Event e) {
+        ids.add(e.eventId().toString());
+      }
+    }
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    RowQuery lookup =
+        new RowQuery(
+            new RowQuery.Test(RowQuery.Field.ID, RowQuery.Op.IN, ids), List.of(), 0, ids.size());
+    Set<String> out = new HashSet<>();
+    for (Storage.Row r : database.ready().query(lookup, false).rows()) {
+      out.add(r.id().toString());
+    }
+    return out;
   }
 
   /** Writes the checked rows in one transaction and returns them as PostgREST rows. */
