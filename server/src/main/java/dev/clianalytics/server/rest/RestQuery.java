@@ -31,7 +31,7 @@ public record RestQuery(
   /** Deepest nesting of {@code or}/{@code and}/{@code not} and longest JSON path accepted. */
   static final int MAX_DEPTH = 16;
 
-  /** Most filter conditions in one request. */
+  /** Most filter conditions (and values of in lists) in one request. */
   static final int MAX_CONDITIONS = 200;
 
   private static final Set<String> OPERATORS =
@@ -142,11 +142,17 @@ public record RestQuery(
           "unknown operator; use eq, neq, gt, gte, lt, lte, like, ilike, in, is (and not.)");
     }
     String value = rest.substring(dot + 1);
-    Filter test = test(field, Op.valueOf(op.toUpperCase(Locale.ROOT)), value);
+    RowQuery.Test test = test(field, Op.valueOf(op.toUpperCase(Locale.ROOT)), value);
+    // every value of an in list is a bound parameter: they count against the same budget
+    budget[0] -= test.values().size() - 1;
+    if (budget[0] < 0) {
+      throw PgrstError.parse(
+          "filter", "at most " + MAX_CONDITIONS + " conditions and values per request");
+    }
     return negate ? new RowQuery.Not(test) : test;
   }
 
-  private static Filter test(Field field, Op op, String value) {
+  private static RowQuery.Test test(Field field, Op op, String value) {
     List<String> values =
         switch (op) {
           case IN -> list(value);
@@ -256,7 +262,18 @@ public record RestQuery(
     if (dot <= 0) {
       throw PgrstError.parse("logic tree", "each condition is field.operator.value");
     }
-    return condition(field(item.substring(0, dot)), item.substring(dot + 1), budget);
+    Field field = field(item.substring(0, dot));
+    String expression = item.substring(dot + 1);
+    // inside a logic tree a value with , ( ) or " is double-quoted: field.eq."a,b"
+    int valueAt =
+        expression.startsWith("not.") ? expression.indexOf('.', 4) : expression.indexOf('.');
+    if (valueAt > 0
+        && expression.startsWith("\"", valueAt + 1)
+        && !expression.startsWith("in.", valueAt - 2)) {
+      expression =
+          expression.substring(0, valueAt + 1) + unquote(expression.substring(valueAt + 1));
+    }
+    return condition(field, expression, budget);
   }
 
   /**
