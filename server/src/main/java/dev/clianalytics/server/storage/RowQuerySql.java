@@ -156,7 +156,7 @@ final class RowQuerySql {
     for (int i = 0; i < q.order().size(); i++) {
       Order o = q.order().get(i);
       text.append('o').append(i);
-      if (sql.dialect == Dialect.POSTGRES && !numericKey(o.field())) {
+      if (sql.dialect == Dialect.POSTGRES && !numericKey(o.field()) && !o.field().isId()) {
         text.append(" COLLATE \"C\"");
       }
       text.append(o.desc() ? " DESC" : " ASC");
@@ -183,7 +183,9 @@ final class RowQuerySql {
   private void keys(List<Order> order, StringBuilder text) {
     for (int i = 0; i < order.size(); i++) {
       Field f = order.get(i).field();
-      text.append(", ").append(numericKey(f) ? number(f) : text(f)).append(" AS o").append(i);
+      // id orders as its uuid (the same order as its lowercase text), so an index can serve it
+      String key = f.isId() ? (documents ? "id" : "event_id") : numericKey(f) ? number(f) : text(f);
+      text.append(", ").append(key).append(" AS o").append(i);
     }
   }
 
