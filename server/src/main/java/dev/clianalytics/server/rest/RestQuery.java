@@ -48,6 +48,11 @@ public record RestQuery(
     for (Map.Entry<String, List<String>> p : params.entrySet()) {
       String key = p.getKey();
       for (String value : p.getValue()) {
+        if (key.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+          // PostgreSQL text cannot hold NUL; refused the same way on every backend
+          throw PgrstError.of(
+              400, "22021", "invalid byte sequence for encoding \"UTF8\": 0x00", null, null);
+        }
         switch (key) {
           case "limit" -> limit = number("limit", value);
           case "offset" -> offset = number("offset", value);

@@ -77,6 +77,18 @@ class RestQueryFuzzTest {
   }
 
   @Test
+  void nul_isRefusedAs22021() {
+    ApiProblem e =
+        assertThrows(
+            ApiProblem.class, () -> RestQuery.of(Map.of("payload->>a\0b", List.of("eq.x"))));
+    assertEquals("22021", e.toJson().get("code"));
+    ApiProblem v =
+        assertThrows(
+            ApiProblem.class, () -> RestQuery.of(Map.of("payload->>a", List.of("eq.x\0"))));
+    assertEquals("22021", v.toJson().get("code"));
+  }
+
+  @Test
   void valuesNeverEchoed_inErrors() {
     ApiProblem e =
         assertThrows(
