@@ -45,7 +45,6 @@ final class RowQuerySql {
   private static final Set<String> NUMBER_COLUMNS = Set.of("exit_code", "duration_ms");
   private static final Set<String> ARRAY_COLUMNS = Set.of("command_path", "flags_present");
   private static final String VISIBLE = "exit_code <> " + RowQuery.HIDDEN_EXIT_CODE;
-  private static final String NULL_TEXT = "CAST(NULL AS VARCHAR)";
   private static final String NULL_NUMBER = "CAST(NULL AS DOUBLE PRECISION)";
 
   private final Connection c;
@@ -122,7 +121,9 @@ final class RowQuerySql {
     }
     RowQuerySql docs = new RowQuerySql(c, dialect).documents();
     String docText =
-        "SELECT id, CAST(payload AS VARCHAR) FROM documents WHERE "
+        "SELECT id, CAST(payload AS "
+            + docs.textType()
+            + ") FROM documents WHERE "
             + docs.filter(q.filter())
             + " ORDER BY seq LIMIT ? OFFSET ?";
     docs.params.add(q.limit() - rows.size());
@@ -141,15 +142,16 @@ final class RowQuerySql {
       throws SQLException {
     RowQuerySql sql = new RowQuerySql(c, dialect);
     StringBuilder text = new StringBuilder("SELECT * FROM (SELECT ");
-    text.append(EventRows.COLUMNS).append(", 0 AS k, ").append(NULL_TEXT).append(" AS doc");
+    text.append(EventRows.COLUMNS).append(", 0 AS k, ").append(sql.nullText()).append(" AS doc");
     sql.keys(q.order(), text);
     text.append(" FROM events WHERE ").append(sql.where(q.filter()));
     sql.documents();
     text.append(" UNION ALL SELECT seq, received_at, id");
-    for (int i = 0; i < 13; i++) {
-      text.append(", NULL");
+    // typed as the events' columns, so PostgreSQL can flatten the union and merge index scans
+    for (String type : sql.eventColumnTypes()) {
+      text.append(", CAST(NULL AS ").append(type).append(')');
     }
-    text.append(", 1, CAST(payload AS VARCHAR)");
+    text.append(", 1, CAST(payload AS ").append(sql.textType()).append(')');
     sql.keys(q.order(), text);
     text.append(" FROM documents WHERE ").append(sql.filter(q.filter()));
     text.append(") u ORDER BY ");
@@ -191,6 +193,22 @@ final class RowQuerySql {
 
   private static boolean numericKey(Field f) {
     return RowQuery.isTimestamp(f) || (!f.text() && RowQuery.numericField(f));
+  }
+
+  /** The dialect's own text type (PostgreSQL's varchar is another type than its text). */
+  private String textType() {
+    return dialect == Dialect.POSTGRES ? "text" : "VARCHAR";
+  }
+
+  private String nullText() {
+    return "CAST(NULL AS " + textType() + ")";
+  }
+
+  /** The types of the events' columns after seq, received_at and event_id, in COLUMNS order. */
+  private List<String> eventColumnTypes() {
+    String t = textType();
+    return List.of(
+        "TIMESTAMPTZ", t, t, t + "[]", t + "[]", "INTEGER", "BIGINT", t, t, t, t, t, "BOOLEAN");
   }
 
   private RowQuerySql documents() {
@@ -278,7 +296,7 @@ final class RowQuerySql {
   /** The field's value as text, or SQL null. */
   private String text(Field f) {
     if (f.isId()) {
-      return "CAST(" + (documents ? "id" : "event_id") + " AS VARCHAR)";
+      return "CAST(" + (documents ? "id" : "event_id") + " AS " + textType() + ")";
     }
     if (documents) {
       return documentText(f.path());
@@ -286,14 +304,14 @@ final class RowQuerySql {
     String key = f.path().getFirst();
     int depth = f.path().size();
     if (key.equals("event_id") && depth == 1) {
-      return "CAST(event_id AS VARCHAR)";
+      return "CAST(event_id AS " + textType() + ")";
     }
     if (key.equals("timestamp") && depth == 1) {
-      return "CAST(ts AS VARCHAR)";
+      return "CAST(ts AS " + textType() + ")";
     }
     if ((TEXT_COLUMNS.contains(key) || key.equals("ci_detected") || NUMBER_COLUMNS.contains(key))
         && depth == 1) {
-      return TEXT_COLUMNS.contains(key) ? key : "CAST(" + key + " AS VARCHAR)";
+      return TEXT_COLUMNS.contains(key) ? key : "CAST(" + key + " AS " + textType() + ")";
     }
     if (ARRAY_COLUMNS.contains(key)) {
       if (depth == 1) {
@@ -307,7 +325,7 @@ final class RowQuerySql {
         return key + "[?]";
       }
     }
-    return NULL_TEXT;
+    return nullText();
   }
 
   private String documentText(List<String> path) {
