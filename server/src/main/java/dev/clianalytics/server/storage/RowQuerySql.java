@@ -137,34 +137,35 @@ final class RowQuerySql {
     return rows;
   }
 
-  /** An explicit order: one query over events and documents together. */
+  /**
+   * An explicit order: events and documents each ordered and cut to {@code offset + limit} rows (so
+   * each side can walk an index, such as the primary key for {@code order=id.desc}), then the two
+   * merged, ordered and paged in one query.
+   */
   private static List<Row> orderedPage(Connection c, Dialect dialect, RowQuery q)
       throws SQLException {
     RowQuerySql sql = new RowQuerySql(c, dialect);
-    StringBuilder text = new StringBuilder("SELECT * FROM (SELECT ");
+    long enough = q.offset() + q.limit();
+    StringBuilder text = new StringBuilder("SELECT * FROM ((SELECT ");
     text.append(EventRows.COLUMNS).append(", 0 AS k, ").append(sql.nullText()).append(" AS doc");
     sql.keys(q.order(), text);
     text.append(" FROM events WHERE ").append(sql.where(q.filter()));
+    sql.orderBy(q.order(), false, text);
+    text.append(" LIMIT ?)");
+    sql.params.add(enough);
     sql.documents();
-    text.append(" UNION ALL SELECT seq, received_at, id");
-    // typed as the events' columns, so PostgreSQL can flatten the union and merge index scans
+    text.append(" UNION ALL (SELECT seq, received_at, id");
     for (String type : sql.eventColumnTypes()) {
       text.append(", CAST(NULL AS ").append(type).append(')');
     }
     text.append(", 1, CAST(payload AS ").append(sql.textType()).append(')');
     sql.keys(q.order(), text);
     text.append(" FROM documents WHERE ").append(sql.filter(q.filter()));
-    text.append(") u ORDER BY ");
-    for (int i = 0; i < q.order().size(); i++) {
-      Order o = q.order().get(i);
-      text.append('o').append(i);
-      if (sql.dialect == Dialect.POSTGRES && !numericKey(o.field()) && !o.field().isId()) {
-        text.append(" COLLATE \"C\"");
-      }
-      text.append(o.desc() ? " DESC" : " ASC");
-      text.append(o.nullsFirst() ? " NULLS FIRST, " : " NULLS LAST, ");
-    }
-    text.append("k, seq LIMIT ? OFFSET ?");
+    sql.orderBy(q.order(), false, text);
+    text.append(" LIMIT ?)) u");
+    sql.params.add(enough);
+    sql.orderBy(q.order(), true, text);
+    text.append(" LIMIT ? OFFSET ?");
     sql.params.add(q.limit());
     sql.params.add(q.offset());
     List<Row> rows = new ArrayList<>();
@@ -182,11 +183,35 @@ final class RowQuerySql {
     return rows;
   }
 
+  /**
+   * {@code ORDER BY o0 [DESC] NULLS ..., ...} then arrival order: {@code k, seq} for the merged
+   * rows, {@code seq} within one table (left out after {@code id}, which is unique there).
+   */
+  private void orderBy(List<Order> order, boolean merged, StringBuilder text) {
+    text.append(" ORDER BY ");
+    boolean unique = false;
+    for (int i = 0; i < order.size(); i++) {
+      Order o = order.get(i);
+      text.append(i == 0 ? "" : ", ").append('o').append(i);
+      text.append(o.desc() ? " DESC" : " ASC");
+      text.append(o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+      unique |= o.field().isId();
+    }
+    if (merged) {
+      text.append(", k, seq");
+    } else if (!unique) {
+      text.append(", seq");
+    }
+  }
+
   private void keys(List<Order> order, StringBuilder text) {
     for (int i = 0; i < order.size(); i++) {
       Field f = order.get(i).field();
       // id orders as its uuid (the same order as its lowercase text), so an index can serve it
-      String key = f.isId() ? (documents ? "id" : "event_id") : numericKey(f) ? number(f) : text(f);
+      String key =
+          f.isId()
+              ? (documents ? "id" : "event_id")
+              : numericKey(f) ? number(f) : collated(text(f));
       text.append(", ").append(key).append(" AS o").append(i);
     }
   }
