@@ -140,7 +140,8 @@ public record RowQuery(Filter filter, List<Order> order, long offset, int limit)
         default -> Boolean.FALSE.equals(raw);
       };
     }
-    if (raw == null) {
+    if (raw == null || (isTimestamp(t.field()) && !isEvent(row))) {
+      // a document's timestamp field is not an event timestamp: it compares as null
       return null;
     }
     if (t.op() == Op.IN) {
@@ -258,6 +259,9 @@ public record RowQuery(Filter filter, List<Order> order, long offset, int limit)
       return null;
     }
     if (isTimestamp(field)) {
+      if (!isEvent(row)) {
+        return null;
+      }
       Long at = epochMicros(raw);
       return at == null ? null : (double) at;
     }
@@ -316,8 +320,12 @@ public record RowQuery(Filter filter, List<Order> order, long offset, int limit)
 
   /** A stored marker (an event with {@link #HIDDEN_EXIT_CODE}), never a row. */
   static boolean hidden(Storage.Row r) {
-    return r.id().toString().equals(r.payload().get("event_id"))
-        && Integer.valueOf(HIDDEN_EXIT_CODE).equals(r.payload().get("exit_code"));
+    return isEvent(r) && Integer.valueOf(HIDDEN_EXIT_CODE).equals(r.payload().get("exit_code"));
+  }
+
+  /** An event's row (its id is its event_id); a document's id is made by the server. */
+  static boolean isEvent(Storage.Row r) {
+    return r.id().toString().equals(r.payload().get("event_id"));
   }
 
   /** {@code payload->>timestamp}: compared and ordered as an instant, not as text. */

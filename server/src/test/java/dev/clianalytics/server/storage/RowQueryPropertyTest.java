@@ -178,6 +178,9 @@ class RowQueryPropertyTest {
       if (random.nextBoolean()) {
         doc.put("exit_code", random.nextBoolean() ? (Object) 1L : "1");
       }
+      if (random.nextInt(4) == 0) {
+        doc.put("timestamp", BASE.plusSeconds(random.nextInt(1000)).toString());
+      }
       if (random.nextBoolean()) {
         doc.put("meta", Map.of("kind", random.nextBoolean() ? "x" : "git"));
       }
