@@ -8,9 +8,11 @@ import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storages;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,7 +21,9 @@ import java.util.Map;
 
 /**
  * {@code reports --database-url URL --events N}: loads and infers N sample events, starts a real
- * server, and measures the 95th percentile latency of 200 summary and 200 workflow requests.
+ * server, and measures the 95th percentile latency of 200 summary, 200 workflow and 2 x 200
+ * PostgREST page requests (1,000 rows filtered on {@code payload->>tool_name}, in arrival order and
+ * ordered by id descending).
  */
 final class ReportsBench {
   private static final int REQUESTS = 200;
@@ -29,9 +33,11 @@ final class ReportsBench {
 
   static void run(BenchArgs args) throws Exception {
     try (BenchData data = BenchData.create(args.databaseUrl())) {
+      String tool;
       try (Storage storage = data.open()) {
         long t0 = System.nanoTime();
         BenchData.load(storage, args.events(), 0);
+        tool = (String) storage.rows(1, 0).getFirst().payload().get("tool_name");
         System.out.printf(
             Locale.ROOT, "loaded %d events in %.1f s%n", args.events(), InferBench.secs(t0));
         long t1 = System.nanoTime();
@@ -54,11 +60,22 @@ final class ReportsBench {
         String base = "http://127.0.0.1:" + server.port();
         double summary = p95(base + "/reports/summary");
         double workflow = p95(base + "/reports/workflows/apply_workflow");
+        // a Supabase user's page: 1,000 rows filtered on a payload field (docs/supabase.md)
+        String filtered =
+            base
+                + "/rest/v1/events?payload-%3E%3Etool_name=eq."
+                + URLEncoder.encode(tool, StandardCharsets.UTF_8)
+                + "&limit=1000";
+        double restPage = p95(filtered);
+        double restOrdered = p95(filtered + "&order=id.desc");
         System.out.printf(
             Locale.ROOT,
-            "{\"summary_p95_ms\": %.1f, \"workflow_p95_ms\": %.1f}%n",
+            "{\"summary_p95_ms\": %.1f, \"workflow_p95_ms\": %.1f, \"rest_filtered_page_p95_ms\":"
+                + " %.1f, \"rest_filtered_ordered_page_p95_ms\": %.1f}%n",
             summary,
-            workflow);
+            workflow,
+            restPage,
+            restOrdered);
       }
     }
   }

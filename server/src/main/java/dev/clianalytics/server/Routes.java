@@ -122,6 +122,7 @@ final class Routes {
       app.post(path, posthog::handle);
     }
     app.get("/rest/v1/events", auth.require(Access.READ, rest::list));
+    app.head("/rest/v1/events", auth.require(Access.READ, rest::list));
     app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
     // inference costs a full scan at worst; ingest tokens ship inside every installed tool
     app.post("/infer", auth.require(Access.ADMIN, infer::infer));

@@ -1,5 +1,6 @@
 package dev.clianalytics.server.http;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ public final class ApiProblem extends RuntimeException {
     this.status = status;
     this.slug = Objects.requireNonNull(slug, "slug");
     this.title = Objects.requireNonNull(title, "title");
-    this.extensions = Map.copyOf(extensions);
+    // a copy that keeps null members: PostgREST-shaped errors answer "hint": null
+    this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     this.headers = Map.copyOf(headers);
   }
 

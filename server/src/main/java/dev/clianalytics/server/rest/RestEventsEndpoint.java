@@ -13,14 +13,17 @@ import dev.clianalytics.server.ingest.IngestResult;
 import dev.clianalytics.server.ingest.IngestService;
 import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.Metrics;
+import dev.clianalytics.server.storage.RowQuery;
 import dev.clianalytics.server.storage.Storage;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -61,12 +64,17 @@ public final class RestEventsEndpoint {
     if (prefer.representation() && prefer.singleObject() && slots.size() != 1) {
       throw notSingle(slots.size() + " rows; nothing was stored");
     }
+    Set<String> existing = prefer.ignoreDuplicates() ? existingIds(slots) : Set.of();
     List<Map<String, Object>> out = store(slots, receivedAt);
+    if (prefer.applied() != null) {
+      ctx.header("Preference-Applied", prefer.applied());
+    }
     if (!prefer.representation()) {
       ctx.status(201);
       return;
     }
-    ctx.header("Preference-Applied", "return=representation");
+    // with resolution=ignore-duplicates PostgREST answers only the rows it inserted
+    out.removeIf(r -> existing.contains((String) r.get("id")));
     respond(ctx, 201, out, prefer);
   }
 
@@ -101,6 +109,27 @@ public final class RestEventsEndpoint {
     return slots;
   }
 
+  /** The ids of these events that are already stored. */
+  private Set<String> existingIds(List<Object> slots) {
+    List<String> ids = new ArrayList<>();
+    for (Object slot : slots) {
+      if (slot instanceof Event e) {
+        ids.add(e.eventId().toString());
+      }
+    }
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    RowQuery lookup =
+        new RowQuery(
+            new RowQuery.Test(RowQuery.Field.ID, RowQuery.Op.IN, ids), List.of(), 0, ids.size());
+    Set<String> out = new HashSet<>();
+    for (Storage.Row r : database.ready().query(lookup, false).rows()) {
+      out.add(r.id().toString());
+    }
+    return out;
+  }
+
   /** Writes the checked rows in one transaction and returns them as PostgREST rows. */
   @SuppressWarnings("unchecked") // check() puts only events and documents in the slots
   private List<Map<String, Object>> store(List<Object> slots, Instant receivedAt) {
@@ -128,20 +157,75 @@ public final class RestEventsEndpoint {
     return out;
   }
 
-  /** {@code GET}: {@code [{"id","payload"}]} with {@code limit}, {@code offset}, {@code select}. */
+  /**
+   * {@code GET} and {@code HEAD}: {@code [{"id","payload"}]} filtered, ordered and paged as
+   * PostgREST does, with {@code Content-Range} on every answer (see docs/supabase.md).
+   */
   public void list(Context ctx) {
     RestQuery query = RestQuery.of(ctx.queryParamMap());
-    // limit=0 asks for no rows, as in PostgREST; storage pages need at least one
-    List<Storage.Row> rows =
-        query.limit() == 0 ? List.of() : database.ready().rows(query.limit(), query.offset());
+    long offset = query.offset();
+    long limit = query.limit() == null ? RestQuery.MAX_ROWS : query.limit();
+    long[] range = range(ctx.header("Range"));
+    if (range != null) {
+      offset += range[0];
+      if (range[1] >= 0) {
+        limit = Math.min(limit, Math.max(0, range[1] - range[0] + 1 - query.offset()));
+      }
+    }
+    limit = Math.min(limit, RestQuery.MAX_ROWS);
+    String prefer = ctx.header("Prefer") == null ? "" : ctx.header("Prefer");
+    boolean count = prefer.matches("(?i).*count=(exact|planned|estimated).*");
+    RowQuery.Page page =
+        database
+            .ready()
+            .query(new RowQuery(query.filter(), query.order(), offset, (int) limit), count);
+    List<Storage.Row> rows = page.rows();
+    String total = page.total() == null ? "*" : Long.toString(page.total());
+    if (page.total() != null && offset > page.total()) {
+      throw PgrstError.range(
+          "An offset of " + offset + " was requested, but there are only " + total + " rows.");
+    }
+    ctx.header("Range-Unit", "items");
+    ctx.header(
+        "Content-Range",
+        rows.isEmpty() ? "*/" + total : offset + "-" + (offset + rows.size() - 1) + "/" + total);
+    if (count) {
+      ctx.header("Preference-Applied", "count=exact");
+    }
+    int status =
+        page.total() != null && (offset > 0 || rows.size() < page.total()) && !rows.isEmpty()
+            ? 206
+            : 200;
     List<Map<String, Object>> out = new ArrayList<>(rows.size());
     for (Storage.Row r : rows) {
       out.add(query.project(row(r.id(), r.payload())));
     }
-    ctx.header(
-        "Content-Range",
-        rows.isEmpty() ? "*/*" : query.offset() + "-" + (query.offset() + rows.size() - 1) + "/*");
-    respond(ctx, 200, out, Prefer.of(null, ctx.header("Accept")));
+    String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept");
+    if (accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv")) {
+      ctx.status(status);
+      ctx.contentType("text/csv; charset=utf-8");
+      ctx.result(RestCsv.write(out, query.columns()));
+      return;
+    }
+    respond(ctx, status, out, Prefer.of(null, accept));
+  }
+
+  /** {@code Range: first-[last]} (items); null when absent or not of that form. */
+  private static long[] range(String header) {
+    if (header == null) {
+      return null;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\s*(\\d{1,15})-(\\d{0,15})\\s*").matcher(header);
+    if (!m.matches()) {
+      return null;
+    }
+    long first = Long.parseLong(m.group(1));
+    long last = m.group(2).isEmpty() ? -1 : Long.parseLong(m.group(2));
+    if (last >= 0 && last < first) {
+      throw PgrstError.range("The range " + first + "-" + last + " ends before it starts.");
+    }
+    return new long[] {first, last};
   }
 
   private static void respond(
@@ -151,9 +235,9 @@ public final class RestEventsEndpoint {
       return;
     }
     if (rows.size() != 1) {
-      throw notSingle(rows.size() + " rows");
+      throw PgrstError.notSingle(rows.size());
     }
-    ctx.status(status);
+    ctx.status(status == 206 ? 200 : status);
     ctx.contentType("application/vnd.pgrst.object+json");
     ctx.result(Json.write(rows.getFirst()));
   }

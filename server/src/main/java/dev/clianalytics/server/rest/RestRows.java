@@ -2,6 +2,7 @@ package dev.clianalytics.server.rest;
 
 import dev.clianalytics.server.http.ApiProblem;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,9 +36,33 @@ final class RestRows {
       if (!(payload instanceof Map<?, ?> p)) {
         throw ApiProblem.badRequest("row " + i + ": \"payload\" must be a JSON object");
       }
-      payloads.add(p);
+      payloads.add(
+          row.containsKey("payload") && row.containsKey("id") ? withId(i, row.get("id"), p) : p);
     }
     return payloads;
+  }
+
+  /**
+   * A client-supplied row {@code id} is the event's {@code event_id}: it fills a missing one and
+   * must equal a given one. Documents get their ids from the server.
+   */
+  private static Map<?, ?> withId(int i, Object id, Map<?, ?> payload) {
+    if (!isEvent(payload)) {
+      throw ApiProblem.badRequest(
+          "row "
+              + i
+              + ": a client-supplied id is for event rows; documents get their ids from the server");
+    }
+    Object eventId = payload.get("event_id");
+    if (eventId == null) {
+      Map<Object, Object> out = new LinkedHashMap<>(payload);
+      out.put("event_id", id);
+      return out;
+    }
+    if (!(id instanceof String s) || !(eventId instanceof String e) || !s.equalsIgnoreCase(e)) {
+      throw ApiProblem.badRequest("row " + i + ": id must equal payload.event_id");
+    }
+    return payload;
   }
 
   static boolean isEvent(Map<?, ?> payload) {

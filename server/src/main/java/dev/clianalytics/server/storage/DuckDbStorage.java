@@ -139,6 +139,11 @@ final class DuckDbStorage implements Storage {
   }
 
   @Override
+  public RowQuery.Page query(RowQuery query, boolean count) {
+    return read(c -> RowQuerySql.run(c, RowQuerySql.Dialect.DUCKDB, query, count));
+  }
+
+  @Override
   public List<StoredEvent> events(long afterSeq, int limit) {
     return read(c -> SqlRows.events(c, afterSeq, Jdbc.checkLimit(limit, 10_000)));
   }

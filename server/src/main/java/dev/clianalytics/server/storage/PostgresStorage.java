@@ -135,6 +135,18 @@ final class PostgresStorage implements Storage {
   }
 
   @Override
+  public RowQuery.Page query(RowQuery query, boolean count) {
+    return inTransaction(
+        c -> {
+          // The page and the count are read by several queries; one snapshot keeps them aligned.
+          try (Statement s = c.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+          }
+          return RowQuerySql.run(c, RowQuerySql.Dialect.POSTGRES, query, count);
+        });
+  }
+
+  @Override
   public List<StoredEvent> events(long afterSeq, int limit) {
     return inTransaction(c -> SqlRows.events(c, afterSeq, Jdbc.checkLimit(limit, 10_000)));
   }

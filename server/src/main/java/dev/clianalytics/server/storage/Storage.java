@@ -45,6 +45,22 @@ public interface Storage extends AutoCloseable {
   List<Row> rows(int limit, int offset);
 
   /**
+   * One page of the rows a PostgREST read selects (filter, order, offset, limit; see
+   * docs/supabase.md), and how many rows match when {@code count}. This default reads every row and
+   * applies the query in Java; the database backends run it as SQL.
+   */
+  default RowQuery.Page query(RowQuery query, boolean count) {
+    List<Row> all = new java.util.ArrayList<>();
+    for (int offset = 0; ; offset += 10_000) {
+      List<Row> page = rows(10_000, offset);
+      all.addAll(page);
+      if (page.size() < 10_000) {
+        return query.apply(all, count);
+      }
+    }
+  }
+
+  /**
    * Deletes every event, derived row and document of one stored (hashed) actor id (every table of
    * {@code ActorTables}); returns the events and documents removed.
    */

@@ -180,10 +180,99 @@ interface RestContract extends ApiContext {
   }
 
   @Test
-  default void rest_get_unsupportedFilter_is400() {
+  default void rest_get_idThatIsNotAUuid_is400WithPostgrestCode() {
     Http.Response r =
         http().get("/rest/v1/events?id=eq.1", "Authorization", "Bearer " + ApiFixture.READ);
     assertEquals(400, r.status());
+    assertEquals("22P02", json(r).get("code"));
+  }
+
+  private static Map<String, Object> tool(String name, String actor) {
+    Map<String, Object> e = new java.util.LinkedHashMap<>(event(actor));
+    e.put("tool_name", name);
+    return e;
+  }
+
+  @Test
+  default void rest_get_filtersOrdersAndCounts_with206AndContentRange() {
+    // tool names of this test only: the store is shared by the contract's tests
+    String t = "t" + UUID.randomUUID().toString().substring(0, 8);
+    List<Map<String, Object>> rows =
+        List.of(tool(t + "-a", "f1"), tool(t + "-b", "f2"), tool(t + "-c", "f3"));
+    assertEquals(201, insert(write(rows)).status());
+    Http.Response r =
+        http()
+            .get(
+                "/rest/v1/events?payload-%3E%3Etool_name=in.("
+                    + t
+                    + "-c,"
+                    + t
+                    + "-a)"
+                    + "&order=payload-%3E%3Etool_name.desc",
+                "Authorization",
+                "Bearer " + ApiFixture.READ,
+                "Prefer",
+                "count=exact",
+                "Range",
+                "0-0");
+    assertEquals(206, r.status(), r.body());
+    assertEquals("0-0/2", r.headers().get("content-range"));
+    List<?> page = (List<?>) Json.parse(r.body());
+    assertEquals(rows.get(2).get("event_id"), ((Map<?, ?>) page.getFirst()).get("id"));
+    Http.Response all =
+        http()
+            .get(
+                "/rest/v1/events?or=(payload-%3E%3Etool_name.eq."
+                    + t
+                    + "-b,payload-%3E%3Etool_name.eq."
+                    + t
+                    + "-a)",
+                "Authorization",
+                "Bearer " + ApiFixture.READ,
+                "Prefer",
+                "count=exact");
+    assertEquals(200, all.status(), all.body());
+    assertEquals("0-1/2", all.headers().get("content-range"));
+  }
+
+  @Test
+  default void rest_get_errorsCarryPostgrestCodes() {
+    String read = "Bearer " + ApiFixture.READ;
+    Http.Response column = http().get("/rest/v1/events?nosuch=eq.1", "Authorization", read);
+    assertEquals(400, column.status());
+    assertEquals("42703", json(column).get("code"));
+    assertTrue(json(column).containsKey("details") && json(column).containsKey("hint"));
+    Http.Response op =
+        http().get("/rest/v1/events?payload-%3E%3Ea=xeq.secret-1", "Authorization", read);
+    assertEquals("PGRST100", json(op).get("code"));
+    assertFalse(op.body().contains("secret-1"), "values are never echoed");
+    Http.Response past =
+        http().get("/rest/v1/events?offset=50", "Authorization", read, "Prefer", "count=exact");
+    assertEquals(416, past.status());
+    assertEquals("PGRST103", json(past).get("code"));
+    Http.Response single =
+        http()
+            .get(
+                "/rest/v1/events?payload-%3E%3Etool_name=eq.nope",
+                "Authorization", read, "Accept", "application/vnd.pgrst.object+json");
+    assertEquals(406, single.status());
+    assertEquals("PGRST116", json(single).get("code"));
+  }
+
+  @Test
+  default void rest_get_csvAnswersIdAndPayload() {
+    Map<String, Object> e = event("csv1");
+    insert(write(List.of(e)));
+    Http.Response r =
+        http()
+            .get(
+                "/rest/v1/events?id=eq." + e.get("event_id"),
+                "Authorization",
+                "Bearer " + ApiFixture.READ,
+                "Accept",
+                "text/csv");
+    assertEquals(200, r.status());
+    assertTrue(r.body().startsWith("id,payload\n\"" + e.get("event_id") + "\",\"{"), r.body());
   }
 
   @Test
