@@ -126,7 +126,8 @@ final class OtlpServer implements AutoCloseable {
   Map<?, ?> summary() {
     Http.Response inferred = http.post("/infer", "", "Authorization", "Bearer " + ADMIN);
     if (inferred.status() != 200) {
-      throw new AssertionError("POST /infer answered " + inferred.status() + ": " + inferred.body());
+      throw new AssertionError(
+          "POST /infer answered " + inferred.status() + ": " + inferred.body());
     }
     Http.Response r = http.get("/reports/summary", "Authorization", "Bearer " + READ);
     return (Map<?, ?>) Json.parse(r.body());
