@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage;
 
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.session.StartMarkers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.Objects;
  * numbers when the operand is a number, everything else as text.
  */
 public record RowQuery(Filter filter, List<Order> order, long offset, int limit) {
-  /** Stored events with this exit code are markers, never rows. */
-  public static final int HIDDEN_EXIT_CODE = Integer.MIN_VALUE;
+  /** Stored events with this exit code are start markers, never rows. */
+  public static final int HIDDEN_EXIT_CODE = StartMarkers.EXIT_CODE;
 
   public RowQuery {
     Objects.requireNonNull(filter, "filter");
