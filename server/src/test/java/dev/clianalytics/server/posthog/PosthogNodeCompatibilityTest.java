@@ -11,15 +11,10 @@ import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.testing.Http;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.clianalytics.server.testing.NodeProject;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * skipped visibly without them, except under {@code CI=true}.
  */
 class PosthogNodeCompatibilityTest {
-  private static final Path PROJECT = Path.of("src/test/posthog-node");
-  private static final Path WORK = Path.of("target/posthog-node");
   private static final String KEY = "phc_compatProjectKey123";
   private static final String READ = "compat-read-1";
   private static final String ADMIN = "compat-admin-1";
@@ -40,9 +33,11 @@ class PosthogNodeCompatibilityTest {
 
   @Test
   void officialClient_capturesFlushesAndShutsDown_andTheRunsReachTheReports() throws Exception {
-    requireTool("node");
-    requireTool("npm");
-    prepareProject();
+    NodeProject node =
+        NodeProject.prepare(
+            "posthog-node",
+            List.of("package.json", "package-lock.json", "compat.mjs"),
+            List.of("posthog-node"));
     ServerConfig config =
         ServerConfig.from(
             Map.of(
@@ -61,8 +56,8 @@ class PosthogNodeCompatibilityTest {
             dataDir.resolve("none"));
     try (CliAnalyticsServer server =
         CliAnalyticsServer.start(config, Storages.open(null, dataDir))) {
-      ProcessResult result =
-          run(
+      NodeProject.ProcessResult result =
+          node.run(
               List.of("node", "compat.mjs"),
               Map.of("POSTHOG_HOST", "http://127.0.0.1:" + server.port(), "POSTHOG_KEY", KEY));
       assertEquals(0, result.exit(), result.output());
@@ -95,49 +90,5 @@ class PosthogNodeCompatibilityTest {
   private static long count(Object n) {
     assertNotNull(n);
     return ((Number) n).longValue();
-  }
-
-  private static void prepareProject() throws IOException, InterruptedException {
-    Files.createDirectories(WORK);
-    for (String name : List.of("package.json", "package-lock.json", "compat.mjs")) {
-      Files.copy(PROJECT.resolve(name), WORK.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-    if (!Files.isDirectory(WORK.resolve("node_modules/posthog-node"))) {
-      ProcessResult install =
-          run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), Map.of());
-      assertEquals(0, install.exit(), "npm ci failed: " + install.output());
-    }
-  }
-
-  private record ProcessResult(int exit, String output) {}
-
-  private static ProcessResult run(List<String> command, Map<String, String> env)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    Process p = builder.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      fail(command + " did not finish in 5 minutes");
-    }
-    return new ProcessResult(p.exitValue(), output);
-  }
-
-  private static void requireTool(String tool) throws InterruptedException {
-    boolean found;
-    try {
-      found = new ProcessBuilder(tool, "--version").start().waitFor() == 0;
-    } catch (IOException e) {
-      found = false;
-    }
-    if (!found) {
-      String reason = tool + " is not installed, so the posthog-node compatibility test cannot run";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(reason + " (required because CI=true; .ci/setup-extras installs it)");
-      }
-      Assumptions.abort(reason);
-    }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storages;
+import dev.clianalytics.server.testing.NodeProject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class PostgrestJsCompatibilityTest {
             dataDir.resolve("none"));
     try (CliAnalyticsServer server =
         CliAnalyticsServer.start(config, Storages.open(null, dataDir))) {
-      NodeClients.ProcessResult result =
+      NodeProject.ProcessResult result =
           NodeClients.run(
               List.of("node", "compat.mjs"),
               Map.of(

@@ -7,6 +7,7 @@ import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storages;
+import dev.clianalytics.server.testing.NodeProject;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,7 @@ class SupabaseJsCompatibilityTest {
             Map.of("DATA_DIR", dataDir.toString(), "PORT", "0", "ADMIN_TOKEN", "supabase-admin-1"),
             dataDir.resolve("none"));
     try (CliAnalyticsServer server = CliAnalyticsServer.start(config, storage)) {
-      NodeClients.ProcessResult result =
+      NodeProject.ProcessResult result =
           NodeClients.run(
               List.of("node", "supabase.mjs"),
               Map.of(
