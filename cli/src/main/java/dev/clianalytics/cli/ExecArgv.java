@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What {@code exec} may learn from a program's argv (SPEC section 4): argv alone cannot tell a
+ * What {@code exec} may learn from a program's argv (docs/privacy.md): argv alone cannot tell a
  * subcommand from a positional word, so for tools it does not know it keeps the tool and at most
  * its first subcommand, plus option names without values. The privacy rules then cut and filter
  * further before anything is sent.

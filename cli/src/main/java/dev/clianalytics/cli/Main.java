@@ -3,7 +3,7 @@ package dev.clianalytics.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code cli-analytics} command: every subcommand of SPEC section 11. */
+/** The {@code cli-analytics} command: every subcommand of README.md. */
 @Command(
     name = "cli-analytics",
     mixinStandardHelpOptions = true,

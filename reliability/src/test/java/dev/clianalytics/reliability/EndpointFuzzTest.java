@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ten thousand seeded, mutated requests over raw sockets across every endpoint of SPEC section 10
+ * Ten thousand seeded, mutated requests over raw sockets across every endpoint of docs/server.md
  * and {@code POST /v1/traces}, against the server on PostgreSQL with tokens set and rate limits
  * off: no answer may be a 5xx, no request may hang, every error is problem+json (a
  * google.rpc.Status on the OTLP endpoint), the server is healthy afterwards, and its log holds no

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tools using the real client SDK keep recording events while PostgreSQL crashes and comes back.
- * The SDK retries, spools what is unsent when a run ends, and sends the spool on a later run (SPEC
- * section 12); the server answers 503 meanwhile and recovers by itself. In the end every recorded
- * event is stored exactly once, and the one server instance served throughout.
+ * The SDK retries, spools what is unsent when a run ends, and sends the spool on a later run
+ * (docs/client.md); the server answers 503 meanwhile and recovers by itself. In the end every
+ * recorded event is stored exactly once, and the one server instance served throughout.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class OutageUnderLoadTest {

@@ -9,12 +9,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC section 10 wants tokens compared in constant time. Timing is not measured here (that would
- * be flaky and prove little); instead the compiled auth classes are read: the comparison helper
- * must use {@link java.security.MessageDigest#isEqual} on digests, and neither it nor the
- * authenticator may call any comparison that stops at the first differing character or hashes the
- * raw token into a lookup. The server's {@code TokenSetTest} checks the rest of the shape: every
- * configured token compared on every call, always two 32-byte digests.
+ * docs/server.md wants tokens compared in constant time. Timing is not measured here (that would be
+ * flaky and prove little); instead the compiled auth classes are read: the comparison helper must
+ * use {@link java.security.MessageDigest#isEqual} on digests, and neither it nor the authenticator
+ * may call any comparison that stops at the first differing character or hashes the raw token into
+ * a lookup. The server's {@code TokenSetTest} checks the rest of the shape: every configured token
+ * compared on every call, always two 32-byte digests.
  */
 class TokenComparisonTest {
   /** Comparisons that return early, or look the presented value up by its hash. */

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the SDK reads from the environment, read once at start (SPEC section 12). The token is
+ * Everything the SDK reads from the environment, read once at start (docs/client.md). The token is
  * kept out of {@link #toString()} so the config can never leak it into a log.
  *
  * @param decision whether this run sends, and why not

@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * The random install id used as {@code actor_id}: 256 random bits as 64 lowercase hex characters,
  * kept in {@code <config>/install-id} and made on first use. It is never derived from the user
- * name, e-mail or host. Being already in the SHA-256 form of SPEC section 4, it is sent as it is
+ * name, e-mail or host. Being already in the SHA-256 form of docs/privacy.md, it is sent as it is
  * (no digest needed), and the server's erasure accepts the same string. When the file cannot be
  * read or written the run gets a fresh random id, which costs session continuity, not privacy.
  */

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One run of one command of a CLI tool (schema v1, SPEC section 3). Instances built by {@link
+ * One run of one command of a CLI tool (schema v1, docs/storage.md). Instances built by {@link
  * EventValidator} have passed validation; {@link dev.clianalytics.core.privacy.Privacy} turns them
  * into the form that may leave the user's machine or be stored.
  *

@@ -2,7 +2,7 @@ package dev.clianalytics.core.event;
 
 import java.time.Duration;
 
-/** The size limits of schema v1 (SPEC section 3). Strings over a limit are truncated. */
+/** The size limits of schema v1 (docs/storage.md). Strings over a limit are truncated. */
 public final class Limits {
   public static final int TOOL_NAME = 64;
   public static final int TOOL_VERSION = 64;

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A failure hot path (SPEC section 7): {@code path} such as {@code "terraform plan > terraform
+ * A failure hot path (docs/reports.md): {@code path} such as {@code "terraform plan > terraform
  * apply!"}, how many failing events ended it, from how many distinct actors, how often the same
  * command sequence occurred regardless of outcome, and failures / occurrences.
  */

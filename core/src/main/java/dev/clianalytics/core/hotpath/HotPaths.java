@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Failure hot paths (SPEC section 7). Every event of a session ends one window: the event and up to
- * {@code k} events before it in the same session. A window ending in a failing event (non-zero exit
- * other than 130 and 143) is a failure of its sequence; every window, whatever its outcome, is an
- * occurrence. Windows near the start of a session are shorter, so failures never exceed
+ * Failure hot paths (docs/reports.md). Every event of a session ends one window: the event and up
+ * to {@code k} events before it in the same session. A window ending in a failing event (non-zero
+ * exit other than 130 and 143) is a failure of its sequence; every window, whatever its outcome, is
+ * an occurrence. Windows near the start of a session are shorter, so failures never exceed
  * occurrences.
  */
 public final class HotPaths {

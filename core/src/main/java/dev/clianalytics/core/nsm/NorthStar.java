@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The north-star metric (SPEC section 8): successful runs of a command per active developer per ISO
- * week. An event is a run when its command path starts with the command's elements (so {@code
+ * The north-star metric (docs/reports.md): successful runs of a command per active developer per
+ * ISO week. An event is a run when its command path starts with the command's elements (so {@code
  * ai-do} matches the tool) or its path after the tool does; a run with exit code 0 is successful.
  * Active developers are distinct actors with at least one event of the command's tool (the
  * command's first element, and the tool of any event matched after the tool) in the week. CI events

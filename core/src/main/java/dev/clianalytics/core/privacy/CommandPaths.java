@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code command_path} rule of SPEC section 4: the tool is lowercased, and the path is cut at
+ * The {@code command_path} rule of docs/privacy.md: the tool is lowercased, and the path is cut at
  * the first later element that is not a plain lowercase word or that looks like a value, keeping at
  * most {@link Limits#PATH_ELEMENTS} elements.
  */

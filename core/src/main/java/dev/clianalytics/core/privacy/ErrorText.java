@@ -3,7 +3,7 @@ package dev.clianalytics.core.privacy;
 import dev.clianalytics.core.event.Limits;
 
 /**
- * The {@code error_message} and {@code error_type} rules of SPEC section 4: paths, emails, URLs
+ * The {@code error_message} and {@code error_type} rules of docs/privacy.md: paths, emails, URLs
  * with credentials or queries, connection strings, addresses, tokens, secret assignments and
  * high-entropy strings become placeholders; everything else (error class names, codes, versions,
  * durations, counts, package names) is kept.

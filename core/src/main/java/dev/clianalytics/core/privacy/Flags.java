@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The {@code flags_present} rule of SPEC section 4: only flag names survive ({@code --out=/tmp/x}
+ * The {@code flags_present} rule of docs/privacy.md: only flag names survive ({@code --out=/tmp/x}
  * gives {@code --out}), names of the wrong shape or with a blocklisted word are dropped, and the
  * rest is de-duplicated and sorted, at most {@link Limits#FLAGS}.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The privacy rules of SPEC section 4 as one component, shared by the client (before sending) and
+ * The privacy rules of docs/privacy.md as one component, shared by the client (before sending) and
  * the server (before storing). {@link #client()} leaves identifiers in their SHA-256 form; {@link
  * #server(String)} then keys them with HMAC-SHA256 so a raw id and its client-side hash end up as
  * the same stored value.

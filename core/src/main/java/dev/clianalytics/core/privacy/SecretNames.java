@@ -12,7 +12,7 @@ import java.util.Set;
 final class SecretNames {
   private SecretNames() {}
 
-  /** The flag blocklist of SPEC section 4: a flag with one of these words is dropped. */
+  /** The flag blocklist of docs/privacy.md: a flag with one of these words is dropped. */
   static final Set<String> FLAG_WORDS =
       Set.of(
           "token",

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What happens after a command fails (SPEC section 7): {@code nextCommands} counts what the same
+ * What happens after a command fails (docs/reports.md): {@code nextCommands} counts what the same
  * actor ran next in the session (most frequent first), {@code recoveredShare} is the share of
  * failures followed by a success of the same command within the session, and {@code
  * medianRecoveryMs} the median time to that success (null when none recovered).

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One session (SPEC section 5): consecutive events of one (actor, session hint) key in event order
- * with no gap over the timeout. {@code id} is deterministic (see {@link SessionIds}), so
+ * One session (docs/inference.md): consecutive events of one (actor, session hint) key in event
+ * order with no gap over the timeout. {@code id} is deterministic (see {@link SessionIds}), so
  * recomputing a session from the same events gives the same id. {@code open} is true while the
  * session may still grow: its last event is less than the timeout before the inference horizon.
  */

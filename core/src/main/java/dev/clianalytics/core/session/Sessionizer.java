@@ -14,9 +14,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Splits events into sessions (SPEC section 5). Within one (actor, session hint) key, a gap of more
- * than the timeout between consecutive events starts a new session; a gap of exactly the timeout
- * does not. A session is open while its last event is less than the timeout before the horizon.
+ * Splits events into sessions (docs/inference.md). Within one (actor, session hint) key, a gap of
+ * more than the timeout between consecutive events starts a new session; a gap of exactly the
+ * timeout does not. A session is open while its last event is less than the timeout before the
+ * horizon.
  */
 public final class Sessionizer {
   /** The default {@code SESSION_TIMEOUT}: 30 minutes. */

@@ -1,8 +1,8 @@
 package dev.clianalytics.core.workflow;
 
 /**
- * How a command ended, from its exit code (SPEC sections 6 and 7): 0 is a success, 130 (SIGINT) and
- * 143 (SIGTERM) are interrupts (the user cancelled), anything else is a failure.
+ * How a command ended, from its exit code (docs/inference.md and docs/reports.md): 0 is a success,
+ * 130 (SIGINT) and 143 (SIGTERM) are interrupts (the user cancelled), anything else is a failure.
  */
 public enum Exit {
   SUCCESS,

@@ -1,8 +1,8 @@
 package dev.clianalytics.core.workflow;
 
 /**
- * The outcome of one workflow instance (SPEC section 6). SUCCESS, FAILED and ABANDONED are final;
- * IN_PROGRESS is only given to instances of a session that is still open.
+ * The outcome of one workflow instance (docs/inference.md). SUCCESS, FAILED and ABANDONED are
+ * final; IN_PROGRESS is only given to instances of a session that is still open.
  */
 public enum Outcome {
   SUCCESS,

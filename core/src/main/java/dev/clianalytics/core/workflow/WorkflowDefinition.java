@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One workflow definition (SPEC section 6): a URL-safe unique {@code name}, the {@code tool} it
+ * One workflow definition (docs/inference.md): a URL-safe unique {@code name}, the {@code tool} it
  * belongs to, a {@link Category}, ordered {@code steps} (command paths without the tool; the empty
  * path stands for the bare tool) and one {@code goal} that is one of the steps.
  */

@@ -9,10 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Finds workflow instances in one session (SPEC section 6). Each event joins exactly one instance:
- * of the definition it matches (see {@link WorkflowCatalog}), or of its command's auto workflow.
- * When an event matches several definitions, the one with an open instance in the session wins,
- * then the one whose matched step is longest, then the earlier one in the catalog. The result
+ * Finds workflow instances in one session (docs/inference.md). Each event joins exactly one
+ * instance: of the definition it matches (see {@link WorkflowCatalog}), or of its command's auto
+ * workflow. When an event matches several definitions, the one with an open instance in the session
+ * wins, then the one whose matched step is longest, then the earlier one in the catalog. The result
  * depends only on the session, so a session can be re-detected on its own. Thread-safe.
  */
 public final class WorkflowDetector {

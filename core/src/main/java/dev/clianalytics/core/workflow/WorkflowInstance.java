@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One run of one workflow within one session, with the facts SPEC section 6 asks for. {@code end}
- * is the timestamp of the instance's last event; {@code durationMs} is end - start plus the last
- * event's own {@code duration_ms} when it has one, so a one-command run lasts as long as it ran.
- * {@code auto} marks the single-step workflow of a command no definition covers; such instances
- * count in reports only once the command reaches {@code AUTO_WORKFLOW_MIN_RUNS} (see {@link
- * AutoWorkflows}). {@code eventCount} is the number of events the instance took.
+ * One run of one workflow within one session, with the facts docs/inference.md asks for. {@code
+ * end} is the timestamp of the instance's last event; {@code durationMs} is end - start plus the
+ * last event's own {@code duration_ms} when it has one, so a one-command run lasts as long as it
+ * ran. {@code auto} marks the single-step workflow of a command no definition covers; such
+ * instances count in reports only once the command reaches {@code AUTO_WORKFLOW_MIN_RUNS} (see
+ * {@link AutoWorkflows}). {@code eventCount} is the number of events the instance took.
  */
 public record WorkflowInstance(
     String id,

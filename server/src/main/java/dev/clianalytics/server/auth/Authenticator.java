@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks tokens as SPEC section 10 says: {@code Authorization: Bearer} or {@code apikey} headers,
+ * Checks tokens as docs/server.md says: {@code Authorization: Bearer} or {@code apikey} headers,
  * the admin token may also ingest and read; embedded mode with no tokens is open; otherwise reads
  * and admin always need a token and ingest does unless {@code ALLOW_ANONYMOUS_INGEST=true}. A
  * missing or unknown token is 401; a known token of the wrong kind is 403.

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the server reads from its environment, read once at start and validated here (SPEC
- * section 9). {@link #toString()} never shows the salt or tokens.
+ * Everything the server reads from its environment, read once at start and validated here
+ * (docs/server.md). {@link #toString()} never shows the salt or tokens.
  *
  * @param databaseUrl PostgreSQL URL, or null for the embedded database in {@code dataDir}
  * @param hashSalt the HMAC key for identifiers, at least 16 characters

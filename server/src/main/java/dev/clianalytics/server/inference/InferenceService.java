@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the derived tables up to date with the events (SPEC sections 5 to 8). An incremental run
- * reads only events past the stored mark, recomputes the sessions they can change and re-detects
- * sessions the moved horizon closed; a full run (asked for, after a settings change, or when too
- * many events are new) recomputes everything in one ordered scan. Both give the same tables.
+ * Keeps the derived tables up to date with the events (docs/inference.md and docs/reports.md). An
+ * incremental run reads only events past the stored mark, recomputes the sessions they can change
+ * and re-detects sessions the moved horizon closed; a full run (asked for, after a settings change,
+ * or when too many events are new) recomputes everything in one ordered scan. Both give the same
+ * tables.
  */
 public final class InferenceService {
   private static final Logger LOG = LoggerFactory.getLogger(InferenceService.class);

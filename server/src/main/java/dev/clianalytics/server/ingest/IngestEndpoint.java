@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /ingest}: every body shape of SPEC section 10, answered after commit. */
+/** {@code POST /ingest}: every body shape of docs/server.md, answered after commit. */
 public final class IngestEndpoint {
   private final IngestService service;
   private final Bodies bodies;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The north-star metric (SPEC section 8) from the daily event counts, for any command: a run is a
+ * The north-star metric (docs/reports.md) from the daily event counts, for any command: a run is a
  * count row whose command path, or path after the tool, starts with the command's words.
  */
 final class NsmQueries {

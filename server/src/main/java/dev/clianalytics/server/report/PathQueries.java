@@ -20,8 +20,8 @@ final class PathQueries {
   private PathQueries() {}
 
   /**
-   * Ranked paths (SPEC section 7), hiding those from fewer than {@code minActors} actors. Reads the
-   * per-day totals, not the per-session rows they sum.
+   * Ranked paths (docs/reports.md), hiding those from fewer than {@code minActors} actors. Reads
+   * the per-day totals, not the per-session rows they sum.
    */
   static List<HotPath> hotPaths(Connection c, ReportFilter filter, int minActors, int limit)
       throws SQLException {

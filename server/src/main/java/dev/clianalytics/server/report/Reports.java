@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Builds the report documents of REPORTS.md from the derived tables only. */
+/** Builds the report documents of docs/reports.md from the derived tables only. */
 final class Reports {
   private final ReportSettings settings;
 

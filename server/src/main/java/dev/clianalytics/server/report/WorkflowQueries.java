@@ -67,7 +67,7 @@ final class WorkflowQueries {
         .toList();
   }
 
-  /** The workflow row of SPEC section 10. */
+  /** The workflow row of docs/server.md. */
   static Map<String, Object> row(Group g) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("name", g.workflow());

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Checks and prepares a batch of events before either database sees it. */
 final class Batches {
-  /** The most events one insert accepts, matching the ingest limit of SPEC section 10. */
+  /** The most events one insert accepts, matching the ingest limit of docs/server.md. */
   static final int MAX_BATCH = 10_000;
 
   private Batches() {}

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 10 auth: which token kind may do what; 401 missing or unknown, 403 wrong kind. */
+/** docs/server.md auth: which token kind may do what; 401 missing or unknown, 403 wrong kind. */
 interface AuthContract extends ApiContext {
 
   private Http.Response postIngest(String... headers) {

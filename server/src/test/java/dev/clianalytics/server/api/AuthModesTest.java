@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which endpoints are open depends on the database mode (SPEC section 10). The storage is the fake
+ * Which endpoints are open depends on the database mode (docs/server.md). The storage is the fake
  * here: these rules live in the HTTP layer, and a PostgreSQL-mode configuration needs no server.
  */
 class AuthModesTest {

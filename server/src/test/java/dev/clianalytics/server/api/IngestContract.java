@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /ingest}: every body shape and rule of SPEC section 10. */
+/** {@code POST /ingest}: every body shape and rule of docs/server.md. */
 interface IngestContract extends ApiContext {
 
   @Test

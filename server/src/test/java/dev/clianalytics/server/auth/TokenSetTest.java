@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape of token comparison (SPEC section 10: constant time), checked structurally rather than
+ * The shape of token comparison (docs/server.md: constant time), checked structurally rather than
  * by timing: every configured token is compared on every call, always as two 32-byte digests, so
  * neither a token's length nor its position in the list changes the work done.
  */

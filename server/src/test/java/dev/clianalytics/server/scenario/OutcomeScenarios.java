@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 6 through the API: outcomes, interrupts, retries, per-run facts. */
+/** docs/inference.md through the API: outcomes, interrupts, retries, per-run facts. */
 interface OutcomeScenarios extends Scenarios {
 
   @Test

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SPEC sections 7 and 8 through the API: hot paths, recovery, north-star, MIN_ACTORS. */
+/** docs/reports.md through the API: hot paths, recovery, north-star, MIN_ACTORS. */
 interface PathScenarios extends Scenarios {
 
   private void twoFailuresOneSuccess() {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 5 through the API: timeout, hints, open and closed sessions, duplicates. */
+/** docs/inference.md through the API: timeout, hints, open and closed sessions, duplicates. */
 interface SessionScenarios extends Scenarios {
 
   @Test
