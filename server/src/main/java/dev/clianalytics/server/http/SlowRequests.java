@@ -38,7 +38,10 @@ public final class SlowRequests {
     jetty.modifyHttpConfiguration(
         http -> {
           http.setRequestHeaderSize(MAX_HEADER_BYTES);
-          http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+          // the idle timeout is the connector's alone: an HttpConfiguration idle timeout is set on
+          // the connection for each request and the connection's own restored when the request
+          // completes, which undid a stop's shortening of it when a request completed during the
+          // stop, so that a graceful stop waited out the full idle timeout for that connection
           http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
         });
     jetty.modifyServer(
