@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.core.session.StartMarkers;
-import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storages;
 import java.io.IOException;

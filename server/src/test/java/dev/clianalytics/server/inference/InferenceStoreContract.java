@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.inference.InferenceOptions;
-import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.InferenceState;
 import dev.clianalytics.server.storage.Storage;
 import java.sql.PreparedStatement;

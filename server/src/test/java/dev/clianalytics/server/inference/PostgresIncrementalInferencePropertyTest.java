@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.inference.InferenceOptions;
-import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.testing.RequiresPostgres;
