@@ -3,6 +3,7 @@ package dev.clianalytics.server.storage.duckdb;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.server.storage.Documents;
 import dev.clianalytics.server.storage.InferenceStore;
+import dev.clianalytics.server.storage.Paging;
 import dev.clianalytics.server.storage.RowQuery;
 import dev.clianalytics.server.storage.StorableEvents;
 import dev.clianalytics.server.storage.Storage;
@@ -147,7 +148,7 @@ public final class DuckDbStorage implements Storage {
 
   @Override
   public List<Row> rows(int limit, int offset) {
-    return read(c -> SqlRows.rows(c, Jdbc.checkLimit(limit, 10_000), Jdbc.checkOffset(offset)));
+    return read(c -> SqlRows.rows(c, Paging.limit(limit), Paging.offset(offset)));
   }
 
   @Override
@@ -157,7 +158,7 @@ public final class DuckDbStorage implements Storage {
 
   @Override
   public List<StoredEvent> events(long afterSeq, int limit) {
-    return read(c -> SqlRows.events(c, afterSeq, Jdbc.checkLimit(limit, 10_000)));
+    return read(c -> SqlRows.events(c, afterSeq, Paging.limit(limit)));
   }
 
   @Override

@@ -27,18 +27,4 @@ public final class Jdbc {
       cause.addSuppressed(e);
     }
   }
-
-  public static int checkLimit(int limit, int max) {
-    if (limit < 1 || limit > max) {
-      throw new IllegalArgumentException("limit must be from 1 to " + max + ", was " + limit);
-    }
-    return limit;
-  }
-
-  public static int checkOffset(int offset) {
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset must be >= 0, was " + offset);
-    }
-    return offset;
-  }
 }

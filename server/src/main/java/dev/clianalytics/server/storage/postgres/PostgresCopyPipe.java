@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * used by two threads at once: the inference calls {@link #sync()} before its own next statement on
  * it, and {@link #close()} waits for the last COPY before the transaction ends.
  */
-public final class PostgresCopyPipe implements RowWriter.Factory, AutoCloseable {
+final class PostgresCopyPipe implements RowWriter.Factory, AutoCloseable {
   /** Buffers of rows (up to about a megabyte each) waiting or being sent. */
   static final int MAX_QUEUED = 4;
 

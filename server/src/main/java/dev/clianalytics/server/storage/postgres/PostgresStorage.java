@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.server.storage.Documents;
 import dev.clianalytics.server.storage.InferenceStore;
+import dev.clianalytics.server.storage.Paging;
 import dev.clianalytics.server.storage.RowQuery;
 import dev.clianalytics.server.storage.StorableEvents;
 import dev.clianalytics.server.storage.Storage;
@@ -134,8 +135,8 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public List<Row> rows(int limit, int offset) {
-    Jdbc.checkLimit(limit, 10_000);
-    Jdbc.checkOffset(offset);
+    Paging.limit(limit);
+    Paging.offset(offset);
     return inTransaction(
         c -> {
           // Events and documents are read by two queries; one snapshot keeps the pages aligned.
@@ -160,7 +161,7 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public List<StoredEvent> events(long afterSeq, int limit) {
-    return inTransaction(c -> SqlRows.events(c, afterSeq, Jdbc.checkLimit(limit, 10_000)));
+    return inTransaction(c -> SqlRows.events(c, afterSeq, Paging.limit(limit)));
   }
 
   @Override

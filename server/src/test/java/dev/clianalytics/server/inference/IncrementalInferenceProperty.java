@@ -7,10 +7,6 @@ import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
-import dev.clianalytics.server.storage.Storages;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,19 +18,16 @@ import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 
 /**
  * Incremental inference over any split of the events into batches, in any arrival order, with
  * duplicates re-sent and start markers among them (paired, interrupted or completed late), leaves
- * exactly the derived tables of one full recomputation (real DuckDB storage, the real inference
- * service; {@link PostgresIncrementalInferencePropertyTest} does the same on PostgreSQL).
+ * exactly the derived tables of one full recomputation (real storage, the real inference service).
+ * Written once; each database's subclass runs {@link #incrementalEqualsFull} as its property.
  */
-class IncrementalInferencePropertyTest {
-  private static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");
+abstract class IncrementalInferenceProperty {
+  static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");
   private static final List<String> COMMANDS =
       List.of(
           "terraform init",
@@ -45,27 +38,20 @@ class IncrementalInferencePropertyTest {
           "ai-do run",
           "npm audit");
 
-  @Property(tries = 40)
-  void incrementalOverRandomBatches_equalsFullRecomputation(
-      @ForAll("events") List<Event> events,
-      @ForAll @IntRange(min = 1, max = 6) int batches,
-      @ForAll long seed)
-      throws IOException {
-    Path dir = Files.createTempDirectory("prop");
+  /** The property on {@code storage}, new and empty (not yet migrated); the caller closes it. */
+  static void incrementalEqualsFull(Storage storage, List<Event> events, int batches, long seed) {
     Instant now = BASE.plusSeconds(20 * 3600);
-    try (Storage storage = Storages.open(null, dir)) {
-      storage.migrate();
-      InferenceService service =
-          new InferenceService(
-              new Database(storage), InferenceOptions.defaults(), Clock.fixed(now, ZoneOffset.UTC));
-      for (List<Event> batch : arrivals(events, batches, new Random(seed))) {
-        storage.insertEvents(batch, now);
-        service.run(false);
-      }
-      var incremental = DerivedSnapshot.of(storage);
-      service.run(true);
-      assertEquals(DerivedSnapshot.of(storage), incremental);
+    storage.migrate();
+    InferenceService service =
+        new InferenceService(
+            new Database(storage), InferenceOptions.defaults(), Clock.fixed(now, ZoneOffset.UTC));
+    for (List<Event> batch : arrivals(events, batches, new Random(seed))) {
+      storage.insertEvents(batch, now);
+      service.run(false);
     }
+    var incremental = DerivedSnapshot.of(storage);
+    service.run(true);
+    assertEquals(DerivedSnapshot.of(storage), incremental);
   }
 
   /** The events shuffled, some re-sent, and cut into {@code n} batches. */
@@ -83,13 +69,9 @@ class IncrementalInferencePropertyTest {
     return out;
   }
 
+  /** One to 50 events of three actors over a few hours. */
   @Provide
   Arbitrary<List<Event>> events() {
-    return eventLists();
-  }
-
-  /** One to 50 events of three actors over a few hours (shared with the PostgreSQL variant). */
-  static Arbitrary<List<Event>> eventLists() {
     return event().list().ofMinSize(1).ofMaxSize(50);
   }
 
