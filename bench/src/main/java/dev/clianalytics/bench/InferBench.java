@@ -4,7 +4,7 @@ import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.server.inference.InferenceRun;
 import dev.clianalytics.server.inference.InferenceService;
-import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.postgres.DatabaseUrl;
 import java.io.OutputStream;
