@@ -110,6 +110,14 @@ public class InMemoryStorage implements Storage {
     return before - events.size();
   }
 
+  /**
+   * How many events the fake holds, readable after {@link #close} too, as a database's files are (a
+   * closed storage itself answers nothing, as the contract says).
+   */
+  public synchronized long heldEvents() {
+    return events.size();
+  }
+
   @Override
   public synchronized long countEvents() {
     check();
