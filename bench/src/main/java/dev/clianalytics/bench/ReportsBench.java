@@ -4,7 +4,7 @@ import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.inference.InferenceService;
-import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storages;
 import java.net.URI;

@@ -11,7 +11,7 @@ import dev.clianalytics.core.session.SessionSpan;
 import dev.clianalytics.core.session.SessionStream;
 import dev.clianalytics.core.session.Sessionizer;
 import dev.clianalytics.core.session.StartMarkers;
-import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.InferenceState;
 import dev.clianalytics.server.storage.InferenceTx;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package dev.clianalytics.server.ops;
 import dev.clianalytics.core.privacy.Privacy;
 import dev.clianalytics.server.http.ApiProblem;
 import dev.clianalytics.server.http.Responses;
+import dev.clianalytics.server.storage.Database;
 import io.javalin.http.Context;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package dev.clianalytics.server.ops;
 
 import dev.clianalytics.server.http.Responses;
+import dev.clianalytics.server.storage.Database;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;

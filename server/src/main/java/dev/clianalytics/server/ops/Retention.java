@@ -1,5 +1,6 @@
 package dev.clianalytics.server.ops;
 
+import dev.clianalytics.server.storage.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;

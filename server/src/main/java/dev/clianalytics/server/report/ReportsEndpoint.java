@@ -3,7 +3,7 @@ package dev.clianalytics.server.report;
 import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.server.http.ApiProblem;
-import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.server.storage.Database;
 import io.javalin.http.Context;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /** What both databases do alike before writing documents. */
-final class Documents {
+public final class Documents {
   private Documents() {}
 
-  static List<UUID> newIds(int count) {
+  public static List<UUID> newIds(int count) {
     List<UUID> ids = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       ids.add(UUID.randomUUID());
@@ -19,7 +19,7 @@ final class Documents {
   }
 
   /** Each document as storable JSON text (see {@link Storable#cleanJson}). */
-  static List<String> json(List<Map<String, Object>> documents) {
+  public static List<String> json(List<Map<String, Object>> documents) {
     List<String> out = new ArrayList<>(documents.size());
     for (Map<String, Object> d : documents) {
       out.add(Json.write(Storable.cleanJson(d)));

@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * A read of {@code /rest/v1/events} rows: a filter tree, an order, an offset and a limit (see
- * docs/supabase.md). Storage backends turn it into parameterised SQL ({@link RowQuerySql}); {@link
- * #matches} and {@link #compare} are the same rules in Java, which the default {@link
- * Storage#query} and the property tests use.
+ * docs/supabase.md). Storage backends turn it into parameterised SQL (the JDBC backends through
+ * {@code jdbc.RowQuerySql}); {@link #matches} and {@link #compare} are the same rules in Java,
+ * which the default {@link Storage#query} and the property tests use.
  *
  * <p>A field is the row's {@code id} or a path into its {@code payload}. With {@code ->>} last the
  * value is text (numbers and booleans as their JSON text); with {@code ->} last, numbers compare as
@@ -196,12 +196,12 @@ public record RowQuery(Filter filter, List<Order> order, long offset, int limit)
   }
 
   /** Whether {@code ->} compares this operand as a number. */
-  static boolean numeric(Field field, String operand) {
+  public static boolean numeric(Field field, String operand) {
     return !field.text() && !field.isId() && isNumber(operand);
   }
 
   /** The operand of a text comparison: under {@code ->} a JSON string loses its quotes. */
-  static String textOperand(Field field, String operand) {
+  public static String textOperand(Field field, String operand) {
     if (!field.text()
         && operand.length() >= 2
         && operand.startsWith("\"")
@@ -273,7 +273,7 @@ public record RowQuery(Filter filter, List<Order> order, long offset, int limit)
   }
 
   /** Fields ordered as numbers under {@code ->}: the events' numeric columns. */
-  static boolean numericField(Field field) {
+  public static boolean numericField(Field field) {
     return field.path().size() == 1
         && (field.path().getFirst().equals("exit_code")
             || field.path().getFirst().equals("duration_ms"));

@@ -1,5 +1,8 @@
 package dev.clianalytics.server.storage;
 
+import dev.clianalytics.server.storage.duckdb.DuckDbStorage;
+import dev.clianalytics.server.storage.postgres.DatabaseUrl;
+import dev.clianalytics.server.storage.postgres.PostgresStorage;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,29 +1,41 @@
 package dev.clianalytics.server.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.inference.InferenceOptions;
-import dev.clianalytics.server.ops.Database;
+import dev.clianalytics.core.session.Recompute;
+import dev.clianalytics.core.session.SessionKey;
+import dev.clianalytics.core.session.SessionSpan;
+import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.InferenceState;
+import dev.clianalytics.server.storage.InferenceTx;
 import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.Storage.StoredEvent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inference store contract, run against PostgreSQL and DuckDB: derived rows follow erasure and
- * retention, and an inference commits all or nothing.
+ * The inference store contract, run against PostgreSQL and DuckDB: each range query of {@link
+ * dev.clianalytics.server.storage.InferenceTx} on its own, derived rows following erasure and
+ * retention, and an inference committing all or nothing.
  */
 abstract class InferenceStoreContract {
   static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
@@ -171,5 +183,139 @@ abstract class InferenceStoreContract {
 
     assertEquals(0, rows("event_counts", "a"));
     assertEquals(0L, storage.inference().exclusively(tx -> tx.state()).lastSeq());
+  }
+
+  /** The seqs of the stored events, in arrival order. */
+  private List<Long> seqs() {
+    return storage.events(0, 1_000).stream().map(StoredEvent::seq).toList();
+  }
+
+  private static String describe(Event e) {
+    return e.actorId() + "@" + Duration.between(T, e.timestamp()).toMinutes();
+  }
+
+  /** What {@code scan} streams to its sink inside one inference, as "actor@minute". */
+  private List<String> scanned(BiConsumer<InferenceTx, Consumer<Event>> scan) {
+    List<Event> out = new ArrayList<>();
+    storage
+        .inference()
+        .exclusively(
+            tx -> {
+              scan.accept(tx, out::add);
+              return null;
+            });
+    return out.stream().map(InferenceStoreContract::describe).toList();
+  }
+
+  @Test
+  void countEvents_countsTheEventsAfterTheFirstSeqUpToTheSecond() {
+    storage.insertEvents(
+        List.of(
+            event("a", 0, "git push", 0),
+            event("a", 1, "git push", 0),
+            event("b", 2, "git push", 0),
+            event("b", 3, "git push", 0)),
+        T);
+    List<Long> seqs = seqs();
+
+    long between = storage.inference().exclusively(tx -> tx.countEvents(seqs.get(0), seqs.get(2)));
+    long all = storage.inference().exclusively(tx -> tx.countEvents(0, tx.lastSeq()));
+    long none = storage.inference().exclusively(tx -> tx.countEvents(seqs.get(3), seqs.get(3)));
+
+    assertEquals(List.of(2L, 4L, 0L), List.of(between, all, none));
+  }
+
+  @Test
+  void newestTimestamp_isTheNewestAmongEventsUpToTheSeq_orNullWhenNone() {
+    storage.insertEvents(List.of(event("a", 5, "git push", 0)), T);
+    storage.insertEvents(List.of(event("a", 1, "git push", 0)), T);
+    storage.insertEvents(List.of(event("b", 9, "git push", 0)), T);
+    List<Long> seqs = seqs();
+
+    assertEquals(
+        T.plusSeconds(300), storage.inference().exclusively(tx -> tx.newestTimestamp(seqs.get(1))));
+    assertEquals(
+        T.plusSeconds(540), storage.inference().exclusively(tx -> tx.newestTimestamp(seqs.get(2))));
+    assertNull(storage.inference().exclusively(tx -> tx.newestTimestamp(0)));
+  }
+
+  @Test
+  void forEachEvent_streamsTheSeqRangeByActorThenTimestamp() {
+    storage.insertEvents(List.of(event("b", 1, "git push", 0)), T);
+    storage.insertEvents(List.of(event("a", 2, "git push", 0)), T);
+    storage.insertEvents(List.of(event("a", 0, "git push", 0)), T);
+    List<Long> seqs = seqs();
+
+    assertEquals(
+        List.of("a@0", "a@2", "b@1"), scanned((tx, sink) -> tx.forEachEvent(0, seqs.get(2), sink)));
+    assertEquals(
+        List.of("a@2"), scanned((tx, sink) -> tx.forEachEvent(seqs.get(0), seqs.get(1), sink)));
+  }
+
+  @Test
+  void forEachEventIn_streamsOnlyEachRangesKeyWithinItsTimes() {
+    storage.insertEvents(
+        List.of(
+            event("a", 0, "git push", 0),
+            event("a", 1, "git push", 0),
+            event("a", 2, "git push", 0),
+            event("a", 3, "git push", 0),
+            event("b", 1, "git push", 0)),
+        T);
+    List<Recompute> ranges =
+        List.of(new Recompute(new SessionKey("a", null), T.plusSeconds(60), T.plusSeconds(120)));
+
+    assertEquals(
+        List.of("a@1", "a@2"),
+        scanned((tx, sink) -> tx.forEachEventIn(ranges, tx.lastSeq(), sink)));
+    assertEquals(
+        List.of(), scanned((tx, sink) -> tx.forEachEventIn(List.of(), tx.lastSeq(), sink)));
+  }
+
+  @Test
+  void sessionsNear_findsTheKeysSessionsWithinTheMarginOfARange() {
+    twoActorsInferred();
+    // a's session spans minutes 0 to 2; the range starts at minute 10.
+    List<Recompute> later =
+        List.of(new Recompute(new SessionKey("a", null), T.plusSeconds(600), T.plusSeconds(660)));
+
+    List<SessionSpan> far =
+        storage.inference().exclusively(tx -> tx.sessionsNear(later, Duration.ofMinutes(5)));
+    List<SessionSpan> near =
+        storage.inference().exclusively(tx -> tx.sessionsNear(later, Duration.ofMinutes(9)));
+
+    assertEquals(List.of(), far);
+    assertEquals(1, near.size());
+    assertEquals(new SessionKey("a", null), near.getFirst().key());
+    assertEquals(T, near.getFirst().start());
+    assertEquals(T.plusSeconds(120), near.getFirst().end());
+  }
+
+  @Test
+  void sessionsPossiblyOpen_areTheOpenOnesAndThoseEndingWithinTheTimeoutOfTheHorizon() {
+    twoActorsInferred();
+    List<Recompute> everything =
+        List.of(
+            new Recompute(new SessionKey("a", null), T, T.plusSeconds(600)),
+            new Recompute(new SessionKey("b", null), T, T.plusSeconds(600)));
+    List<SessionSpan> all =
+        storage.inference().exclusively(tx -> tx.sessionsNear(everything, Duration.ZERO));
+    assertEquals(2, all.size());
+
+    for (Instant horizon : List.of(T.plusSeconds(150), T.plusSeconds(3 * 3600))) {
+      Duration timeout = Duration.ofMinutes(1);
+      Set<String> expected =
+          all.stream()
+              .filter(s -> s.open() || s.end().isAfter(horizon.minus(timeout)))
+              .map(SessionSpan::id)
+              .collect(Collectors.toSet());
+
+      Set<String> possiblyOpen =
+          storage.inference().exclusively(tx -> tx.sessionsPossiblyOpen(horizon, timeout)).stream()
+              .map(SessionSpan::id)
+              .collect(Collectors.toSet());
+
+      assertEquals(expected, possiblyOpen, "horizon " + horizon);
+    }
   }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.privacy.Privacy;
-import dev.clianalytics.server.ops.Database;
 import dev.clianalytics.server.ops.Metrics;
+import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.testing.InMemoryStorage;
 import java.io.ByteArrayOutputStream;

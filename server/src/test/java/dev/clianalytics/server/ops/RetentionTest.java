@@ -3,6 +3,7 @@ package dev.clianalytics.server.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.testing.InMemoryStorage;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.testing.Http;
 import dev.clianalytics.server.testing.InMemoryStorage;
 import java.nio.file.Path;
@@ -55,6 +54,6 @@ class GracefulShutdownTest {
     storage.release.countDown();
     assertEquals(200, inFlight.get().status());
     stopping.get();
-    assertEquals(1, ((Storage) storage).countEvents());
+    assertEquals(1, storage.heldEvents());
   }
 }

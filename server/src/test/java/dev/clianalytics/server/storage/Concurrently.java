@@ -11,10 +11,10 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /** Runs one task on several threads that start together, and collects their results. */
-final class Concurrently {
+public final class Concurrently {
   private Concurrently() {}
 
-  static <T> List<T> run(int threads, IntFunction<T> task) throws Exception {
+  public static <T> List<T> run(int threads, IntFunction<T> task) throws Exception {
     CyclicBarrier start = new CyclicBarrier(threads);
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     try {

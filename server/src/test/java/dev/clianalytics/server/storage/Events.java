@@ -8,12 +8,12 @@ import java.util.Random;
 import java.util.UUID;
 
 /** Test events: every field set, or only the required ones. */
-final class Events {
-  static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
+public final class Events {
+  public static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
 
   private Events() {}
 
-  static Event full(String actor, Instant ts) {
+  public static Event full(String actor, Instant ts) {
     return new Event(
         ts,
         "git",
@@ -31,7 +31,7 @@ final class Events {
         UUID.randomUUID());
   }
 
-  static Event minimal(String actor, Instant ts) {
+  public static Event minimal(String actor, Instant ts) {
     return new Event(
         ts,
         "kubectl",
@@ -49,7 +49,7 @@ final class Events {
         UUID.randomUUID());
   }
 
-  static List<Event> many(int n, String actorPrefix, int actors) {
+  public static List<Event> many(int n, String actorPrefix, int actors) {
     List<Event> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Event e =
@@ -67,7 +67,7 @@ final class Events {
     "\uD800", "\uDFFF", "\u2028", "a", "Z", "9", ";", "--", "$$", "%"
   };
 
-  static String tricky(Random random) {
+  public static String tricky(Random random) {
     StringBuilder out = new StringBuilder();
     int n = random.nextInt(12);
     for (int i = 0; i < n; i++) {
@@ -77,7 +77,7 @@ final class Events {
   }
 
   /** An event whose every string field is {@link #tricky(Random)}. */
-  static Event tricky(Random random, Instant ts) {
+  public static Event tricky(Random random, Instant ts) {
     return new Event(
         ts,
         tricky(random),
@@ -96,7 +96,7 @@ final class Events {
   }
 
   /** Quotes, separators, escapes and non-ASCII text in every string field. */
-  static Event unicode() {
+  public static Event unicode() {
     return new Event(
         T0,
         "tööl \"q\" \\ ,;\t\n",
@@ -114,7 +114,7 @@ final class Events {
         UUID.randomUUID());
   }
 
-  static Event withErrorMessage(Event e, String message) {
+  public static Event withErrorMessage(Event e, String message) {
     return new Event(
         e.timestamp(),
         e.toolName(),

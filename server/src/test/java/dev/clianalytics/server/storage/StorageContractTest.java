@@ -23,16 +23,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link Storage} must show, run against PostgreSQL and DuckDB by the
- * subclasses. Each test gets a freshly migrated, empty store.
+ * The behaviour every {@link Storage} must show, run against PostgreSQL, DuckDB and the API tests'
+ * in-memory fake by the subclasses. Each test gets a freshly migrated, empty store.
  */
-abstract class StorageContractTest {
-  static final Instant RECEIVED = Instant.parse("2026-03-02T00:00:00Z");
+public abstract class StorageContractTest {
+  protected static final Instant RECEIVED = Instant.parse("2026-03-02T00:00:00Z");
 
-  Storage storage;
+  protected Storage storage;
 
   /** A new, empty, not yet migrated store; called once per test. */
-  abstract Storage newStorage();
+  protected abstract Storage newStorage();
 
   @BeforeEach
   void openStorage() {
@@ -47,7 +47,7 @@ abstract class StorageContractTest {
     }
   }
 
-  List<Event> stored() {
+  protected List<Event> stored() {
     List<Event> out = new ArrayList<>();
     for (StoredEvent e : storage.events(0, 10_000)) {
       out.add(e.event());
@@ -206,26 +206,6 @@ abstract class StorageContractTest {
 
     assertEquals(List.of(recent), storage.rows(10, 0).stream().map(Row::id).toList());
     assertTrue(old != null);
-  }
-
-  @Test
-  void actorTables_listEveryTableOfTheSchemaThatCanHoldAnActor() {
-    java.util.Set<String> inSchema =
-        storage.inference().read(ActorTablesCheck::tablesWithActorData);
-
-    java.util.Set<String> listed =
-        ActorTables.ALL.stream()
-            .map(ActorTables.Table::name)
-            .collect(java.util.stream.Collectors.toSet());
-
-    for (String table : inSchema) {
-      assertTrue(listed.contains(table), table + " can hold actor data but is not in ActorTables");
-    }
-    for (ActorTables.Table t : ActorTables.ALL) {
-      assertTrue(
-          inSchema.contains(t.name()) || t.erasure() == ActorTables.Erasure.TRANSIENT,
-          t.name() + " is listed in ActorTables but has no actor column in the schema");
-    }
   }
 
   @Test

@@ -1,6 +1,10 @@
 package dev.clianalytics.server.testing;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.server.storage.Documents;
+import dev.clianalytics.server.storage.Paging;
+import dev.clianalytics.server.storage.StorableEvents;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.StorageUnavailableException;
 import java.time.Instant;
@@ -12,16 +16,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** A hand-written fake for fast tests; {@link #down} simulates an unreachable database. */
+/**
+ * A hand-written fake for fast tests, held to the storage contract ({@code
+ * InMemoryStorageContractTest}); {@link #down} simulates an unreachable database.
+ */
 public class InMemoryStorage implements Storage {
   private final Map<UUID, StoredEvent> events = new LinkedHashMap<>();
   private long seq;
   private final Map<UUID, Map<String, Object>> documents = new LinkedHashMap<>();
   private final Map<UUID, Instant> documentsReceived = new LinkedHashMap<>();
   public volatile boolean down;
+  private volatile boolean closed;
 
   private void check() {
-    if (down) {
+    if (down || closed) {
       throw new StorageUnavailableException("down", null);
     }
   }
@@ -39,7 +47,7 @@ public class InMemoryStorage implements Storage {
   @Override
   public synchronized InsertResult insertEvents(List<Event> batch, Instant receivedAt) {
     check();
-    return store(batch, receivedAt);
+    return store(StorableEvents.of(batch), StorableEvents.micros(receivedAt));
   }
 
   private InsertResult store(List<Event> batch, Instant receivedAt) {
@@ -57,22 +65,27 @@ public class InMemoryStorage implements Storage {
   public synchronized BatchResult insertBatch(
       List<Event> batch, List<Map<String, Object>> docs, Instant receivedAt) {
     check();
-    List<UUID> ids = new ArrayList<>();
-    for (Map<String, Object> d : docs) {
-      dev.clianalytics.core.json.Json.write(d); // refuses what no database could store
-      ids.add(UUID.randomUUID());
-    }
-    InsertResult r = store(batch, receivedAt);
+    List<Event> events = StorableEvents.of(batch);
+    List<String> json = Documents.json(docs); // refuses what no database could store
+    List<UUID> ids = Documents.newIds(docs.size());
+    InsertResult r = store(events, StorableEvents.micros(receivedAt));
     for (int i = 0; i < ids.size(); i++) {
-      documents.put(ids.get(i), docs.get(i));
+      documents.put(ids.get(i), document(json.get(i)));
       documentsReceived.put(ids.get(i), receivedAt);
     }
     return new BatchResult(r.accepted(), r.duplicates(), ids);
   }
 
+  @SuppressWarnings("unchecked") // a document is always a JSON object
+  private static Map<String, Object> document(String json) {
+    return (Map<String, Object>) Json.parse(json);
+  }
+
   @Override
   public synchronized List<Row> rows(int limit, int offset) {
     check();
+    Paging.limit(limit);
+    Paging.offset(offset);
     List<Row> all = new ArrayList<>();
     events.values().forEach(e -> all.add(new Row(e.event().eventId(), e.event().toJson())));
     documents.forEach((id, d) -> all.add(new Row(id, d)));
@@ -84,9 +97,7 @@ public class InMemoryStorage implements Storage {
     check();
     int before = events.size() + documents.size();
     events.values().removeIf(e -> e.event().actorId().equals(storedActorId));
-    documents
-        .values()
-        .removeIf(d -> dev.clianalytics.core.json.Json.write(d).contains(storedActorId));
+    documents.values().removeIf(d -> Json.write(d).contains(storedActorId));
     return before - events.size() - documents.size();
   }
 
@@ -99,6 +110,14 @@ public class InMemoryStorage implements Storage {
     return before - events.size();
   }
 
+  /**
+   * How many events the fake holds, readable after {@link #close} too, as a database's files are (a
+   * closed storage itself answers nothing, as the contract says).
+   */
+  public synchronized long heldEvents() {
+    return events.size();
+  }
+
   @Override
   public synchronized long countEvents() {
     check();
@@ -108,7 +127,10 @@ public class InMemoryStorage implements Storage {
   @Override
   public synchronized List<StoredEvent> events(long afterSeq, int limit) {
     check();
-    return events.values().stream().filter(e -> e.seq() > afterSeq).limit(limit).toList();
+    return events.values().stream()
+        .filter(e -> e.seq() > afterSeq)
+        .limit(Paging.limit(limit))
+        .toList();
   }
 
   @Override
@@ -135,6 +157,14 @@ public class InMemoryStorage implements Storage {
     return seq;
   }
 
+  /** Like the embedded database: one "connection", idle between calls. */
   @Override
-  public void close() {}
+  public PoolStats poolStats() {
+    return new PoolStats(0, 1, 1, 0);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
 }

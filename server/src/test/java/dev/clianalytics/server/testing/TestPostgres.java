@@ -1,6 +1,6 @@
 package dev.clianalytics.server.testing;
 
-import dev.clianalytics.server.storage.DatabaseUrl;
+import dev.clianalytics.server.storage.postgres.DatabaseUrl;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
