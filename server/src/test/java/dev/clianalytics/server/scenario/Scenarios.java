@@ -1,6 +1,7 @@
 package dev.clianalytics.server.scenario;
 
 import dev.clianalytics.server.testing.Http;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ interface Scenarios {
   Map<?, ?> get(String path);
 
   void restart(Map<String, String> settings);
+
+  void restart(Map<String, String> settings, Clock clock);
 
   /** An event long after everything else, from another actor: it moves the horizon on. */
   default Ev closer() {
