@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.client.FakeServer;
 import dev.clianalytics.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
