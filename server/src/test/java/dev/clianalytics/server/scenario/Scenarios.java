@@ -1,12 +1,30 @@
 package dev.clianalytics.server.scenario;
 
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.testing.Http;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 /** What the scenario contracts need from {@link ServerFixture}, plus report helpers. */
 interface Scenarios {
+  /** Scenario time zero: two days ago, on a whole hour, so reports group into known days. */
+  Instant BASE = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+
+  /**
+   * {@code actor} ran {@code command} (e.g. "terraform plan") at BASE + minutes, ending in exit.
+   */
+  static Ev ev(String actor, double minutes, String command, int exit) {
+    return Ev.at(at(minutes)).actor(actor).cmd(command).exit(exit);
+  }
+
+  /** BASE + minutes. */
+  static Instant at(double minutes) {
+    return BASE.plusMillis(Math.round(minutes * 60_000));
+  }
+
   Http http();
 
   void send(Ev... events);
@@ -23,7 +41,7 @@ interface Scenarios {
 
   /** An event long after everything else, from another actor: it moves the horizon on. */
   default Ev closer() {
-    return Ev.ev("closer", 600, "ls", 0);
+    return ev("closer", 600, "ls", 0);
   }
 
   /** The workflow row named {@code name} in the summary; fails when absent. */

@@ -3,6 +3,7 @@ package dev.clianalytics.server.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storage;
