@@ -1,6 +1,5 @@
 package dev.clianalytics.server.report;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +43,15 @@ record TrendsReport(ReportFilter filter, List<String> weeks, List<Trend> workflo
 
   @Override
   public List<Map<String, Object>> csvRows() {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Trend w : workflows) {
-      for (Point point : w.points()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", w.name());
-        row.put("tool", w.tool());
-        row.putAll(point.toJson());
-        rows.add(row);
-      }
-    }
-    return rows;
+    return Report.nestedRows(
+        workflows,
+        w -> {
+          Map<String, Object> head = new LinkedHashMap<>();
+          head.put("name", w.name());
+          head.put("tool", w.tool());
+          return head;
+        },
+        Trend::points,
+        Point::toJson);
   }
 }

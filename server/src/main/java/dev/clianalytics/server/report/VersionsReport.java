@@ -1,6 +1,5 @@
 package dev.clianalytics.server.report;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,16 +81,15 @@ record VersionsReport(
 
   @Override
   public List<Map<String, Object>> csvRows() {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Workflow w : workflows) {
-      for (Version v : w.versions()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("workflow", w.workflow());
-        row.put("tool", w.tool());
-        row.putAll(v.toJson());
-        rows.add(row);
-      }
-    }
-    return rows;
+    return Report.nestedRows(
+        workflows,
+        w -> {
+          Map<String, Object> head = new LinkedHashMap<>();
+          head.put("workflow", w.workflow());
+          head.put("tool", w.tool());
+          return head;
+        },
+        Workflow::versions,
+        Version::toJson);
   }
 }

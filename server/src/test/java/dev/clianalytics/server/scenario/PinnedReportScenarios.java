@@ -3,7 +3,6 @@ package dev.clianalytics.server.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.sample.SampleGenerator;
 import dev.clianalytics.core.sample.SampleOptions;
 import dev.clianalytics.server.testing.Http;
@@ -55,15 +54,7 @@ interface PinnedReportScenarios extends Scenarios {
         Clock.fixed(Instant.parse("2026-11-02T06:00:00Z"), ZoneOffset.UTC));
     List<Map<String, Object>> events =
         new SampleGenerator(new SampleOptions(8_000, 24, 28, 42, END)).generate();
-    for (int i = 0; i < events.size(); i += 2_000) {
-      Http.Response r =
-          http()
-              .postJson(
-                  "/ingest",
-                  Json.write(events.subList(i, Math.min(events.size(), i + 2_000))),
-                  ServerFixture.TOKEN);
-      assertEquals(200, r.status(), r.body());
-    }
+    ingest(events);
     infer();
     boolean update = Boolean.getBoolean("pinned-reports.update");
     for (var report : REPORTS.entrySet()) {

@@ -1,5 +1,8 @@
 package dev.clianalytics.server.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.testing.Http;
 import java.time.Clock;
@@ -38,6 +41,19 @@ interface Scenarios {
   void restart(Map<String, String> settings);
 
   void restart(Map<String, String> settings, Clock clock);
+
+  /** Ingests raw events, 2,000 a request, and checks each request was answered 200. */
+  default void ingest(List<Map<String, Object>> events) {
+    for (int i = 0; i < events.size(); i += 2_000) {
+      Http.Response r =
+          http()
+              .postJson(
+                  "/ingest",
+                  Json.write(events.subList(i, Math.min(events.size(), i + 2_000))),
+                  ServerFixture.TOKEN);
+      assertEquals(200, r.status(), r.body());
+    }
+  }
 
   /** An event long after everything else, from another actor: it moves the horizon on. */
   default Ev closer() {
