@@ -44,6 +44,14 @@ sealed interface Report
     return rows;
   }
 
+  /** The leading columns of a nested row: the workflow under {@code nameKey}, then its tool. */
+  static Map<String, Object> head(String nameKey, String name, String tool) {
+    Map<String, Object> head = new LinkedHashMap<>();
+    head.put(nameKey, name);
+    head.put("tool", tool);
+    return head;
+  }
+
   /** Each item's JSON object. */
   static <T> List<Map<String, Object>> json(
       List<T> items, Function<T, Map<String, Object>> toJson) {

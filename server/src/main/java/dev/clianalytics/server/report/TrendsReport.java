@@ -44,14 +44,6 @@ record TrendsReport(ReportFilter filter, List<String> weeks, List<Trend> workflo
   @Override
   public List<Map<String, Object>> csvRows() {
     return Report.nestedRows(
-        workflows,
-        w -> {
-          Map<String, Object> head = new LinkedHashMap<>();
-          head.put("name", w.name());
-          head.put("tool", w.tool());
-          return head;
-        },
-        Trend::points,
-        Point::toJson);
+        workflows, w -> Report.head("name", w.name(), w.tool()), Trend::points, Point::toJson);
   }
 }

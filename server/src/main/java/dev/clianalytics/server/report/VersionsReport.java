@@ -83,12 +83,7 @@ record VersionsReport(
   public List<Map<String, Object>> csvRows() {
     return Report.nestedRows(
         workflows,
-        w -> {
-          Map<String, Object> head = new LinkedHashMap<>();
-          head.put("workflow", w.workflow());
-          head.put("tool", w.tool());
-          return head;
-        },
+        w -> Report.head("workflow", w.workflow(), w.tool()),
         Workflow::versions,
         Version::toJson);
   }
