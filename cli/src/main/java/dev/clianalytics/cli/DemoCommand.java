@@ -74,26 +74,11 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static ServerConfig demoConfig(ServerConfig c, int port) {
-    return new ServerConfig(
-        null,
-        c.dataDir().resolve("demo"),
-        c.hashSalt(),
-        port,
-        c.logLevel(),
-        c.ingestTokens(),
-        c.readTokens(),
-        c.adminTokens(),
-        c.allowAnonymousIngest(),
-        c.maxBodyBytes(),
-        c.sessionTimeout(),
-        java.time.Duration.ZERO,
-        c.workflowsFile(),
-        c.autoWorkflowMinRuns(),
-        c.nsmCommand(),
-        c.minActors(),
-        c.retentionDays(),
-        c.rateLimitPerToken(),
-        c.rateLimitPerAddress(),
-        c.posthogMappingFile());
+    return c.toBuilder()
+        .databaseUrl(null)
+        .dataDir(c.dataDir().resolve("demo"))
+        .port(port)
+        .inferInterval(java.time.Duration.ZERO)
+        .build();
   }
 }

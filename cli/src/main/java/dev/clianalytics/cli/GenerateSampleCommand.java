@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +61,13 @@ final class GenerateSampleCommand implements Callable<Integer> {
       description = "Last day covered, yyyy-mm-dd (default: yesterday, UTC).")
   LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 
+  @Option(
+      names = "--json",
+      description =
+          "Print what was written as JSON on standard output (events, actors, days, output);"
+              + " with -o - the events themselves are the output.")
+  boolean json;
+
   @Override
   public Integer call() throws IOException {
     SampleOptions options = new SampleOptions(events, actors, days, seed, end);
@@ -84,7 +93,17 @@ final class GenerateSampleCommand implements Callable<Integer> {
               });
       progress.done();
     }
-    if (!toStdout) {
+    if (toStdout) {
+      return 0;
+    }
+    if (json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("events", events);
+      result.put("actors", actors);
+      result.put("days", days);
+      result.put("output", output.toString());
+      System.out.println(Json.write(result));
+    } else {
       System.err.printf(
           "wrote %,d events from %d actors over %d days to %s%n", events, actors, days, output);
     }

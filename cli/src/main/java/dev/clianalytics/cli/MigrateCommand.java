@@ -1,17 +1,26 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.core.json.Json;
 import dev.clianalytics.server.config.Logging;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storages;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "migrate",
     mixinStandardHelpOptions = true,
     description = "Apply database migrations (DATABASE_URL, else the embedded database) and exit.")
 final class MigrateCommand implements Callable<Integer> {
+  @Option(
+      names = "--json",
+      description = "Print the result as JSON: {\"migrated\": true, \"database\"}.")
+  boolean json;
+
   @Override
   public Integer call() {
     ServerConfig config = ServerConfig.load();
@@ -19,9 +28,18 @@ final class MigrateCommand implements Callable<Integer> {
     try (Storage storage = Storages.open(config.databaseUrl(), config.dataDir())) {
       storage.migrate();
     }
-    System.out.println(
-        "migrations applied to "
-            + (config.embedded() ? "the embedded database in " + config.dataDir() : "PostgreSQL"));
+    if (json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("migrated", true);
+      result.put("database", config.embedded() ? "embedded" : "postgresql");
+      System.out.println(Json.write(result));
+    } else {
+      System.out.println(
+          "migrations applied to "
+              + (config.embedded()
+                  ? "the embedded database in " + config.dataDir()
+                  : "PostgreSQL"));
+    }
     return 0;
   }
 }

@@ -42,7 +42,11 @@ final class NsmCommand implements Runnable {
     @Option(
         names = "--command",
         paramLabel = "CMD",
-        description = "Command to count (default: NSM_COMMAND, else ai-do).")
+        defaultValue = "${env:NSM_COMMAND:-" + NsmOptions.DEFAULT_COMMAND + "}",
+        description =
+            "Command to count (default: NSM_COMMAND, else "
+                + NsmOptions.DEFAULT_COMMAND
+                + "; now ${DEFAULT-VALUE}).")
     String command;
 
     @Option(names = "--include-ci", description = "Count CI events too.")
@@ -51,23 +55,19 @@ final class NsmCommand implements Runnable {
     @Option(
         names = "--source-token",
         paramLabel = "TOKEN",
+        defaultValue = "${env:EVENTS_TOKEN}",
         description = "Token for reading a URL source (default: EVENTS_TOKEN).")
     String sourceToken;
 
     /** Reads, validates, hashes and de-duplicates the events, then aggregates them. */
     Map<String, Object> aggregate() throws IOException {
-      String cmd =
-          command != null
-              ? command
-              : System.getenv().getOrDefault("NSM_COMMAND", NsmOptions.DEFAULT_COMMAND);
-      NorthStar nsm = new NorthStar(new NsmOptions(cmd, includeCi));
+      NorthStar nsm = new NorthStar(new NsmOptions(command, includeCi));
       Privacy privacy = Privacy.client();
       Set<UUID> seen = new HashSet<>();
       long[] skipped = {0};
-      String token = sourceToken != null ? sourceToken : System.getenv("EVENTS_TOKEN");
       EventInput.read(
           source,
-          token,
+          sourceToken,
           value -> {
             Object event =
                 value instanceof Map<?, ?> row && row.get("payload") instanceof Map<?, ?> payload
@@ -95,6 +95,11 @@ final class NsmCommand implements Runnable {
   static final class Aggregate implements Callable<Integer> {
     @picocli.CommandLine.Mixin Input input;
 
+    @Option(
+        names = "--json",
+        description = "Print the totals as JSON (the only form; accepted like every command's).")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
       System.out.println(Json.write(input.aggregate()));
@@ -115,12 +120,26 @@ final class NsmCommand implements Runnable {
     @Option(
         names = "--events-url",
         paramLabel = "URL",
+        defaultValue = "${env:EVENTS_URL}",
         description = "Where to post (default: EVENTS_URL).")
     String eventsUrl;
 
+    @Option(
+        names = "--events-token",
+        paramLabel = "TOKEN",
+        defaultValue = "${env:EVENTS_TOKEN}",
+        description =
+            "Token for EVENTS_URL (default: EVENTS_TOKEN). Prefer the variable: arguments show in process lists.")
+    String eventsToken;
+
+    @Option(
+        names = "--json",
+        description = "Print what was uploaded as JSON: the host and the number of weeks.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
-      String url = eventsUrl != null ? eventsUrl : System.getenv("EVENTS_URL");
+      String url = eventsUrl;
       if (url == null || url.isBlank()) {
         throw new CliException(
             "set EVENTS_URL (or --events-url) to the table to post to, e.g. http://localhost:8000/rest/v1/events");
@@ -128,10 +147,17 @@ final class NsmCommand implements Runnable {
       Map<String, Object> doc = input.aggregate();
       boolean postgrest = url.contains("/rest/v1/");
       String body = Json.write(postgrest ? Map.of("payload", doc) : doc);
-      DocumentPoster.post(url, System.getenv("EVENTS_TOKEN"), postgrest, body);
-      System.err.printf(
-          "uploaded north-star totals for %d weeks to %s%n",
-          ((java.util.List<?>) doc.get("weeks")).size(), java.net.URI.create(url).getHost());
+      DocumentPoster.post(url, eventsToken, postgrest, body);
+      int weeks = ((java.util.List<?>) doc.get("weeks")).size();
+      String host = java.net.URI.create(url).getHost();
+      if (json) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("uploaded_weeks", weeks);
+        result.put("host", host);
+        System.out.println(Json.write(result));
+      } else {
+        System.err.printf("uploaded north-star totals for %d weeks to %s%n", weeks, host);
+      }
       return 0;
     }
   }

@@ -1,6 +1,7 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.server.ingest.Batches;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ final class PostEventsCommand implements Callable<Integer> {
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      description = "Events per request, 1 to 10000 (default: ${DEFAULT-VALUE}).")
+      description =
+          "Events per request, 1 to " + Batches.MAX_EVENTS + " (default: ${DEFAULT-VALUE}).")
   int batchSize = 1000;
 
   @Option(
@@ -44,10 +46,10 @@ final class PostEventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (batchSize < 1 || batchSize > 10_000) {
+    if (batchSize < 1 || batchSize > Batches.MAX_EVENTS) {
       throw new picocli.CommandLine.ParameterException(
           new picocli.CommandLine(this),
-          "--batch-size must be between 1 and 10000, was " + batchSize);
+          "--batch-size must be between 1 and " + Batches.MAX_EVENTS + ", was " + batchSize);
     }
     ApiClient client = server.client();
     if (!file.equals("-") && !Files.isReadable(Path.of(file))) {

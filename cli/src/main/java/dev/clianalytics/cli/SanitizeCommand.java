@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -31,6 +32,11 @@ final class SanitizeCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "JSON Lines file to read; '-' or nothing reads standard input.")
   String file;
+
+  @Option(
+      names = "--json",
+      description = "Print JSON Lines (the only form; accepted like every command's).")
+  boolean json;
 
   @Override
   public Integer call() throws IOException {

@@ -2,27 +2,28 @@ package dev.clianalytics.cli;
 
 import picocli.CommandLine.Option;
 
-/** The {@code --url} and {@code --token} every server-talking command takes. */
+/**
+ * The {@code --url} and {@code --token} every server-talking command takes; each defaults to its
+ * environment variable, as {@code --help} shows (the token's value is never shown).
+ */
 final class ServerOptions {
   @Option(
       names = "--url",
       paramLabel = "URL",
-      description = "Server URL (default: CLI_ANALYTICS_URL, else http://localhost:8000).")
+      defaultValue = "${env:CLI_ANALYTICS_URL:-http://localhost:8000}",
+      description =
+          "Server URL (default: CLI_ANALYTICS_URL, else http://localhost:8000; now ${DEFAULT-VALUE}).")
   String url;
 
   @Option(
       names = "--token",
       paramLabel = "TOKEN",
+      defaultValue = "${env:CLI_ANALYTICS_TOKEN}",
       description =
           "API token (default: CLI_ANALYTICS_TOKEN). Prefer the variable: arguments show in process lists.")
   String token;
 
   ApiClient client() {
-    String base =
-        url != null
-            ? url
-            : System.getenv().getOrDefault("CLI_ANALYTICS_URL", "http://localhost:8000");
-    String t = token != null ? token : System.getenv("CLI_ANALYTICS_TOKEN");
-    return new ApiClient(base, t);
+    return new ApiClient(url, token);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.client.FakeServer;
 import dev.clianalytics.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,8 +126,8 @@ class NsmCommandTest {
               "--events-url",
               server.url() + "/rest/v1/events");
       assertEquals(0, run.exitCode(), run.err());
-      assertEquals(1, server.requests.size());
-      Map<String, Object> body = json(server.requests.get(0).body());
+      assertEquals(1, server.requests().size());
+      Map<String, Object> body = json(server.requests().get(0).body());
       assertEquals("nsm_weekly_totals", ((Map<?, ?>) body.get("payload")).get("type"));
     }
   }
@@ -171,7 +172,7 @@ class NsmCommandTest {
       assertEquals(
           List.of(
               "/rest/v1/events?limit=10000&offset=0", "/rest/v1/events?limit=10000&offset=10000"),
-          server.requests.stream().map(FakeServer.Request::path).toList());
+          server.requests().stream().map(FakeServer.Request::path).toList());
       Map<?, ?> week = (Map<?, ?>) ((List<?>) json(run.out()).get("weeks")).get(0);
       assertEquals(10_001L, week.get("successful_runs"));
       assertEquals(8L, week.get("active_developers"));

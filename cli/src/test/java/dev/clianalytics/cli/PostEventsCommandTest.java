@@ -3,6 +3,7 @@ package dev.clianalytics.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.client.FakeServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +46,9 @@ class PostEventsCommandTest {
           CommandRun.of(
               "", "post-events", file.toString(), "--url", server.url(), "--batch-size", "10");
       assertEquals(0, run.exitCode(), run.err());
-      assertEquals(3, server.requests.size());
-      assertEquals("application/x-ndjson", server.requests.get(0).contentType());
-      assertEquals("/ingest", server.requests.get(0).path());
+      assertEquals(3, server.requests().size());
+      assertEquals("application/x-ndjson", server.requests().get(0).contentType());
+      assertEquals("/ingest", server.requests().get(0).path());
       assertTrue(
           run.out().contains("sent 25 events: 25 accepted, 0 duplicates, 0 rejected"), run.out());
     }
@@ -62,7 +63,7 @@ class PostEventsCommandTest {
     try (FakeServer server = acceptingServer()) {
       CommandRun run = CommandRun.of("", "post-events", file.toString(), "--url", server.url());
       assertEquals(0, run.exitCode(), run.err());
-      assertEquals(2, server.requests.get(0).body().lines().count());
+      assertEquals(2, server.requests().get(0).body().lines().count());
     }
   }
 
@@ -79,7 +80,7 @@ class PostEventsCommandTest {
                     : FakeServer.Reply.json("{\"accepted\":1,\"duplicates\":0,\"rejected\":[]}"))) {
       CommandRun run = CommandRun.of("", "post-events", file.toString(), "--url", server.url());
       assertEquals(0, run.exitCode(), run.err());
-      assertEquals(3, server.requests.size());
+      assertEquals(3, server.requests().size());
     }
   }
 
@@ -93,7 +94,7 @@ class PostEventsCommandTest {
     try (FakeServer server = new FakeServer(r -> new FakeServer.Reply(429, problem, "0"))) {
       CommandRun run = CommandRun.of("", "post-events", file.toString(), "--url", server.url());
       assertEquals(1, run.exitCode());
-      assertEquals(8, server.requests.size(), "tries 8 times before giving up");
+      assertEquals(8, server.requests().size(), "tries 8 times before giving up");
       assertTrue(
           run.err()
               .contains(
@@ -127,7 +128,7 @@ class PostEventsCommandTest {
     Files.writeString(file, event(0) + "\n");
     try (FakeServer server = acceptingServer()) {
       CommandRun.of("", "post-events", file.toString(), "--url", server.url(), "--token", "t0k3n");
-      assertEquals("Bearer t0k3n", server.requests.get(0).authorization());
+      assertEquals("Bearer t0k3n", server.requests().get(0).authorization());
     }
   }
 

@@ -20,10 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
- * A hand-written stand-in for the ingest server on 127.0.0.1 and a random port: records every
- * request and answers from a script (200 by default), or stalls (accepts, never answers).
+ * The one hand-written HTTP fake of the test suites, on 127.0.0.1 and a random port: records every
+ * request and answers from a script (200 and an ingest answer by default), from a function of the
+ * request, or stalls (accepts, never answers). The client's and the CLI's tests both use it.
  */
 public final class FakeServer implements AutoCloseable {
   /** One recorded request; header names are lowercase. */
@@ -33,10 +35,25 @@ public final class FakeServer implements AutoCloseable {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null || values.isEmpty() ? null : values.get(0);
     }
+
+    public String contentType() {
+      return header("Content-Type");
+    }
+
+    public String authorization() {
+      return header("Authorization");
+    }
   }
 
   /** A scripted answer: a status and an optional Retry-After. */
   public record Answer(int status, String retryAfter) {}
+
+  /** A computed answer: status, JSON body (empty for none) and an optional Retry-After. */
+  public record Reply(int status, String body, String retryAfter) {
+    public static Reply json(String body) {
+      return new Reply(200, body, null);
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -44,13 +61,24 @@ public final class FakeServer implements AutoCloseable {
   private final Deque<Answer> script = new ConcurrentLinkedDeque<>();
   private volatile CountDownLatch released = new CountDownLatch(1);
   private volatile boolean stalling;
+  private final Function<Request, Reply> replies;
 
   public FakeServer() {
     this(0);
   }
 
+  /** A server that answers every request with {@code replies.apply(request)}. */
+  public FakeServer(Function<Request, Reply> replies) {
+    this(0, replies);
+  }
+
   /** A server on {@code port}, e.g. the port of an earlier {@link #refusedUrl()}. */
   public FakeServer(int port) {
+    this(port, null);
+  }
+
+  private FakeServer(int port, Function<Request, Reply> replies) {
+    this.replies = replies;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
@@ -59,6 +87,11 @@ public final class FakeServer implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /** The server's base URL, without a path. */
+  public String url() {
+    return url("");
   }
 
   /** The URL of an endpoint on this server, e.g. {@code url("/ingest")}. */
@@ -142,13 +175,15 @@ public final class FakeServer implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, List<String>> headers = new java.util.HashMap<>();
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-    requests.add(
+    String query = exchange.getRequestURI().getRawQuery();
+    Request request =
         new Request(
             exchange.getRequestMethod(),
-            exchange.getRequestURI().getPath(),
+            exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query),
             headers,
             body,
-            System.nanoTime()));
+            System.nanoTime());
+    requests.add(request);
     if (stalling) {
       try {
         released.await();
@@ -158,18 +193,25 @@ public final class FakeServer implements AutoCloseable {
       exchange.close();
       return;
     }
+    Reply reply = replies != null ? replies.apply(request) : scripted();
+    if (reply.retryAfter() != null) {
+      exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+    }
+    byte[] response = reply.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(reply.status(), response.length == 0 ? -1 : response.length);
+    if (response.length > 0) {
+      exchange.getResponseBody().write(response);
+    }
+    exchange.close();
+  }
+
+  /** The next scripted answer, else 200 with an ingest answer for one event. */
+  private Reply scripted() {
     Answer answer = script.pollFirst();
     int status = answer == null ? 200 : answer.status();
-    if (answer != null && answer.retryAfter() != null) {
-      exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
-    }
-    byte[] response =
-        (status == 200 ? "{\"accepted\":1,\"duplicates\":0,\"rejected\":[]}" : "{}")
-            .getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, response.length);
-    exchange.getResponseBody().write(response);
-    exchange.close();
+    String body = status == 200 ? "{\"accepted\":1,\"duplicates\":0,\"rejected\":[]}" : "{}";
+    return new Reply(status, body, answer == null ? null : answer.retryAfter());
   }
 
   @Override

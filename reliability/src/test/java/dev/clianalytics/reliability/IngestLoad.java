@@ -1,8 +1,7 @@
 package dev.clianalytics.reliability;
 
-import static dev.clianalytics.server.testing.Events.event;
-
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.testing.Http;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -55,7 +54,7 @@ final class IngestLoad implements AutoCloseable {
     while (!stopped) {
       List<Map<String, Object>> batch = new ArrayList<>(batchSize);
       for (int i = 0; i < batchSize; i++) {
-        batch.add(event(actor));
+        batch.add(Ev.recent(actor).json());
       }
       List<String> ids = batch.stream().map(e -> (String) e.get("event_id")).toList();
       tally.sent().addAll(ids);

@@ -48,7 +48,14 @@ public final class CliAnalyticsServer implements AutoCloseable {
    * until it returns.
    */
   public static CliAnalyticsServer start(ServerConfig config, Storage storage) {
-    Clock clock = Clock.systemUTC();
+    return start(config, storage, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(ServerConfig, Storage)}, with {@code clock} as the time of ingest and
+   * inference.
+   */
+  public static CliAnalyticsServer start(ServerConfig config, Storage storage, Clock clock) {
     InferenceOptions options;
     PosthogMapping posthog;
     try {

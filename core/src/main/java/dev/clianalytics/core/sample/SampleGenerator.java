@@ -102,11 +102,11 @@ public final class SampleGenerator {
             newest.plusSeconds(60),
             dayEvents,
             dayEvents.size() + OPEN_SESSION_EVENTS);
-    s.run(SessionWriter.Command.of("terraform init", "", 1, 2_000, 15_000), Outcome.OK, null);
+    s.run(SessionWriter.Command.of("terraform init", "", 1, 2_000, 15_000), Ending.OK, null);
     s.think(10, 60);
     s.run(
         SessionWriter.Command.of("terraform plan", "-out=plan.tfplan", 1, 4_000, 30_000),
-        Outcome.OK,
+        Ending.OK,
         null);
   }
 

@@ -23,9 +23,9 @@ final class Scripts {
     }
   }
 
-  private static Outcome roll(Random r, double fail, double interrupt) {
+  private static Ending roll(Random r, double fail, double interrupt) {
     double x = r.nextDouble();
-    return x < fail ? Outcome.FAIL : x < fail + interrupt ? Outcome.INTERRUPT : Outcome.OK;
+    return x < fail ? Ending.FAIL : x < fail + interrupt ? Ending.INTERRUPT : Ending.OK;
   }
 
   private static String[] pick(Random r, String[][] errors) {
@@ -70,25 +70,25 @@ final class Scripts {
   private static void terraform(SessionWriter s) {
     Random r = s.random();
     String var = r.nextInt(4) == 0 ? " -var-file=/home/dev/envs/prod.tfvars" : "";
-    Outcome init = roll(r, 0.05, 0.0);
+    Ending init = roll(r, 0.05, 0.0);
     s.run(
         Command.of("terraform init", r.nextBoolean() ? "-upgrade" : "", 1, 2_000, 15_000),
         init,
         pick(r, TF_INIT_ERRORS));
-    if (init != Outcome.OK && r.nextDouble() < 0.5) {
+    if (init != Ending.OK && r.nextDouble() < 0.5) {
       return;
     }
     for (int attempt = 0; attempt < 3; attempt++) {
       s.think(10, 240);
-      Outcome plan = roll(r, 0.12, 0.02);
+      Ending plan = roll(r, 0.12, 0.02);
       s.run(
           Command.of("terraform plan", ("-out=plan.tfplan" + var).trim(), 1, 4_000, 30_000),
           plan,
           pick(r, TF_PLAN_ERRORS));
-      if (plan == Outcome.OK) {
+      if (plan == Ending.OK) {
         break;
       }
-      if (plan == Outcome.INTERRUPT || r.nextDouble() < 0.3) {
+      if (plan == Ending.INTERRUPT || r.nextDouble() < 0.3) {
         return;
       }
       s.think(60, 600);
@@ -100,14 +100,14 @@ final class Scripts {
     double applyFail = regressed ? 0.45 : 0.12;
     for (int attempt = 0; attempt < 3; attempt++) {
       s.think(5, 120);
-      Outcome apply = roll(r, applyFail, 0.04);
+      Ending apply = roll(r, applyFail, 0.04);
       String flags =
           s.ci() ? "-auto-approve -input=false" : r.nextInt(3) == 0 ? "-auto-approve" : "";
       s.run(
           Command.of("terraform apply", flags, 1, 20_000, 180_000),
           apply,
           pick(r, TF_APPLY_ERRORS));
-      if (apply != Outcome.FAIL || r.nextDouble() < 0.35) {
+      if (apply != Ending.FAIL || r.nextDouble() < 0.35) {
         return;
       }
       if (r.nextBoolean()) {
@@ -139,25 +139,25 @@ final class Scripts {
         roll(r, 0.06, 0.0),
         pick(r, KUBECTL_ERRORS));
     s.think(5, 90);
-    Outcome apply = roll(r, 0.08, 0.01);
+    Ending apply = roll(r, 0.08, 0.01);
     s.run(
         Command.of("kubectl apply", "-f=/home/dev/k8s/web-deployment.yaml", 1, 800, 5_000),
         apply,
         pick(r, KUBECTL_ERRORS));
-    if (apply != Outcome.OK) {
+    if (apply != Ending.OK) {
       return;
     }
     s.think(5, 60);
-    Outcome rollout = roll(r, 0.1, 0.05);
+    Ending rollout = roll(r, 0.1, 0.05);
     s.run(
         Command.of("kubectl rollout status deployment/web", "--timeout=5m", 1, 10_000, 300_000),
         rollout,
         pick(r, KUBECTL_ERRORS));
-    if (rollout == Outcome.FAIL) {
+    if (rollout == Ending.FAIL) {
       s.think(5, 60);
       s.run(
           Command.of("kubectl logs web-7d9f8c6b5-x2x9k", "--tail=100", 1, 300, 2_000),
-          Outcome.OK,
+          Ending.OK,
           null);
       s.think(60, 400);
       s.run(
@@ -194,12 +194,12 @@ final class Scripts {
 
   private static void npm(SessionWriter s) {
     Random r = s.random();
-    Outcome install = roll(r, 0.08, 0.02);
+    Ending install = roll(r, 0.08, 0.02);
     s.run(
         Command.of("npm install", s.ci() ? "--no-audit" : "", 1, 3_000, 60_000),
         install,
         pick(r, NPM_ERRORS));
-    if (install != Outcome.OK) {
+    if (install != Ending.OK) {
       if (r.nextBoolean()) {
         return;
       }
@@ -211,12 +211,12 @@ final class Scripts {
     }
     for (int attempt = 0; attempt < 3; attempt++) {
       s.think(5, 200);
-      Outcome test = roll(r, 0.22, 0.03);
+      Ending test = roll(r, 0.22, 0.03);
       s.run(
           Command.of("npm test", r.nextInt(5) == 0 ? "--watch=false" : "", 1, 5_000, 90_000),
           test,
           pick(r, NPM_TEST_ERRORS));
-      if (test != Outcome.FAIL || r.nextDouble() < 0.3) {
+      if (test != Ending.FAIL || r.nextDouble() < 0.3) {
         break;
       }
     }
@@ -242,27 +242,27 @@ final class Scripts {
 
   private static void git(SessionWriter s) {
     Random r = s.random();
-    s.run(Command.of("git status", "", 1, 50, 400), Outcome.OK, null);
+    s.run(Command.of("git status", "", 1, 50, 400), Ending.OK, null);
     if (r.nextInt(4) == 0) {
       s.think(2, 30);
-      s.run(Command.of("git checkout feature/login-page", "-b", 1, 50, 500), Outcome.OK, null);
+      s.run(Command.of("git checkout feature/login-page", "-b", 1, 50, 500), Ending.OK, null);
     }
     s.think(20, 600);
-    s.run(Command.of("git add", "--all", 1, 50, 400), Outcome.OK, null);
+    s.run(Command.of("git add", "--all", 1, 50, 400), Ending.OK, null);
     s.think(5, 120);
-    Outcome commit = roll(r, 0.05, 0.02);
+    Ending commit = roll(r, 0.05, 0.02);
     s.run(
         Command.of("git commit", "-m", 1, 100, 2_000),
         commit,
         new String[] {"NothingToCommit", "nothing to commit, working tree clean"});
-    if (commit != Outcome.OK) {
+    if (commit != Ending.OK) {
       return;
     }
     s.think(2, 60);
-    Outcome push = roll(r, 0.1, 0.0);
+    Ending push = roll(r, 0.1, 0.0);
     s.run(
         Command.of("git push", "--set-upstream origin", 1, 800, 6_000), push, pick(r, GIT_ERRORS));
-    if (push == Outcome.FAIL && r.nextDouble() < 0.8) {
+    if (push == Ending.FAIL && r.nextDouble() < 0.8) {
       s.think(5, 60);
       s.run(
           Command.of("git pull", "--rebase", 1, 800, 6_000),
@@ -286,7 +286,7 @@ final class Scripts {
 
   private static void docker(SessionWriter s) {
     Random r = s.random();
-    Outcome build = roll(r, 0.1, 0.03);
+    Ending build = roll(r, 0.1, 0.03);
     s.run(
         Command.of(
             "docker build",
@@ -296,7 +296,7 @@ final class Scripts {
             240_000),
         build,
         pick(r, DOCKER_ERRORS));
-    if (build != Outcome.OK) {
+    if (build != Ending.OK) {
       return;
     }
     s.think(2, 60);
@@ -319,12 +319,12 @@ final class Scripts {
     Random r = s.random();
     int runs = 1 + r.nextInt(3);
     for (int i = 0; i < runs; i++) {
-      Outcome run = roll(r, 0.22, 0.05);
+      Ending run = roll(r, 0.22, 0.05);
       s.run(
           Command.of("ai-do run", "--model=large --max-steps=20", 1, 5_000, 180_000),
           run,
           pick(r, AI_ERRORS));
-      if (run == Outcome.FAIL && r.nextDouble() < 0.7) {
+      if (run == Ending.FAIL && r.nextDouble() < 0.7) {
         s.think(10, 120);
         s.run(
             Command.of("ai-do run", "--model=large --retry", 1, 5_000, 180_000),

@@ -60,12 +60,12 @@ final class SessionWriter {
   }
 
   /** Records one command; {@code error} is {@code {error_type, error_message}} for failures. */
-  void run(Command command, Outcome outcome, String[] error) {
+  void run(Command command, Ending ending, String[] error) {
     if (full()) {
       return;
     }
     long duration = command.minMillis() + (long) (random.nextDouble() * command.spreadMillis());
-    if (outcome == Outcome.INTERRUPT) {
+    if (ending == Ending.INTERRUPT) {
       duration = duration / 3;
     }
     Map<String, Object> e = new LinkedHashMap<>();
@@ -76,12 +76,12 @@ final class SessionWriter {
     e.put("tool_version", version(tool));
     e.put("command_path", command.argv());
     e.put("flags_present", command.flags());
-    e.put("exit_code", outcome.exitCode(command.failureCode()));
+    e.put("exit_code", ending.exitCode(command.failureCode()));
     e.put("duration_ms", duration);
-    if (outcome == Outcome.FAIL && error != null) {
+    if (ending == Ending.FAIL && error != null) {
       e.put("error_type", error[0]);
       e.put("error_message", error[1]);
-    } else if (outcome == Outcome.INTERRUPT) {
+    } else if (ending == Ending.INTERRUPT) {
       e.put("error_type", "Interrupted");
     }
     e.put("actor_id", persona.rawActorId());

@@ -4,10 +4,16 @@ import dev.clianalytics.core.event.Event;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** A fluent builder of sanitized test events: {@code Ev.at("10:00").cmd("terraform plan")}. */
+/**
+ * The one builder of test events for every module (the core test-jar): {@code
+ * Ev.at("10:00").cmd("terraform plan").exit(1)}, built as a sanitized {@link Event} ({@link
+ * #build()}) or as the raw JSON object a client sends ({@link #json()}).
+ */
 public final class Ev {
   /** The day test times such as {@code "10:00"} fall on (a Monday). */
   public static final String DAY = "2026-01-05T";
@@ -23,6 +29,7 @@ public final class Ev {
   private Long durationMs;
   private boolean ci;
   private UUID id;
+  private List<String> flags = List.of();
 
   private Ev(Instant timestamp) {
     this.timestamp = timestamp;
@@ -37,6 +44,18 @@ public final class Ev {
 
   public static Ev at(Instant instant) {
     return new Ev(instant);
+  }
+
+  /**
+   * {@code terraform plan} 1.7.0 by {@code actor} a minute ago, with a flag and a duration: an
+   * event any server accepts now.
+   */
+  public static Ev recent(String actor) {
+    return at(Instant.now().minus(Duration.ofMinutes(1)))
+        .actor(actor)
+        .version("1.7.0")
+        .flags("--out")
+        .duration(1200);
   }
 
   public Ev plus(Duration duration) {
@@ -89,6 +108,65 @@ public final class Ev {
     return this;
   }
 
+  public Ev flags(String... names) {
+    flags = List.of(names);
+    return this;
+  }
+
+  /** The same event, the same {@code event_id} included, as a retrying client sends it again. */
+  public Ev copy() {
+    if (id == null) {
+      id = UUID.randomUUID();
+    }
+    Ev other = new Ev(timestamp);
+    other.command = command;
+    other.exit = exit;
+    other.actor = actor;
+    other.hint = hint;
+    other.version = version;
+    other.errorType = errorType;
+    other.durationMs = durationMs;
+    other.ci = ci;
+    other.id = id;
+    other.flags = flags;
+    return other;
+  }
+
+  /**
+   * The raw JSON object of the event (docs/server.md), as a client sends it; a random {@code
+   * event_id} is fixed on the first call unless {@link #id} set one.
+   */
+  public Map<String, Object> json() {
+    if (id == null) {
+      id = UUID.randomUUID();
+    }
+    List<String> path = List.of(command.split(" "));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("event_id", id.toString());
+    json.put("timestamp", timestamp.toString());
+    json.put("tool_name", path.get(0));
+    json.put("tool_version", version);
+    json.put("command_path", path);
+    if (!flags.isEmpty()) {
+      json.put("flags_present", flags);
+    }
+    json.put("exit_code", exit);
+    if (durationMs != null) {
+      json.put("duration_ms", durationMs);
+    }
+    if (errorType != null) {
+      json.put("error_type", errorType);
+    }
+    json.put("actor_id", actor);
+    if (hint != null) {
+      json.put("session_hint", hint);
+    }
+    if (ci) {
+      json.put("ci_detected", true);
+    }
+    return json;
+  }
+
   public Event build() {
     List<String> path = List.of(command.split(" "));
     UUID eventId =
@@ -101,7 +179,7 @@ public final class Ev {
         path.get(0),
         version,
         path,
-        List.of(),
+        flags,
         exit,
         durationMs,
         errorType,

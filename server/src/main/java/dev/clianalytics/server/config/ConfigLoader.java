@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Turns raw key/value strings into a {@link ServerConfig}, one key at a time. */
 final class ConfigLoader {
@@ -29,40 +31,51 @@ final class ConfigLoader {
   }
 
   private ServerConfig build() {
+    ServerConfigBuilder b = ServerConfig.builder();
     String databaseUrl = databaseUrl();
-    Path dataDir = Path.of(string("DATA_DIR", "./data"));
-    String salt = HashSalts.resolve(get("HASH_SALT"), databaseUrl == null, dataDir);
-    return new ServerConfig(
-        databaseUrl,
-        dataDir,
-        salt,
-        (int) integer("PORT", 8000, 0, 65535),
-        logLevel(),
-        tokens("INGEST_TOKENS"),
-        tokens("READ_TOKENS"),
-        tokens("ADMIN_TOKEN"),
-        bool("ALLOW_ANONYMOUS_INGEST"),
-        integer("MAX_BODY_BYTES", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1024, 1L << 30),
-        duration("SESSION_TIMEOUT", Duration.ofMinutes(30), false),
-        duration("INFER_INTERVAL", Duration.ofSeconds(60), true),
-        path("WORKFLOWS_FILE"),
-        (int) integer("AUTO_WORKFLOW_MIN_RUNS", 5, 1, 1_000_000),
-        string("NSM_COMMAND", "ai-do"),
-        (int) integer("MIN_ACTORS", 1, 1, 1_000_000),
-        (int) integer("RETENTION_DAYS", 395, 0, 36_500),
-        rate("RATE_LIMIT_PER_TOKEN", ServerConfig.DEFAULT_RATE_LIMIT_PER_TOKEN),
-        rate("RATE_LIMIT_PER_ADDRESS", ServerConfig.DEFAULT_RATE_LIMIT_PER_ADDRESS),
-        path("POSTHOG_MAPPING_FILE"));
+    b.databaseUrl(databaseUrl);
+    set("DATA_DIR", Path::of, b::dataDir);
+    b.hashSalt(HashSalts.resolve(get("HASH_SALT"), databaseUrl == null, b.dataDir()));
+    set("PORT", v -> int32(ServerConfig.PORT, v), b::port);
+    set("LOG_LEVEL", this::logLevel, b::logLevel);
+    b.ingestTokens(tokens("INGEST_TOKENS"));
+    b.readTokens(tokens("READ_TOKENS"));
+    b.adminTokens(tokens("ADMIN_TOKEN"));
+    b.allowAnonymousIngest(bool("ALLOW_ANONYMOUS_INGEST"));
+    set("MAX_BODY_BYTES", v -> integer(ServerConfig.MAX_BODY_BYTES, v), b::maxBodyBytes);
+    set("SESSION_TIMEOUT", v -> duration("SESSION_TIMEOUT", v, false), b::sessionTimeout);
+    set("INFER_INTERVAL", v -> duration("INFER_INTERVAL", v, true), b::inferInterval);
+    b.workflowsFile(path("WORKFLOWS_FILE"));
+    set(
+        "AUTO_WORKFLOW_MIN_RUNS",
+        v -> int32(ServerConfig.AUTO_WORKFLOW_MIN_RUNS, v),
+        b::autoWorkflowMinRuns);
+    set("NSM_COMMAND", v -> v, b::nsmCommand);
+    set("MIN_ACTORS", v -> int32(ServerConfig.MIN_ACTORS, v), b::minActors);
+    set("RETENTION_DAYS", v -> int32(ServerConfig.RETENTION_DAYS, v), b::retentionDays);
+    set(
+        "RATE_LIMIT_PER_TOKEN",
+        v -> int32(ServerConfig.RATE_LIMIT_PER_TOKEN, v),
+        b::rateLimitPerToken);
+    set(
+        "RATE_LIMIT_PER_ADDRESS",
+        v -> int32(ServerConfig.RATE_LIMIT_PER_ADDRESS, v),
+        b::rateLimitPerAddress);
+    b.posthogMappingFile(path("POSTHOG_MAPPING_FILE"));
+    return b.build();
+  }
+
+  /** Parses {@code key}'s value and hands it to {@code setter} when set; else the default stays. */
+  private <T> void set(String key, Function<String, T> parse, Consumer<T> setter) {
+    String v = get(key);
+    if (v != null) {
+      setter.accept(parse.apply(v));
+    }
   }
 
   private String get(String key) {
     String v = values.get(key);
     return v == null || v.isBlank() ? null : v.strip();
-  }
-
-  private String string(String key, String fallback) {
-    String v = get(key);
-    return v == null ? fallback : v;
   }
 
   private String databaseUrl() {
@@ -82,8 +95,8 @@ final class ConfigLoader {
         "fix it, or unset it to use the embedded database");
   }
 
-  private String logLevel() {
-    String v = string("LOG_LEVEL", "INFO").toUpperCase(Locale.ROOT);
+  private String logLevel(String value) {
+    String v = value.toUpperCase(Locale.ROOT);
     if (!LEVELS.contains(v)) {
       throw bad("LOG_LEVEL", "must be one of TRACE, DEBUG, INFO, WARN, ERROR", "fix LOG_LEVEL");
     }
@@ -116,48 +129,26 @@ final class ConfigLoader {
     };
   }
 
-  private long integer(String key, long fallback, long min, long max) {
-    String v = get(key);
-    if (v == null) {
-      return fallback;
-    }
+  /**
+   * A whole number; {@link ServerConfig} checks it against {@code range}, named here if not one.
+   */
+  private long integer(Range range, String v) {
     try {
-      long n = Long.parseLong(v);
-      if (n >= min && n <= max) {
-        return n;
-      }
+      return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      // reported below with the allowed range
+      throw range.failure(values.get(range.key()));
     }
-    throw bad(key, "must be an integer from " + min + " to " + max, "fix " + key);
   }
 
-  /** Requests per second, 0 for no limit. */
-  private int rate(String key, int fallback) {
-    String v = get(key);
-    if (v == null) {
-      return fallback;
-    }
+  private int int32(Range range, String v) {
     try {
-      int n = Integer.parseInt(v);
-      if (n >= 0 && n <= ServerConfig.MAX_RATE_LIMIT) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the allowed range
+      return Math.toIntExact(integer(range, v));
+    } catch (ArithmeticException e) {
+      throw range.failure(values.get(range.key()));
     }
-    throw bad(
-        key,
-        "must be a whole number of requests per second from 0 (off) to "
-            + ServerConfig.MAX_RATE_LIMIT,
-        "fix " + key);
   }
 
-  private Duration duration(String key, Duration fallback, boolean zeroAllowed) {
-    String v = get(key);
-    if (v == null) {
-      return fallback;
-    }
+  private Duration duration(String key, String v, boolean zeroAllowed) {
     Duration d = Durations.parse(v);
     if (d == null || (!zeroAllowed && d.isZero())) {
       throw bad(

@@ -14,27 +14,18 @@ import java.util.HexFormat;
  */
 final class HashSalts {
   static final String FILE_NAME = "hash-salt";
-  private static final int MIN_LENGTH = 16;
 
   private HashSalts() {}
 
   static String resolve(String configured, boolean embedded, Path dataDir) {
     if (configured != null) {
-      if (configured.length() < MIN_LENGTH) {
-        throw new ConfigException(
-            "HASH_SALT must be at least "
-                + MIN_LENGTH
-                + " characters (it has "
-                + configured.length()
-                + "); set a long random value, e.g. from `openssl rand -hex 32`, in the"
-                + " environment or .env");
-      }
-      return configured;
+      return configured; // ServerConfig checks its length
     }
     if (!embedded) {
       throw new ConfigException(
-          "HASH_SALT is required on PostgreSQL; set a random value of at least 16 characters,"
-              + " e.g. from `openssl rand -hex 32`, in the environment or .env");
+          "HASH_SALT is required on PostgreSQL; set a random value of at least "
+              + ServerConfig.MIN_SALT_LENGTH
+              + " characters, e.g. from `openssl rand -hex 32`, in the environment or .env");
     }
     return storedOrNew(dataDir.resolve(FILE_NAME));
   }
@@ -43,11 +34,14 @@ final class HashSalts {
     try {
       if (Files.isRegularFile(file)) {
         String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
-        if (stored.length() >= MIN_LENGTH) {
+        if (stored.length() >= ServerConfig.MIN_SALT_LENGTH) {
           return stored;
         }
         throw new ConfigException(
-            file + " holds a HASH_SALT shorter than 16 characters; set HASH_SALT or restore it");
+            file
+                + " holds a HASH_SALT shorter than "
+                + ServerConfig.MIN_SALT_LENGTH
+                + " characters; set HASH_SALT or restore it");
       }
       Files.createDirectories(file.toAbsolutePath().getParent());
       byte[] random = new byte[32];

@@ -55,6 +55,19 @@ public record ServerConfig(
   /** The largest rate either limit accepts. */
   public static final int MAX_RATE_LIMIT = 1_000_000;
 
+  /** The shortest {@code HASH_SALT} accepted. */
+  static final int MIN_SALT_LENGTH = 16;
+
+  // The one statement of each numeric setting's range (docs/server.md lists them).
+  static final Range PORT = Range.of("PORT", 0, 65535);
+  static final Range MAX_BODY_BYTES = Range.of("MAX_BODY_BYTES", 1024, 1L << 30);
+  static final Range AUTO_WORKFLOW_MIN_RUNS = Range.of("AUTO_WORKFLOW_MIN_RUNS", 1, 1_000_000);
+  static final Range MIN_ACTORS = Range.of("MIN_ACTORS", 1, 1_000_000);
+  static final Range RETENTION_DAYS = Range.of("RETENTION_DAYS", 0, 36_500);
+  static final Range RATE_LIMIT_PER_TOKEN = Range.rate("RATE_LIMIT_PER_TOKEN", MAX_RATE_LIMIT);
+  static final Range RATE_LIMIT_PER_ADDRESS = Range.rate("RATE_LIMIT_PER_ADDRESS", MAX_RATE_LIMIT);
+
+  /** Checks every component: the one place the configuration's rules are enforced. */
   public ServerConfig {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(logLevel, "logLevel");
@@ -64,33 +77,32 @@ public record ServerConfig(
     ingestTokens = List.copyOf(ingestTokens);
     readTokens = List.copyOf(readTokens);
     adminTokens = List.copyOf(adminTokens);
-    if (hashSalt == null || hashSalt.length() < 16) {
+    if (hashSalt == null || hashSalt.length() < MIN_SALT_LENGTH) {
       throw new ConfigException(
-          "HASH_SALT must be at least 16 characters; set a long random value in the environment"
-              + " or .env");
+          "HASH_SALT must be at least "
+              + MIN_SALT_LENGTH
+              + " characters (it has "
+              + (hashSalt == null ? 0 : hashSalt.length())
+              + "); set a long random value, e.g. from `openssl rand -hex 32`, in the"
+              + " environment or .env");
     }
-    if (port < 0 || port > 65535) {
-      throw new ConfigException("PORT must be from 0 to 65535, was " + port + "; fix PORT");
-    }
-    if (maxBodyBytes < 1024) {
-      throw new ConfigException(
-          "MAX_BODY_BYTES must be at least 1024, was " + maxBodyBytes + "; fix MAX_BODY_BYTES");
-    }
-    checkRate("RATE_LIMIT_PER_TOKEN", rateLimitPerToken);
-    checkRate("RATE_LIMIT_PER_ADDRESS", rateLimitPerAddress);
+    PORT.check(port);
+    MAX_BODY_BYTES.check(maxBodyBytes);
+    AUTO_WORKFLOW_MIN_RUNS.check(autoWorkflowMinRuns);
+    MIN_ACTORS.check(minActors);
+    RETENTION_DAYS.check(retentionDays);
+    RATE_LIMIT_PER_TOKEN.check(rateLimitPerToken);
+    RATE_LIMIT_PER_ADDRESS.check(rateLimitPerAddress);
   }
 
-  private static void checkRate(String key, int rate) {
-    if (rate < 0 || rate > MAX_RATE_LIMIT) {
-      throw new ConfigException(
-          key
-              + " must be from 0 (off) to "
-              + MAX_RATE_LIMIT
-              + " requests per second, was "
-              + rate
-              + "; fix "
-              + key);
-    }
+  /** A builder holding every default of docs/server.md, for a configuration made in code. */
+  public static ServerConfigBuilder builder() {
+    return new ServerConfigBuilder();
+  }
+
+  /** A builder starting from this configuration, to change a few settings. */
+  public ServerConfigBuilder toBuilder() {
+    return new ServerConfigBuilder(this);
   }
 
   /** Reads the process environment and {@code ./.env} (the environment wins). */
@@ -115,27 +127,7 @@ public record ServerConfig(
 
   /** The same configuration listening on another port. */
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(
-        databaseUrl,
-        dataDir,
-        hashSalt,
-        newPort,
-        logLevel,
-        ingestTokens,
-        readTokens,
-        adminTokens,
-        allowAnonymousIngest,
-        maxBodyBytes,
-        sessionTimeout,
-        inferInterval,
-        workflowsFile,
-        autoWorkflowMinRuns,
-        nsmCommand,
-        minActors,
-        retentionDays,
-        rateLimitPerToken,
-        rateLimitPerAddress,
-        posthogMappingFile);
+    return toBuilder().port(newPort).build();
   }
 
   @Override

@@ -2,16 +2,14 @@ package dev.clianalytics.server.report;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Totals, failing commands and error types, from the daily event counts and sessions. */
 final class EventQueries {
   private EventQueries() {}
 
-  /** {@code events}, {@code actors}, {@code sessions}, {@code ci_share}. */
-  static Map<String, Object> totals(Connection c, ReportFilter filter) throws SQLException {
+  /** Events, actors, sessions and the CI share. */
+  static Totals totals(Connection c, ReportFilter filter) throws SQLException {
     ReportFilter.Sql where = filter.where("day", "tool");
     long[] t =
         Query.list(
@@ -38,16 +36,11 @@ final class EventQueries {
                 params,
                 rs -> rs.getLong(1))
             .get(0);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("events", t[0]);
-    json.put("actors", t[2]);
-    json.put("sessions", sessions);
-    json.put("ci_share", Query.rate(t[1], t[0]));
-    return json;
+    return new Totals(t[0], t[2], sessions, Query.rate(t[1], t[0]));
   }
 
   /** Commands by failures, then actors: {@code command, failures, actors, failure_rate}. */
-  static List<Map<String, Object>> failingCommands(
+  static List<FailingCommand> failingCommands(
       Connection c, ReportFilter filter, int minActors, int limit) throws SQLException {
     ReportFilter.Sql where = filter.where("day", "tool");
     List<Object> params = Query.params();
@@ -62,19 +55,17 @@ final class EventQueries {
             + " GROUP BY command HAVING sum(failures) > 0 AND count(DISTINCT CASE WHEN failures"
             + " > 0 THEN actor_id END) >= ? ORDER BY f DESC, a DESC, command LIMIT ?",
         params,
-        rs -> {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("command", rs.getString(1));
-          row.put("failures", rs.getLong(2));
-          row.put("actors", rs.getLong(3));
-          row.put("runs", rs.getLong(4));
-          row.put("failure_rate", Query.rate(rs.getLong(2), rs.getLong(4)));
-          return row;
-        });
+        rs ->
+            new FailingCommand(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                Query.rate(rs.getLong(2), rs.getLong(4))));
   }
 
   /** Error types by events: {@code error_type, count, actors}. */
-  static List<Map<String, Object>> errorTypes(
+  static List<ErrorTypeCount> errorTypes(
       Connection c, ReportFilter filter, int minActors, int limit) throws SQLException {
     ReportFilter.Sql where = filter.where("day", "tool");
     List<Object> params = Query.params();
@@ -89,12 +80,6 @@ final class EventQueries {
             + " GROUP BY error_type HAVING count(DISTINCT actor_id) >= ?"
             + " ORDER BY n DESC, a DESC, error_type LIMIT ?",
         params,
-        rs -> {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("error_type", rs.getString(1));
-          row.put("count", rs.getLong(2));
-          row.put("actors", rs.getLong(3));
-          return row;
-        });
+        rs -> new ErrorTypeCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
   }
 }

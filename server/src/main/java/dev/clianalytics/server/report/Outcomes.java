@@ -50,13 +50,18 @@ record Outcomes(
   Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("runs", runs);
+    json.put("outcomes", countsJson());
+    json.put("success_rate", successRate());
+    return json;
+  }
+
+  /** The count of each outcome, keyed by its name. */
+  Map<String, Object> countsJson() {
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("SUCCESS", success);
     counts.put("FAILED", failed);
     counts.put("ABANDONED", abandoned);
     counts.put("IN_PROGRESS", inProgress);
-    json.put("outcomes", counts);
-    json.put("success_rate", successRate());
-    return json;
+    return counts;
   }
 }

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -62,7 +61,7 @@ final class PathQueries {
   }
 
   /** Recovery rows of the failing commands {@code keep} accepts, most failures first. */
-  static List<Map<String, Object>> recovery(
+  static List<RecoveryRow> recovery(
       Connection c, ReportFilter filter, int minActors, Predicate<String> keep)
       throws SQLException {
     ReportFilter.Sql where = filter.where("start_day", "tool");
@@ -81,35 +80,13 @@ final class PathQueries {
                     next(rs.getString(5)),
                     rs.getLong(4),
                     millis(rs.getString(6))));
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<RecoveryRow> rows = new ArrayList<>();
     for (Recovery r : RecoveryAnalysis.merge(counts)) {
       if (r.actors() >= minActors && keep.test(r.command())) {
-        rows.add(json(r));
+        rows.add(new RecoveryRow(r));
       }
     }
     return rows;
-  }
-
-  private static Map<String, Object> json(Recovery r) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("command", r.command());
-    row.put("failures", r.failures());
-    long recovered = Math.round(r.recoveredShare() * r.failures());
-    row.put("recovered", recovered);
-    row.put("recovery_rate", r.recoveredShare());
-    row.put("median_time_to_recover_ms", r.medianRecoveryMs());
-    row.put("actors", r.actors());
-    List<Map<String, Object>> next = new ArrayList<>();
-    r.nextCommands()
-        .forEach(
-            (command, n) -> {
-              Map<String, Object> item = new LinkedHashMap<>();
-              item.put("command", command);
-              item.put("count", n);
-              next.add(item);
-            });
-    row.put("next_commands", next);
-    return row;
   }
 
   private static Map<String, Long> next(String encoded) {

@@ -5,19 +5,12 @@ import java.util.Objects;
 
 /**
  * What reports need from the configuration: the catalog in force, {@code MIN_ACTORS}, {@code
- * AUTO_WORKFLOW_MIN_RUNS} and {@code NSM_COMMAND}.
+ * AUTO_WORKFLOW_MIN_RUNS} and {@code NSM_COMMAND}, as ServerConfig checked them.
  */
 public record ReportSettings(
     WorkflowCatalog catalog, int minActors, int autoWorkflowMinRuns, String nsmCommand) {
   public ReportSettings {
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(nsmCommand, "nsmCommand");
-    if (minActors < 1 || autoWorkflowMinRuns < 1) {
-      throw new IllegalArgumentException(
-          "MIN_ACTORS and AUTO_WORKFLOW_MIN_RUNS must be at least 1, were "
-              + minActors
-              + " and "
-              + autoWorkflowMinRuns);
-    }
   }
 }

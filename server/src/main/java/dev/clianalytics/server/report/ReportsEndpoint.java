@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,45 +21,37 @@ public final class ReportsEndpoint {
   private final Database database;
   private final ReportSettings settings;
   private final Reports reports;
-  private final WorkflowReport workflow;
+  private final WorkflowReports workflow;
   private final ReportCache cache = new ReportCache();
 
   public ReportsEndpoint(Database database, ReportSettings settings) {
     this.database = database;
     this.settings = settings;
     this.reports = new Reports(settings);
-    this.workflow = new WorkflowReport(settings, reports);
+    this.workflow = new WorkflowReports(settings, reports);
   }
 
   public void summary(Context ctx) {
     ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
-    answer(ctx, key("summary", f), table("workflows"), c -> reports.summary(c, f));
+    answer(ctx, key("summary", f), c -> reports.summary(c, f));
   }
 
   public void workflow(Context ctx) {
     ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
     String name = ctx.pathParam("name");
-    answer(ctx, key("workflow", f, name), table("by_week"), c -> workflow.build(c, name, f));
+    answer(ctx, key("workflow", f, name), c -> workflow.build(c, name, f));
   }
 
   public void hotPaths(Context ctx) {
     ReportParams params = ReportParams.check(ctx, "limit");
     ReportFilter f = ReportFilter.of(params);
     int limit = params.intParam("limit", 20, 1, 1000);
-    answer(
-        ctx,
-        key("hot-paths", f, limit),
-        table("paths"),
-        c -> Map.of("paths", reports.paths(c, f, limit)));
+    answer(ctx, key("hot-paths", f, limit), c -> reports.hotPaths(c, f, limit));
   }
 
   public void recovery(Context ctx) {
     ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
-    answer(
-        ctx,
-        key("recovery", f),
-        table("commands"),
-        c -> Map.of("commands", reports.recovery(c, f)));
+    answer(ctx, key("recovery", f), c -> reports.recovery(c, f));
   }
 
   public void nsm(Context ctx) {
@@ -76,23 +67,22 @@ public final class ReportsEndpoint {
             command == null || command.isBlank() ? settings.nsmCommand() : command,
             "true".equals(includeCi));
     int weeks = params.intParam("weeks", 12, 1, 520);
-    answer(
-        ctx, key("nsm", f, options, weeks), table("weeks"), c -> reports.nsm(c, options, f, weeks));
+    answer(ctx, key("nsm", f, options, weeks), c -> reports.nsm(c, options, f, weeks));
   }
 
   public void versions(Context ctx) {
     ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
-    answer(ctx, key("versions", f), VersionRows::flatten, c -> reports.versions(c, f));
+    answer(ctx, key("versions", f), c -> reports.versions(c, f));
   }
 
   public void trends(Context ctx) {
     ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
-    answer(ctx, key("trends", f), VersionRows::trendRows, c -> reports.trends(c, f));
+    answer(ctx, key("trends", f), c -> reports.trends(c, f));
   }
 
   @FunctionalInterface
   private interface Build {
-    Map<String, Object> build(Connection c) throws SQLException;
+    Report build(Connection c) throws SQLException;
   }
 
   /** The cache key: the report and its parsed, validated options, never the raw query text. */
@@ -110,19 +100,13 @@ public final class ReportsEndpoint {
         .start(
             () -> {
               try {
-                warm(key("summary", NONE), table("workflows"), c -> reports.summary(c, NONE));
-                warm(key("trends", NONE), VersionRows::trendRows, c -> reports.trends(c, NONE));
-                warm(key("versions", NONE), VersionRows::flatten, c -> reports.versions(c, NONE));
-                warm(
-                    key("hot-paths", NONE, 20),
-                    table("paths"),
-                    c -> Map.of("paths", reports.paths(c, NONE, 20)));
-                warm(
-                    key("recovery", NONE),
-                    table("commands"),
-                    c -> Map.of("commands", reports.recovery(c, NONE)));
+                warm(key("summary", NONE), c -> reports.summary(c, NONE));
+                warm(key("trends", NONE), c -> reports.trends(c, NONE));
+                warm(key("versions", NONE), c -> reports.versions(c, NONE));
+                warm(key("hot-paths", NONE, 20), c -> reports.hotPaths(c, NONE, 20));
+                warm(key("recovery", NONE), c -> reports.recovery(c, NONE));
                 NsmOptions nsm = new NsmOptions(settings.nsmCommand(), false);
-                warm(key("nsm", NONE, nsm, 12), table("weeks"), c -> reports.nsm(c, nsm, NONE, 12));
+                warm(key("nsm", NONE, nsm, 12), c -> reports.nsm(c, nsm, NONE, 12));
               } catch (RuntimeException e) {
                 LOG.debug("report warm-up stopped: {}", e.toString());
               }
@@ -131,44 +115,33 @@ public final class ReportsEndpoint {
 
   private static final ReportFilter NONE = ReportFilter.NONE;
 
-  private void warm(ReportCache.Key key, Rows table, Build build) {
+  private void warm(ReportCache.Key key, Build build) {
     ReportCache.Key json = key.as(false);
     database
         .ready()
         .inference()
-        .read(c -> cache.get(c, json, conn -> render(build.build(conn), table, false)));
-  }
-
-  @SuppressWarnings("unchecked") // report tables are lists of JSON objects
-  private static Rows table(String name) {
-    return report -> (List<Map<String, Object>>) report.get(name);
-  }
-
-  /** The rows a report's CSV form shows. */
-  @FunctionalInterface
-  private interface Rows {
-    List<Map<String, Object>> of(Map<String, Object> report);
+        .read(c -> cache.get(c, json, conn -> render(build.build(conn), false)));
   }
 
   /** Renders (or reuses) the report: JSON, or its table as CSV when asked. */
-  private void answer(Context ctx, ReportCache.Key report, Rows table, Build build) {
+  private void answer(Context ctx, ReportCache.Key report, Build build) {
     boolean csv = csv(ctx);
     ReportCache.Key key = report.as(csv);
     ReportCache.Answer answer =
         database
             .ready()
             .inference()
-            .read(c -> cache.get(c, key, conn -> render(build.build(conn), table, csv)));
+            .read(c -> cache.get(c, key, conn -> render(build.build(conn), csv)));
     ctx.status(200);
     ctx.contentType(answer.contentType());
     ctx.result(answer.body());
   }
 
-  private static ReportCache.Answer render(Map<String, Object> report, Rows table, boolean csv) {
+  private static ReportCache.Answer render(Report report, boolean csv) {
     if (!csv) {
-      return new ReportCache.Answer("application/json", Json.write(report));
+      return new ReportCache.Answer("application/json", Json.write(report.toJson()));
     }
-    return new ReportCache.Answer("text/csv; charset=utf-8", Csv.write(table.of(report)));
+    return new ReportCache.Answer("text/csv; charset=utf-8", Csv.write(report.csvRows()));
   }
 
   private static boolean csv(Context ctx) {

@@ -3,9 +3,7 @@ package dev.clianalytics.server.report;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Workflow rows: outcome counts per workflow, per version, per week, from workflow_runs. */
@@ -65,17 +63,5 @@ final class WorkflowQueries {
         .stream()
         .filter(g -> g.outcomes() != null)
         .toList();
-  }
-
-  /** The workflow row of docs/server.md. */
-  static Map<String, Object> row(Group g) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("name", g.workflow());
-    json.put("tool", g.tool());
-    json.put("category", g.category());
-    json.putAll(g.outcomes().toJson());
-    json.put("median_duration_ms", g.outcomes().medianMs());
-    json.put("actors", g.outcomes().actors());
-    return json;
   }
 }

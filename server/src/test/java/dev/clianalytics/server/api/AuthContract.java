@@ -1,10 +1,10 @@
 package dev.clianalytics.server.api;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.testing.Http;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ interface AuthContract extends ApiContext {
     all[0] = "Content-Type";
     all[1] = JSON;
     System.arraycopy(headers, 0, all, 2, headers.length);
-    return http().post("/ingest", write(event("auth")), all);
+    return http().post("/ingest", Json.write(Ev.recent("auth").json()), all);
   }
 
   @Test

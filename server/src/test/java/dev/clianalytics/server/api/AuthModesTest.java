@@ -1,9 +1,9 @@
 package dev.clianalytics.server.api;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.testing.Http;
@@ -43,7 +43,9 @@ class AuthModesTest {
   }
 
   private static int ingest(Http http) {
-    return http.post("/ingest", write(event("x")), "Content-Type", "application/json").status();
+    return http.post(
+            "/ingest", Json.write(Ev.recent("x").json()), "Content-Type", "application/json")
+        .status();
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.clianalytics.server.api;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.testing.Http;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,10 +38,10 @@ interface BadInputContract extends IngestContract {
 
   @Test
   default void ingest_wrongFieldTypes_is400WithFields() {
-    Map<String, Object> e = event("x");
+    Map<String, Object> e = Ev.recent("x").json();
     e.put("command_path", "terraform plan");
     e.put("ci_detected", "yes");
-    Http.Response r = ingest(write(e));
+    Http.Response r = ingest(Json.write(e));
     assertProblem(r, 400);
     assertEquals(2, ((List<?>) json(r).get("errors")).size());
   }
@@ -54,7 +54,7 @@ interface BadInputContract extends IngestContract {
 
   @Test
   default void ingest_invalidUtf8_is400() {
-    byte[] body = write(event("x")).getBytes(StandardCharsets.UTF_8);
+    byte[] body = Json.write(Ev.recent("x").json()).getBytes(StandardCharsets.UTF_8);
     body[20] = (byte) 0xC3;
     body[21] = (byte) 0x28;
     Http.Response r =
@@ -79,30 +79,36 @@ interface BadInputContract extends IngestContract {
 
   @Test
   default void ingest_wrongContentType_is415() {
-    assertProblem(ingest(write(event("x")), "Content-Type", "application/xml"), 415);
     assertProblem(
-        ingest(write(event("x")), "Content-Type", "multipart/form-data; boundary=x"), 415);
+        ingest(Json.write(Ev.recent("x").json()), "Content-Type", "application/xml"), 415);
     assertProblem(
-        ingest(write(event("x")), "Content-Type", "application/json; charset=latin1"), 415);
+        ingest(
+            Json.write(Ev.recent("x").json()), "Content-Type", "multipart/form-data; boundary=x"),
+        415);
+    assertProblem(
+        ingest(
+            Json.write(Ev.recent("x").json()), "Content-Type", "application/json; charset=latin1"),
+        415);
   }
 
   @Test
   default void ingest_unknownContentEncoding_is415() {
-    assertProblem(ingest(write(event("x")), "Content-Encoding", "br"), 415);
+    assertProblem(ingest(Json.write(Ev.recent("x").json()), "Content-Encoding", "br"), 415);
   }
 
   @Test
   default void ingest_bodyOverMaxBodyBytes_is413() {
     char[] pad = new char[(int) ApiFixture.MAX_BODY + 10];
     Arrays.fill(pad, ' ');
-    assertProblem(ingest(write(event("x")) + new String(pad)), 413);
+    assertProblem(ingest(Json.write(Ev.recent("x").json()) + new String(pad)), 413);
   }
 
   @Test
   default void ingest_gzipThatInflatesOverMaxBodyBytes_is413() {
     char[] pad = new char[(int) ApiFixture.MAX_BODY * 4];
     Arrays.fill(pad, ' ');
-    byte[] bomb = IngestContract.gzip((write(event("x")) + new String(pad)).getBytes());
+    byte[] bomb =
+        IngestContract.gzip((Json.write(Ev.recent("x").json()) + new String(pad)).getBytes());
     Http.Response r =
         http()
             .post(

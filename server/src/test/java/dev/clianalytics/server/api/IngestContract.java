@@ -1,11 +1,11 @@
 package dev.clianalytics.server.api;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.testing.Http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,39 +31,48 @@ interface IngestContract extends ApiContext {
 
   @Test
   default void ingest_singleObject_isAccepted() {
-    Http.Response r = ingest(write(event("alice")));
+    Http.Response r = ingest(Json.write(Ev.recent("alice").json()));
     assertEquals(200, r.status(), r.body());
     assertEquals(Map.of("accepted", 1L, "duplicates", 0L, "rejected", List.of()), json(r));
   }
 
   @Test
   default void ingest_array_acceptsEveryEvent() {
-    Http.Response r = ingest(write(List.of(event("a"), event("b"), event("c"))));
+    Http.Response r =
+        ingest(
+            Json.write(
+                List.of(Ev.recent("a").json(), Ev.recent("b").json(), Ev.recent("c").json())));
     assertEquals(3L, json(r).get("accepted"));
   }
 
   @Test
   default void ingest_eventsWrapper_acceptsEveryEvent() {
-    Http.Response r = ingest(write(Map.of("events", List.of(event("a"), event("b")))));
+    Http.Response r =
+        ingest(Json.write(Map.of("events", List.of(Ev.recent("a").json(), Ev.recent("b").json()))));
     assertEquals(2L, json(r).get("accepted"));
   }
 
   @Test
   default void ingest_ndjson_acceptsEveryLine() {
-    String body = write(event("a")) + "\n\n" + write(event("b")) + "\n";
+    String body =
+        Json.write(Ev.recent("a").json()) + "\n\n" + Json.write(Ev.recent("b").json()) + "\n";
     Http.Response r = ingest(body, "Content-Type", "application/x-ndjson");
     assertEquals(2L, json(r).get("accepted"), r.body());
   }
 
   @Test
   default void ingest_ndjsonSentAsJson_isStillRead() {
-    Http.Response r = ingest(write(event("a")) + "\n" + write(event("b")));
+    Http.Response r =
+        ingest(Json.write(Ev.recent("a").json()) + "\n" + Json.write(Ev.recent("b").json()));
     assertEquals(2L, json(r).get("accepted"), r.body());
   }
 
   @Test
   default void ingest_gzipBody_isDecompressed() {
-    byte[] body = gzip(write(List.of(event("a"), event("b"))).getBytes(StandardCharsets.UTF_8));
+    byte[] body =
+        gzip(
+            Json.write(List.of(Ev.recent("a").json(), Ev.recent("b").json()))
+                .getBytes(StandardCharsets.UTF_8));
     Http.Response r =
         http()
             .post(
@@ -80,9 +89,9 @@ interface IngestContract extends ApiContext {
 
   @Test
   default void ingest_duplicateEventId_countsOnce() {
-    Map<String, Object> e = event("dup");
-    Http.Response first = ingest(write(List.of(e, e)));
-    Http.Response again = ingest(write(e));
+    Map<String, Object> e = Ev.recent("dup").json();
+    Http.Response first = ingest(Json.write(List.of(e, e)));
+    Http.Response again = ingest(Json.write(e));
     assertEquals(
         List.of(1L, 1L), List.of(json(first).get("accepted"), json(first).get("duplicates")));
     assertEquals(
@@ -91,9 +100,9 @@ interface IngestContract extends ApiContext {
 
   @Test
   default void ingest_eventWithoutId_getsOneFromTheServer() {
-    Map<String, Object> e = event("no-id-" + UUID.randomUUID());
+    Map<String, Object> e = Ev.recent("no-id-" + UUID.randomUUID()).json();
     e.remove("event_id");
-    ingest(write(e));
+    ingest(Json.write(e));
     String storedActor = stored((String) e.get("actor_id"));
     long found =
         rows().stream()
@@ -106,11 +115,11 @@ interface IngestContract extends ApiContext {
 
   @Test
   default void ingest_storedEvent_hasServerPrivacyForm() {
-    Map<String, Object> e = event("alice@example.com");
+    Map<String, Object> e = Ev.recent("alice@example.com").json();
     e.put("command_path", List.of("git", "checkout", "feature/login"));
     // A value no hex digest or random UUID in the stored row can contain by chance ("abc" could).
     e.put("flags_present", List.of("--token=zqSecretValue", "--force"));
-    ingest(write(e));
+    ingest(Json.write(e));
     Map<?, ?> stored = row((String) e.get("event_id"));
     assertEquals(stored("alice@example.com"), stored.get("actor_id"));
     assertEquals("git", ((List<?>) stored.get("command_path")).getFirst());
@@ -121,10 +130,11 @@ interface IngestContract extends ApiContext {
 
   @Test
   default void ingest_mixedBatch_storesGoodOnesAndRejectsBadOnesByIndexAndField() {
-    Map<String, Object> bad = event("x");
+    Map<String, Object> bad = Ev.recent("x").json();
     bad.put("exit_code", "zero");
     bad.remove("tool_name");
-    Http.Response r = ingest(write(List.of(event("a"), bad, event("b"))));
+    Http.Response r =
+        ingest(Json.write(List.of(Ev.recent("a").json(), bad, Ev.recent("b").json())));
     assertEquals(200, r.status());
     assertEquals(2L, json(r).get("accepted"));
     Map<?, ?> rejected = (Map<?, ?>) ((List<?>) json(r).get("rejected")).getFirst();
@@ -136,9 +146,9 @@ interface IngestContract extends ApiContext {
 
   @Test
   default void ingest_onlyInvalidEvents_answers400ProblemWithIndexFieldMessage() {
-    Map<String, Object> bad = event("x");
+    Map<String, Object> bad = Ev.recent("x").json();
     bad.put("duration_ms", -1);
-    Http.Response r = ingest(write(List.of(bad)));
+    Http.Response r = ingest(Json.write(List.of(bad)));
     assertProblem(r, 400);
     Map<?, ?> error = (Map<?, ?>) ((List<?>) json(r).get("errors")).getFirst();
     assertEquals(0L, error.get("index"));

@@ -1,11 +1,11 @@
 package dev.clianalytics.server.api;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.testing.Http;
@@ -39,13 +39,14 @@ class LogHygieneTest {
     try (CliAnalyticsServer server = CliAnalyticsServer.start(config, storage)) {
       Http http = new Http(server.port());
       String auth = "Bearer " + TOKEN;
-      Map<String, Object> e = event(SECRET_ACTOR);
+      Map<String, Object> e = Ev.recent(SECRET_ACTOR).json();
       e.put("error_message", "failed for " + SECRET_ACTOR);
-      assertEquals(200, http.post("/ingest", write(e), "Authorization", auth).status());
+      assertEquals(200, http.post("/ingest", Json.write(e), "Authorization", auth).status());
       http.post("/ingest", "{\"actor_id\": \"" + SECRET_ACTOR + "\"", "Authorization", auth);
-      http.post("/ingest", write(e), "Authorization", "Bearer " + SECRET_ACTOR);
+      http.post("/ingest", Json.write(e), "Authorization", "Bearer " + SECRET_ACTOR);
       storage.down = true;
-      assertEquals(503, http.post("/ingest", write(List.of(e)), "Authorization", auth).status());
+      assertEquals(
+          503, http.post("/ingest", Json.write(List.of(e)), "Authorization", auth).status());
       http.get("/health");
     } finally {
       System.setErr(original);

@@ -1,13 +1,12 @@
 package dev.clianalytics.server.api;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.privacy.Privacy;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.testing.Http;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,10 @@ interface OpsContract extends ApiContext {
   @Test
   default void erase_rawActorId_removesEventsSentRawOrHashed() {
     String raw = "erase-me-" + UUID.randomUUID();
-    Map<String, Object> sentRaw = event(raw);
-    Map<String, Object> sentHashed = event(Privacy.sha256Form(raw));
-    Map<String, Object> other = event("keep-" + UUID.randomUUID());
-    ingest(write(List.of(sentRaw, sentHashed, other)));
+    Map<String, Object> sentRaw = Ev.recent(raw).json();
+    Map<String, Object> sentHashed = Ev.recent(Privacy.sha256Form(raw)).json();
+    Map<String, Object> other = Ev.recent("keep-" + UUID.randomUUID()).json();
+    ingest(Json.write(List.of(sentRaw, sentHashed, other)));
     Http.Response r =
         http().delete("/actors/" + raw, "Authorization", "Bearer " + ApiFixture.ADMIN);
     assertEquals(200, r.status(), r.body());
@@ -42,7 +41,7 @@ interface OpsContract extends ApiContext {
         http()
             .post(
                 "/rest/v1/events",
-                write(
+                Json.write(
                     List.of(
                         Map.of("meta", Map.of("actor_id", List.of(raw))),
                         Map.of("runs", List.of(Map.of("who", Map.of("actor_id", raw)))),
@@ -69,9 +68,9 @@ interface OpsContract extends ApiContext {
 
   @Test
   default void metrics_countEventsAndRequestLatency() {
-    Map<String, Object> bad = event("m");
+    Map<String, Object> bad = Ev.recent("m").json();
     bad.remove("actor_id");
-    ingest(write(List.of(event("m"), bad)));
+    ingest(Json.write(List.of(Ev.recent("m").json(), bad)));
     String text = http().get("/metrics").body();
     assertTrue(text.contains("cli_analytics_events_accepted_total "), text);
     assertTrue(text.contains("cli_analytics_events_rejected_total "), text);

@@ -1,11 +1,11 @@
 package dev.clianalytics.server.api;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.testing.Http;
 import dev.clianalytics.server.testing.InMemoryStorage;
@@ -86,11 +86,11 @@ class PrivacyIngestTest extends ApiFixture {
     List<Case> cases = corpus();
     List<Map<String, Object>> events = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
-      Map<String, Object> e = event("actor-" + i);
+      Map<String, Object> e = Ev.recent("actor-" + i).json();
       e.put("error_message", cases.get(i).message());
       events.add(e);
     }
-    Http.Response r = ingest(write(events));
+    Http.Response r = ingest(Json.write(events));
     assertEquals(200, r.status(), r.body());
     assertEquals((long) cases.size(), json(r).get("accepted"), r.body());
     List<String> problems = new ArrayList<>();
@@ -115,13 +115,13 @@ class PrivacyIngestTest extends ApiFixture {
 
   @Test
   void hostileText_isRedactedAlone_andTheRestOfTheBatchIsStored() {
-    Map<String, Object> good1 = event("alice");
-    Map<String, Object> nested = event("bob");
+    Map<String, Object> good1 = Ev.recent("alice").json();
+    Map<String, Object> nested = Ev.recent("bob").json();
     nested.put("error_message", "bad config: " + "name=".repeat(20_000) + "hunter2");
-    Map<String, Object> pairs = event("carol");
+    Map<String, Object> pairs = Ev.recent("carol").json();
     pairs.put("error_message", "user=a;".repeat(12_000) + "Password=hunter2");
-    Map<String, Object> good2 = event("dave");
-    Http.Response r = ingest(write(List.of(good1, nested, pairs, good2)));
+    Map<String, Object> good2 = Ev.recent("dave").json();
+    Http.Response r = ingest(Json.write(List.of(good1, nested, pairs, good2)));
     assertEquals(200, r.status(), r.body());
     assertEquals(4L, json(r).get("accepted"), r.body());
     for (Map<String, Object> e : List.of(nested, pairs)) {

@@ -1,7 +1,5 @@
 package dev.clianalytics.server.api;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.testing.Http;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,8 @@ interface RestContract extends ApiContext {
 
   @Test
   default void rest_payloadRow_isStoredAndAnswers201WithoutBody() {
-    Map<String, Object> e = event("rest-" + UUID.randomUUID());
-    Http.Response r = insert(write(Map.of("payload", e)));
+    Map<String, Object> e = Ev.recent("rest-" + UUID.randomUUID()).json();
+    Http.Response r = insert(Json.write(Map.of("payload", e)));
     assertEquals(201, r.status(), r.body());
     assertEquals("", r.body());
     assertEquals(
@@ -40,18 +39,18 @@ interface RestContract extends ApiContext {
 
   @Test
   default void rest_bareObjectsArray_areStoredAsEvents() {
-    Map<String, Object> a = event("a");
-    Map<String, Object> b = event("b");
-    assertEquals(201, insert(write(List.of(a, b))).status());
+    Map<String, Object> a = Ev.recent("a").json();
+    Map<String, Object> b = Ev.recent("b").json();
+    assertEquals(201, insert(Json.write(List.of(a, b))).status());
     assertNotNull(row((String) a.get("event_id")));
     assertNotNull(row((String) b.get("event_id")));
   }
 
   @Test
   default void rest_returnRepresentation_answersStoredRows() {
-    Map<String, Object> e = event("rep");
+    Map<String, Object> e = Ev.recent("rep").json();
     Http.Response r =
-        insert(write(List.of(Map.of("payload", e))), "Prefer", "return=representation");
+        insert(Json.write(List.of(Map.of("payload", e))), "Prefer", "return=representation");
     assertEquals(201, r.status());
     Map<?, ?> row = (Map<?, ?>) ((List<?>) Json.parse(r.body())).getFirst();
     assertEquals(e.get("event_id"), row.get("id"));
@@ -62,7 +61,7 @@ interface RestContract extends ApiContext {
   default void rest_singleObjectAccept_answersOneObject() {
     Http.Response r =
         insert(
-            write(Map.of("payload", event("one"))),
+            Json.write(Map.of("payload", Ev.recent("one").json())),
             "Prefer",
             "return=representation",
             "Accept",
@@ -73,11 +72,11 @@ interface RestContract extends ApiContext {
 
   @Test
   default void rest_singleObjectAcceptForTwoRows_is406AndStoresNothing() {
-    Map<String, Object> a = event("single-a");
+    Map<String, Object> a = Ev.recent("single-a").json();
     Map<String, Object> doc = Map.of("kind", "single-" + UUID.randomUUID());
     Http.Response r =
         insert(
-            write(List.of(Map.of("payload", a), Map.of("payload", doc))),
+            Json.write(List.of(Map.of("payload", a), Map.of("payload", doc))),
             "Prefer",
             "return=representation",
             "Accept",
@@ -90,11 +89,11 @@ interface RestContract extends ApiContext {
 
   @Test
   default void rest_mixedRows_answerInRequestOrderAndAreAllStored() {
-    Map<String, Object> a = event("mixed-a");
-    Map<String, Object> b = event("mixed-b");
+    Map<String, Object> a = Ev.recent("mixed-a").json();
+    Map<String, Object> b = Ev.recent("mixed-b").json();
     Http.Response r =
         insert(
-            write(List.of(a, Map.of("kind", "mixed"), b, Map.of("kind", "mixed-2"))),
+            Json.write(List.of(a, Map.of("kind", "mixed"), b, Map.of("kind", "mixed-2"))),
             "Prefer",
             "return=representation");
 
@@ -110,7 +109,7 @@ interface RestContract extends ApiContext {
   default void rest_otherDocument_isStoredAsDocument() {
     Map<String, Object> doc =
         Map.of("command", "ai-do", "weeks", List.of(Map.of("week", "2026-W03")));
-    Http.Response r = insert(write(Map.of("payload", doc)), "Prefer", "return=representation");
+    Http.Response r = insert(Json.write(Map.of("payload", doc)), "Prefer", "return=representation");
     String id = (String) ((Map<?, ?>) ((List<?>) Json.parse(r.body())).getFirst()).get("id");
     assertEquals("ai-do", row(id).get("command"));
   }
@@ -127,7 +126,7 @@ interface RestContract extends ApiContext {
             "plain-looking-value",
             "meta",
             Map.of("actor_id", "dora@example.com"));
-    Http.Response r = insert(write(Map.of("payload", doc)), "Prefer", "return=representation");
+    Http.Response r = insert(Json.write(Map.of("payload", doc)), "Prefer", "return=representation");
     assertEquals(201, r.status());
     String id = (String) ((Map<?, ?>) ((List<?>) Json.parse(r.body())).getFirst()).get("id");
     Map<?, ?> stored = row(id);
@@ -141,10 +140,10 @@ interface RestContract extends ApiContext {
 
   @Test
   default void rest_invalidEvent_is400AndStoresNothing() {
-    Map<String, Object> good = event("good");
-    Map<String, Object> bad = event("bad");
+    Map<String, Object> good = Ev.recent("good").json();
+    Map<String, Object> bad = Ev.recent("bad").json();
     bad.remove("timestamp");
-    Http.Response r = insert(write(List.of(good, bad)));
+    Http.Response r = insert(Json.write(List.of(good, bad)));
     assertEquals(400, r.status());
     assertTrue(r.contentType().startsWith("application/problem+json"));
     Map<?, ?> error = (Map<?, ?>) ((List<?>) json(r).get("errors")).getFirst();
@@ -155,7 +154,9 @@ interface RestContract extends ApiContext {
 
   @Test
   default void rest_get_pagesWithLimitAndOffset() {
-    insert(write(List.of(event("p1"), event("p2"), event("p3"))));
+    insert(
+        Json.write(
+            List.of(Ev.recent("p1").json(), Ev.recent("p2").json(), Ev.recent("p3").json())));
     String read = "Bearer " + ApiFixture.READ;
     List<?> firstTwo =
         (List<?>)
@@ -172,7 +173,7 @@ interface RestContract extends ApiContext {
   /** Found by the endpoint fuzz test: limit=0 reached storage, which needs 1+, and was a 500. */
   @Test
   default void rest_get_limitZero_answersAnEmptyPage() {
-    insert(write(List.of(event("z1"))));
+    insert(Json.write(List.of(Ev.recent("z1").json())));
     Http.Response r =
         http().get("/rest/v1/events?limit=0", "Authorization", "Bearer " + ApiFixture.READ);
     assertEquals(200, r.status(), r.body());
@@ -188,7 +189,7 @@ interface RestContract extends ApiContext {
   }
 
   private static Map<String, Object> tool(String name, String actor) {
-    Map<String, Object> e = new java.util.LinkedHashMap<>(event(actor));
+    Map<String, Object> e = new java.util.LinkedHashMap<>(Ev.recent(actor).json());
     e.put("tool_name", name);
     return e;
   }
@@ -199,7 +200,7 @@ interface RestContract extends ApiContext {
     String t = "t" + UUID.randomUUID().toString().substring(0, 8);
     List<Map<String, Object>> rows =
         List.of(tool(t + "-a", "f1"), tool(t + "-b", "f2"), tool(t + "-c", "f3"));
-    assertEquals(201, insert(write(rows)).status());
+    assertEquals(201, insert(Json.write(rows)).status());
     Http.Response r =
         http()
             .get(
@@ -261,8 +262,8 @@ interface RestContract extends ApiContext {
 
   @Test
   default void rest_get_csvAnswersIdAndPayload() {
-    Map<String, Object> e = event("csv1");
-    insert(write(List.of(e)));
+    Map<String, Object> e = Ev.recent("csv1").json();
+    insert(Json.write(List.of(e)));
     Http.Response r =
         http()
             .get(

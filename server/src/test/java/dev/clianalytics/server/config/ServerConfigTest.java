@@ -141,4 +141,38 @@ class ServerConfigTest {
     assertTrue(failure("RATE_LIMIT_PER_ADDRESS", "fast").contains("was 'fast'"));
     assertTrue(failure("RATE_LIMIT_PER_TOKEN", "1000001").contains("1000000"));
   }
+
+  @Test
+  void withPort_changesThePortAndKeepsEveryOtherSetting() {
+    ServerConfig c = load("MIN_ACTORS", "3", "INGEST_TOKENS", "a1", "RETENTION_DAYS", "7");
+    ServerConfig moved = c.withPort(9100);
+    assertEquals(9100, moved.port());
+    assertEquals(c.toBuilder().port(9100).build(), moved);
+    assertEquals(c, moved.withPort(c.port()));
+  }
+
+  @Test
+  void builder_startsFromTheSameDefaultsAsAnEmptyEnvironment() {
+    ServerConfig loaded = load();
+    ServerConfig built =
+        ServerConfig.builder().dataDir(loaded.dataDir()).hashSalt(loaded.hashSalt()).build();
+    assertEquals(loaded, built);
+  }
+
+  @Test
+  void outOfRangeValue_givesTheSameMessageFromTheEnvironmentAndFromCode() {
+    String fromEnv = failure("MIN_ACTORS", "0");
+    ServerConfigBuilder b = load().toBuilder().minActors(0);
+    String fromCode = assertThrows(ConfigException.class, b::build).getMessage();
+    assertEquals(
+        "MIN_ACTORS must be an integer from 1 to 1000000, was '0'; fix MIN_ACTORS", fromEnv);
+    assertEquals(fromEnv, fromCode);
+  }
+
+  @Test
+  void numberTooLargeForItsType_isNamedWithTheRange() {
+    assertEquals(
+        "PORT must be an integer from 0 to 65535, was '99999999999'; fix PORT",
+        failure("PORT", "99999999999"));
+  }
 }

@@ -2,13 +2,14 @@ package dev.clianalytics.server.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.privacy.Privacy;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.http.ApiProblem;
 import dev.clianalytics.server.http.BodyFormat;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
-import dev.clianalytics.server.testing.Events;
 import dev.clianalytics.server.testing.InMemoryStorage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,13 +68,13 @@ class IngestBodyFuzzTest {
     return hostileText()
         .map(
             t -> {
-              Map<String, Object> e = Events.event("alice");
+              Map<String, Object> e = Ev.recent("alice").json();
               e.put("error_message", t);
               e.put("error_type", t);
               e.put("tool_version", t);
               e.put("flags_present", List.of(t, "--x"));
               e.put("command_path", List.of("terraform", t));
-              return Events.write(e);
+              return Json.write(e);
             });
   }
 

@@ -1,12 +1,12 @@
 package dev.clianalytics.server.ingest;
 
-import static dev.clianalytics.server.testing.Events.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.privacy.Privacy;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
@@ -43,9 +43,9 @@ class IngestServiceIsolationTest {
   }
 
   private static List<Object> batch() {
-    Map<String, Object> bad = event("bob");
+    Map<String, Object> bad = Ev.recent("bob").json();
     bad.put("error_message", "failed near " + TRIGGER);
-    return List.of(event("alice"), bad, event("dave"));
+    return List.of(Ev.recent("alice").json(), bad, Ev.recent("dave").json());
   }
 
   private void assertOnlyTheBadEventRejected(Throwable failure) {
@@ -104,9 +104,10 @@ class IngestServiceIsolationTest {
     IngestService service =
         new IngestService(
             new Database(storage), privacy, new Metrics(() -> new Storage.PoolStats(0, 0, 0, 0)));
-    Map<String, Object> hostile = event("bob");
+    Map<String, Object> hostile = Ev.recent("bob").json();
     hostile.put("error_message", "bad config: " + "name=".repeat(40_000) + "hunter2");
-    IngestResult result = service.ingest(List.of(event("alice"), hostile), Instant.now());
+    IngestResult result =
+        service.ingest(List.of(Ev.recent("alice").json(), hostile), Instant.now());
     assertEquals(2, result.accepted());
     for (Event stored : result.stored()) {
       assertFalse(String.valueOf(stored.errorMessage()).contains("hunter2"));

@@ -1,11 +1,10 @@
 package dev.clianalytics.server.ratelimit;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.testing.Http;
@@ -131,7 +130,7 @@ class RateLimitApiTest {
   }
 
   private static Http.Response ingest(Http http, String header, String value) {
-    return http.post("/ingest", write(event("limited")), header, value);
+    return http.post("/ingest", Json.write(Ev.recent("limited").json()), header, value);
   }
 
   private static long rateLimited(Http http, String limit) {

@@ -1,10 +1,10 @@
 package dev.clianalytics.server.resilience;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.testing.Http;
@@ -47,7 +47,8 @@ class GracefulShutdownTest {
     CliAnalyticsServer server = CliAnalyticsServer.start(config, storage);
     Http http = new Http(server.port());
     CompletableFuture<Http.Response> inFlight =
-        CompletableFuture.supplyAsync(() -> http.post("/ingest", write(event("late"))));
+        CompletableFuture.supplyAsync(
+            () -> http.post("/ingest", Json.write(Ev.recent("late").json())));
     storage.entered.await();
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
     Thread.sleep(300); // let close() begin before the insert completes

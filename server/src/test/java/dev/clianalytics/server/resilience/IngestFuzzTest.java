@@ -1,10 +1,10 @@
 package dev.clianalytics.server.resilience;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storages;
@@ -171,7 +171,7 @@ class IngestFuzzTest {
   private static byte[] seedBody(Random random) {
     List<Map<String, Object>> events = new ArrayList<>();
     for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) {
-      Map<String, Object> e = event("fuzz-" + random.nextInt(50));
+      Map<String, Object> e = Ev.recent("fuzz-" + random.nextInt(50)).json();
       if (random.nextBoolean()) {
         e.put("error_type", "ENOENT");
         e.put("error_message", "open /home/alice/.ssh/id_rsa failed");
@@ -181,10 +181,10 @@ class IngestFuzzTest {
     }
     String text =
         switch (random.nextInt(4)) {
-          case 0 -> write(events.getFirst());
-          case 1 -> write(events);
-          case 2 -> write(Map.of("events", events));
-          default -> String.join("\n", events.stream().map(e -> write(e)).toList());
+          case 0 -> Json.write(events.getFirst());
+          case 1 -> Json.write(events);
+          case 2 -> Json.write(Map.of("events", events));
+          default -> String.join("\n", events.stream().map(e -> Json.write(e)).toList());
         };
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -1,11 +1,10 @@
 package dev.clianalytics.server.resilience;
 
-import static dev.clianalytics.server.testing.Events.event;
-import static dev.clianalytics.server.testing.Events.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storages;
@@ -67,7 +66,12 @@ class OutageTest {
       assertEquals(503, http.get("/health").status());
       Http.Response r =
           http.post(
-              "/ingest", write(event("x")), "Content-Type", "application/json", "apikey", "in-1");
+              "/ingest",
+              Json.write(Ev.recent("x").json()),
+              "Content-Type",
+              "application/json",
+              "apikey",
+              "in-1");
       assertEquals(503, r.status());
       assertTrue(r.contentType().startsWith("application/problem+json"));
       assertEquals(503, http.get("/health").status(), "the server stays up");
@@ -92,10 +96,11 @@ class OutageTest {
   private static int post(Http http, Set<String> acknowledged) {
     List<Map<String, Object>> batch = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      batch.add(event("outage-" + i));
+      batch.add(Ev.recent("outage-" + i).json());
     }
     Http.Response r =
-        http.post("/ingest", write(batch), "Content-Type", "application/json", "apikey", "in-1");
+        http.post(
+            "/ingest", Json.write(batch), "Content-Type", "application/json", "apikey", "in-1");
     if (r.status() == 200) {
       batch.forEach(e -> acknowledged.add((String) e.get("event_id")));
     }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.testing.Events;
 import dev.clianalytics.server.testing.Http;
 import dev.clianalytics.server.testing.InMemoryStorage;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class RestBatchingTest {
         ServerConfig.from(Map.of("DATA_DIR", dir.toString(), "PORT", "0"), dir.resolve("none"));
     List<Object> rows = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
-      rows.add(i % 1_000 == 0 ? Events.event("batch-" + i) : Map.of("n", i));
+      rows.add(i % 1_000 == 0 ? Ev.recent("batch-" + i).json() : Map.of("n", i));
     }
     try (CliAnalyticsServer server = CliAnalyticsServer.start(config, storage)) {
       Http http = new Http(server.port());

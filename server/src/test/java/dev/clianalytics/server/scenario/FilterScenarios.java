@@ -1,6 +1,6 @@
 package dev.clianalytics.server.scenario;
 
-import static dev.clianalytics.server.scenario.Ev.ev;
+import static dev.clianalytics.server.scenario.Scenarios.ev;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +25,7 @@ interface FilterScenarios extends Scenarios {
   }
 
   private static String day(double minutes) {
-    return LocalDate.ofInstant(Ev.at(minutes), ZoneOffset.UTC).toString();
+    return LocalDate.ofInstant(Scenarios.at(minutes), ZoneOffset.UTC).toString();
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.clianalytics.server.scenario;
 
-import static dev.clianalytics.server.scenario.Ev.ev;
+import static dev.clianalytics.server.scenario.Scenarios.ev;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,8 +1,9 @@
 package dev.clianalytics.server.scenario;
 
-import static dev.clianalytics.server.scenario.Ev.ev;
+import static dev.clianalytics.server.scenario.Scenarios.ev;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clianalytics.core.testing.Ev;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ interface PathScenarios extends Scenarios {
       events[40 + 2 * i] = ev("new" + i, i * 61, "terraform plan", 0).version("1.8.0");
       events[41 + 2 * i] = ev("new" + i, i * 61 + 1, "terraform apply", exit).version("1.8.0");
     }
-    events[80] = Ev.ev("closer", 2000, "ls", 0);
+    events[80] = ev("closer", 2000, "ls", 0);
     send(events);
     infer();
 

@@ -10,7 +10,8 @@ class PostgresScenarioTest extends ServerFixture
         PathScenarios,
         SampleScenarios,
         FilterScenarios,
-        ReportHardeningScenarios {
+        ReportHardeningScenarios,
+        PinnedReportScenarios {
   private TestPostgres pg;
 
   @Override

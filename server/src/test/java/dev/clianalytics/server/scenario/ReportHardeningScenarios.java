@@ -1,6 +1,6 @@
 package dev.clianalytics.server.scenario;
 
-import static dev.clianalytics.server.scenario.Ev.ev;
+import static dev.clianalytics.server.scenario.Scenarios.ev;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +24,7 @@ interface ReportHardeningScenarios extends Scenarios {
   }
 
   private static String today() {
-    return LocalDate.ofInstant(Ev.at(0), ZoneOffset.UTC).toString();
+    return LocalDate.ofInstant(Scenarios.at(0), ZoneOffset.UTC).toString();
   }
 
   @Test

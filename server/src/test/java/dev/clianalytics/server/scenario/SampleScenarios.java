@@ -1,13 +1,10 @@
 package dev.clianalytics.server.scenario;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.sample.SampleGenerator;
 import dev.clianalytics.core.sample.SampleOptions;
-import dev.clianalytics.server.testing.Http;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,15 +18,7 @@ interface SampleScenarios extends Scenarios {
   default void sampleData_showsOutcomesHotPathsNorthStarAndThePlantedRegression() {
     LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     List<Map<String, Object>> events = new SampleGenerator(SampleOptions.defaults(end)).generate();
-    for (int i = 0; i < events.size(); i += 2_000) {
-      Http.Response r =
-          http()
-              .postJson(
-                  "/ingest",
-                  Json.write(events.subList(i, Math.min(events.size(), i + 2_000))),
-                  ServerFixture.TOKEN);
-      assertEquals(200, r.status(), r.body());
-    }
+    ingest(events);
     infer();
 
     List<Object> apply = outcomes("apply_workflow");

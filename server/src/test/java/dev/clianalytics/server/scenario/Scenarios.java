@@ -1,11 +1,33 @@
 package dev.clianalytics.server.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.testing.Http;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 /** What the scenario contracts need from {@link ServerFixture}, plus report helpers. */
 interface Scenarios {
+  /** Scenario time zero: two days ago, on a whole hour, so reports group into known days. */
+  Instant BASE = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+
+  /**
+   * {@code actor} ran {@code command} (e.g. "terraform plan") at BASE + minutes, ending in exit.
+   */
+  static Ev ev(String actor, double minutes, String command, int exit) {
+    return Ev.at(at(minutes)).actor(actor).cmd(command).exit(exit);
+  }
+
+  /** BASE + minutes. */
+  static Instant at(double minutes) {
+    return BASE.plusMillis(Math.round(minutes * 60_000));
+  }
+
   Http http();
 
   void send(Ev... events);
@@ -18,9 +40,24 @@ interface Scenarios {
 
   void restart(Map<String, String> settings);
 
+  void restart(Map<String, String> settings, Clock clock);
+
+  /** Ingests raw events, 2,000 a request, and checks each request was answered 200. */
+  default void ingest(List<Map<String, Object>> events) {
+    for (int i = 0; i < events.size(); i += 2_000) {
+      Http.Response r =
+          http()
+              .postJson(
+                  "/ingest",
+                  Json.write(events.subList(i, Math.min(events.size(), i + 2_000))),
+                  ServerFixture.TOKEN);
+      assertEquals(200, r.status(), r.body());
+    }
+  }
+
   /** An event long after everything else, from another actor: it moves the horizon on. */
   default Ev closer() {
-    return Ev.ev("closer", 600, "ls", 0);
+    return ev("closer", 600, "ls", 0);
   }
 
   /** The workflow row named {@code name} in the summary; fails when absent. */

@@ -3,6 +3,7 @@ package dev.clianalytics.server.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storage;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,16 @@ public abstract class ServerFixture {
   }
 
   private void start(Map<String, String> settings) {
+    start(settings, Clock.systemUTC());
+  }
+
+  /** Replaces the server with one on a new empty database whose clock is {@code clock}. */
+  public void restart(Map<String, String> settings, Clock clock) {
+    stopServer();
+    start(settings, clock);
+  }
+
+  private void start(Map<String, String> settings, Clock clock) {
     try {
       dataDir = Files.createTempDirectory("scenario");
     } catch (IOException e) {
@@ -74,7 +86,7 @@ public abstract class ServerFixture {
     env.putAll(settings);
     ServerConfig config = ServerConfig.from(env, dataDir.resolve("no.env"));
     Storage storage = Storages.open(url, dataDir);
-    server = CliAnalyticsServer.start(config, storage);
+    server = CliAnalyticsServer.start(config, storage, clock);
     http = new Http(server.port());
   }
 

@@ -1,8 +1,9 @@
 package dev.clianalytics.server.scenario;
 
-import static dev.clianalytics.server.scenario.Ev.ev;
+import static dev.clianalytics.server.scenario.Scenarios.ev;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clianalytics.core.testing.Ev;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.clianalytics.core.sample;
 
-/** How one simulated command ends. */
-enum Outcome {
+/** How one simulated command ends (named apart from the workflow {@code Outcome} it leads to). */
+enum Ending {
   OK,
   FAIL,
   INTERRUPT;

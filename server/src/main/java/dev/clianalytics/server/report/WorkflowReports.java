@@ -1,0 +1,143 @@
+package dev.clianalytics.server.report;
+
+import dev.clianalytics.core.workflow.WorkflowCatalog;
+import dev.clianalytics.core.workflow.WorkflowDefinition;
+import dev.clianalytics.server.http.ApiProblem;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds {@link WorkflowReport}, {@code GET /reports/workflows/{name}}. */
+final class WorkflowReports {
+  private final ReportSettings settings;
+  private final Reports reports;
+
+  WorkflowReports(ReportSettings settings, Reports reports) {
+    this.settings = settings;
+    this.reports = reports;
+  }
+
+  WorkflowReport build(Connection c, String name, ReportFilter filter) throws SQLException {
+    Set<String> autos = reports.autos(c);
+    WorkflowReport.Definition definition = definition(c, name, autos);
+    List<WorkflowQueries.Group> whole = WorkflowQueries.groups(c, filter, name, "workflow", autos);
+    Outcomes o =
+        whole.isEmpty() || whole.get(0).outcomes().actors() < settings.minActors()
+            ? new Outcomes(0, 0, 0, 0, 0, 0, null, null)
+            : whole.get(0).outcomes();
+    ReportFilter ofTool = new ReportFilter(filter.from(), filter.to(), definition.tool());
+    List<String> steps = definition.commands();
+    return new WorkflowReport(
+        definition,
+        filter,
+        o,
+        attempts(c, name, filter),
+        groups(c, filter, name, "tool_version", autos, Versions.ORDER, "version"),
+        groups(c, filter, name, "week", autos, Comparator.naturalOrder(), "week"),
+        topErrors(c, name, filter),
+        reports.paths(c, ofTool, 10),
+        PathQueries.recovery(
+            c,
+            ofTool,
+            settings.minActors(),
+            command ->
+                steps.stream().anyMatch(s -> command.equals(s) || command.startsWith(s + " "))));
+  }
+
+  private WorkflowReport.Definition definition(Connection c, String name, Set<String> autos)
+      throws SQLException {
+    Optional<WorkflowDefinition> found = settings.catalog().find(name);
+    if (found.isPresent()) {
+      WorkflowDefinition d = found.get();
+      boolean builtin = WorkflowCatalog.builtIn().find(name).map(d::equals).orElse(false);
+      return WorkflowReport.Definition.of(d, builtin ? "builtin" : "file");
+    }
+    if (!autos.contains(name)) {
+      throw ApiProblem.notFound(
+          "no workflow named '"
+              + name
+              + "'; GET /workflows lists the catalog, and commands"
+              + " without a definition appear once they have enough runs");
+    }
+    List<String> tools =
+        Query.list(
+            c,
+            "SELECT min(tool) FROM workflow_runs WHERE workflow = ?",
+            List.of(name),
+            rs -> rs.getString(1));
+    String tool = tools.get(0);
+    String command =
+        name.length() > tool.length() ? name.substring(tool.length() + 1).replace('_', ' ') : "";
+    return new WorkflowReport.Definition(name, tool, "other", List.of(command), command, "auto");
+  }
+
+  private List<WorkflowReport.Group> groups(
+      Connection c,
+      ReportFilter filter,
+      String name,
+      String column,
+      Set<String> autos,
+      Comparator<String> order,
+      String label)
+      throws SQLException {
+    return WorkflowQueries.groups(c, filter, name, column, autos).stream()
+        .filter(g -> !g.key().isEmpty() && g.outcomes().actors() >= settings.minActors())
+        .sorted(Comparator.comparing(WorkflowQueries.Group::key, order))
+        .map(g -> new WorkflowReport.Group(label, g.key(), g.outcomes()))
+        .toList();
+  }
+
+  private static WorkflowReport.Attempts attempts(Connection c, String name, ReportFilter filter)
+      throws SQLException {
+    ReportFilter.Sql where = filter.where("start_day", "tool");
+    List<Object> params = Query.params(name);
+    params.addAll(where.params());
+    return Query.list(
+            c,
+            "SELECT avg(goal_attempts), avg(failures_before_success),"
+                + " coalesce(sum(CASE WHEN goal_attempts > 1 THEN 1 ELSE 0 END), 0)"
+                + " FROM workflow_runs WHERE workflow = ?"
+                + where.text(),
+            params,
+            rs -> {
+              double attempts = rs.getDouble(1);
+              Double attemptsMean = rs.wasNull() ? null : attempts;
+              double failures = rs.getDouble(2);
+              Double failuresMean = rs.wasNull() ? null : failures;
+              return new WorkflowReport.Attempts(attemptsMean, failuresMean, rs.getLong(3));
+            })
+        .get(0);
+  }
+
+  private static List<ErrorTypeCount> topErrors(Connection c, String name, ReportFilter filter)
+      throws SQLException {
+    ReportFilter.Sql where = filter.where("start_day", "tool");
+    List<Object> params = Query.params(name);
+    params.addAll(where.params());
+    Map<String, Long> counts = new HashMap<>();
+    for (String types :
+        Query.list(
+            c,
+            "SELECT error_types FROM workflow_runs WHERE workflow = ? AND error_types <> ''"
+                + where.text(),
+            params,
+            rs -> rs.getString(1))) {
+      for (String type : types.split("\n")) {
+        counts.merge(type, 1L, Long::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(10)
+        .map(e -> new ErrorTypeCount(e.getKey(), e.getValue(), null))
+        .toList();
+  }
+}
