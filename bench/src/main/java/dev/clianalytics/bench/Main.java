@@ -40,6 +40,8 @@ public final class Main {
       case "otlp" -> OtlpBench.run(BenchArgs.parse(rest));
       case "posthog" -> PosthogBench.run(BenchArgs.parse(rest));
       case "sanitizer" -> SanitizerRun.run();
+      case "storage-ingest" -> StorageIngestBench.run(rest);
+      case "pooler-check" -> PoolerCheck.run(rest);
       default -> {
         System.err.println("unknown benchmark: " + benchmark);
         usage();
@@ -54,6 +56,9 @@ public final class Main {
     System.err.println(
         "       java -jar cli-analytics-bench.jar infer|reports|otlp --database-url URL --events N");
     System.err.println("       java -jar cli-analytics-bench.jar sanitizer");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar storage-ingest [--database-url URL]");
+    System.err.println("       java -jar cli-analytics-bench.jar pooler-check DATABASE_URL");
     System.err.println(
         "       java -jar cli-analytics-bench.jar posthog [--database-url URL] [--events N]");
   }

@@ -1,8 +1,6 @@
-package dev.clianalytics.server.storage.postgres;
+package dev.clianalytics.bench;
 
 import dev.clianalytics.core.event.Event;
-import dev.clianalytics.server.storage.Concurrently;
-import dev.clianalytics.server.storage.Events;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storage.InsertResult;
 import dev.clianalytics.server.storage.Storages;
@@ -13,20 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Exercises every storage operation through a transaction-mode pooler such as PgBouncer or the
- * Supabase pooler, printing one OK/FAIL line each and exiting 1 on any failure: {@code java -cp
- * <test classpath> dev.clianalytics.server.storage.postgres.PoolerCheck
- * postgresql://user@host:6543/db}. (The contract tests cannot run there: they isolate themselves
- * with per-test schemas, which poolers do not pass on.)
+ * {@code pooler-check URL}: exercises every storage operation through a transaction-mode pooler
+ * such as PgBouncer or the Supabase pooler, printing one OK/FAIL line each and exiting 1 on any
+ * failure (see docs/storage.md, "Poolers"). The contract tests cannot run there: they isolate
+ * themselves with per-test schemas, which poolers do not pass on.
  */
 final class PoolerCheck {
-  private static boolean failed;
+  private boolean failed;
 
   private PoolerCheck() {}
 
-  public static void main(String[] args) throws Exception {
+  static void run(String[] args) throws Exception {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("pooler-check needs one argument, the DATABASE_URL");
+    }
     String url = args[0];
-    Concurrently.run(
+    PoolerCheck check = new PoolerCheck();
+    BenchEvents.concurrently(
         3,
         t -> {
           try (Storage s = Storages.open(url, Path.of("unused"))) {
@@ -34,32 +35,32 @@ final class PoolerCheck {
           }
           return t;
         });
-    check(true, "3 concurrent migrate() calls");
+    check.check(true, "3 concurrent migrate() calls");
     try (Storage s = Storages.open(url, Path.of("unused"))) {
-      run(s);
+      check.run(s);
     }
-    System.exit(failed ? 1 : 0);
+    System.exit(check.failed ? 1 : 0);
   }
 
-  private static void run(Storage s) throws Exception {
+  private void run(Storage s) throws Exception {
     long before = s.countEvents();
-    List<Event> fresh = Events.many(10_000, "pooler-", 20);
+    List<Event> fresh = BenchEvents.many(10_000, "pooler-", 20);
     InsertResult r1 = s.insertEvents(fresh, Instant.now());
     check(r1.equals(new InsertResult(10_000, 0)), "10,000 new events (direct COPY) " + r1);
     List<Event> mixed = new ArrayList<>(fresh.subList(0, 100));
-    Event once = Events.full("pooler-erase", Events.T0);
+    Event once = BenchEvents.full("pooler-erase", BenchEvents.T0);
     mixed.add(once);
     mixed.add(once);
     InsertResult r2 = s.insertEvents(mixed, Instant.now());
     check(r2.equals(new InsertResult(1, 101)), "batch with duplicates (staging table) " + r2);
     List<Integer> accepted =
-        Concurrently.run(
+        BenchEvents.concurrently(
             4,
             t -> {
               int n = 0;
               for (int b = 0; b < 20; b++) {
                 n +=
-                    s.insertEvents(Events.many(500, "p" + t + b + "-", 5), Instant.now())
+                    s.insertEvents(BenchEvents.many(500, "p" + t + b + "-", 5), Instant.now())
                         .accepted();
               }
               return n;
@@ -77,7 +78,7 @@ final class PoolerCheck {
     check(true, "ping; pool " + s.poolStats());
   }
 
-  private static void check(boolean ok, String what) {
+  private void check(boolean ok, String what) {
     failed |= !ok;
     System.out.println((ok ? "OK   " : "FAIL ") + what);
   }
