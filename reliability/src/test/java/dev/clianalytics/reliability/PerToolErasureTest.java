@@ -1,0 +1,98 @@
+package dev.clianalytics.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.server.testing.Http;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Two tools on one machine send different actor ids, and erasure with the id that {@code telemetry
+ * status} shows (the one docs/privacy.md tells users to give) removes exactly that tool's events.
+ */
+class PerToolErasureTest {
+  private static final Pattern ACTOR = Pattern.compile("Actor id:\\s+([0-9a-f]{64})");
+
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"postgres", "duckdb"})
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void erasureByTheStatusActorId_removesExactlyThatToolsEvents(String database) {
+    try (InProcessServer server =
+        InProcessServer.start(database, getClass(), dir.resolve("data"))) {
+      Map<String, String> env = env(server.ingestUrl());
+      for (String tool : List.of("alpha", "beta")) {
+        assertEquals(0, TinyTool.run(tool, env, "deploy", "web").exitCode());
+        assertEquals(0, TinyTool.run(tool, env, "deploy", "--force", "db").exitCode());
+      }
+      String alphaId = actorId(TinyTool.run("alpha", env, "telemetry", "status").out());
+      String betaId = actorId(TinyTool.run("beta", env, "telemetry", "status").out());
+      assertNotEquals(alphaId, betaId);
+      assertEquals(Map.of("alpha", 2, "beta", 2), toolsStored(server.http()));
+      assertEquals(2, distinctActors(server.http()));
+
+      Http.Response erased =
+          server
+              .http()
+              .delete("/actors/" + alphaId, "Authorization", "Bearer " + InProcessServer.ADMIN);
+      assertEquals(200, erased.status(), erased.body());
+      assertEquals(2L, ((Map<?, ?>) Json.parse(erased.body())).get("deleted"));
+      assertEquals(Map.of("beta", 2), toolsStored(server.http()));
+    }
+  }
+
+  private Map<String, String> env(String url) {
+    Map<String, String> env = new HashMap<>();
+    env.put("EVENTS_ENABLED", "1");
+    env.put("EVENTS_URL", url);
+    env.put("EVENTS_TOKEN", InProcessServer.INGEST);
+    env.put("EVENTS_FLUSH_TIMEOUT_MS", "10000");
+    env.put("HOME", dir.resolve("home").toString());
+    env.put("XDG_CONFIG_HOME", dir.resolve("home/config").toString());
+    env.put("XDG_CACHE_HOME", dir.resolve("home/cache").toString());
+    return env;
+  }
+
+  private static String actorId(String status) {
+    Matcher m = ACTOR.matcher(status);
+    assertTrue(m.find(), status);
+    return m.group(1);
+  }
+
+  private static List<Map<?, ?>> payloads(Http http) {
+    Http.Response r =
+        http.get("/rest/v1/events?limit=1000", "Authorization", "Bearer " + InProcessServer.ADMIN);
+    assertEquals(200, r.status(), r.body());
+    List<Map<?, ?>> out = new ArrayList<>();
+    for (Object row : (List<?>) Json.parse(r.body())) {
+      out.add((Map<?, ?>) ((Map<?, ?>) row).get("payload"));
+    }
+    return out;
+  }
+
+  private static Map<String, Integer> toolsStored(Http http) {
+    Map<String, Integer> tools = new HashMap<>();
+    for (Map<?, ?> p : payloads(http)) {
+      tools.merge((String) p.get("tool_name"), 1, Integer::sum);
+    }
+    return tools;
+  }
+
+  private static long distinctActors(Http http) {
+    return payloads(http).stream().map(p -> p.get("actor_id")).distinct().count();
+  }
+}
