@@ -58,6 +58,22 @@ final class InProcessServer implements AutoCloseable {
     return "http://127.0.0.1:" + http.port() + "/ingest";
   }
 
+  /**
+   * An SDK environment with its own {@code home} and a generous flush timeout; {@code pairs} add
+   * the variables that turn telemetry on and point it here.
+   */
+  static Map<String, String> sdkEnv(Path home, String... pairs) {
+    Map<String, String> env = new HashMap<>();
+    env.put("EVENTS_FLUSH_TIMEOUT_MS", "10000");
+    env.put("HOME", home.toString());
+    env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+    env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
   Http http() {
     return http;
   }

@@ -2,7 +2,6 @@ package dev.clianalytics.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.json.Json;
 import dev.clianalytics.server.testing.Http;
@@ -12,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * status} shows (the one docs/privacy.md tells users to give) removes exactly that tool's events.
  */
 class PerToolErasureTest {
-  private static final Pattern ACTOR = Pattern.compile("Actor id:\\s+([0-9a-f]{64})");
-
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
@@ -34,13 +29,21 @@ class PerToolErasureTest {
   void erasureByTheStatusActorId_removesExactlyThatToolsEvents(String database) {
     try (InProcessServer server =
         InProcessServer.start(database, getClass(), dir.resolve("data"))) {
-      Map<String, String> env = env(server.ingestUrl());
+      Map<String, String> env =
+          InProcessServer.sdkEnv(
+              dir.resolve("home"),
+              "EVENTS_ENABLED",
+              "1",
+              "EVENTS_URL",
+              server.ingestUrl(),
+              "EVENTS_TOKEN",
+              InProcessServer.INGEST);
       for (String tool : List.of("alpha", "beta")) {
         assertEquals(0, TinyTool.run(tool, env, "deploy", "web").exitCode());
         assertEquals(0, TinyTool.run(tool, env, "deploy", "--force", "db").exitCode());
       }
-      String alphaId = actorId(TinyTool.run("alpha", env, "telemetry", "status").out());
-      String betaId = actorId(TinyTool.run("beta", env, "telemetry", "status").out());
+      String alphaId = TinyTool.run("alpha", env, "telemetry", "status").actorId();
+      String betaId = TinyTool.run("beta", env, "telemetry", "status").actorId();
       assertNotEquals(alphaId, betaId);
       assertEquals(Map.of("alpha", 2, "beta", 2), toolsStored(server.http()));
       assertEquals(2, distinctActors(server.http()));
@@ -53,24 +56,6 @@ class PerToolErasureTest {
       assertEquals(2L, ((Map<?, ?>) Json.parse(erased.body())).get("deleted"));
       assertEquals(Map.of("beta", 2), toolsStored(server.http()));
     }
-  }
-
-  private Map<String, String> env(String url) {
-    Map<String, String> env = new HashMap<>();
-    env.put("EVENTS_ENABLED", "1");
-    env.put("EVENTS_URL", url);
-    env.put("EVENTS_TOKEN", InProcessServer.INGEST);
-    env.put("EVENTS_FLUSH_TIMEOUT_MS", "10000");
-    env.put("HOME", dir.resolve("home").toString());
-    env.put("XDG_CONFIG_HOME", dir.resolve("home/config").toString());
-    env.put("XDG_CACHE_HOME", dir.resolve("home/cache").toString());
-    return env;
-  }
-
-  private static String actorId(String status) {
-    Matcher m = ACTOR.matcher(status);
-    assertTrue(m.find(), status);
-    return m.group(1);
   }
 
   private static List<Map<?, ?>> payloads(Http http) {

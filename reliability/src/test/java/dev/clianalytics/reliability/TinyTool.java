@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +44,18 @@ final class TinyTool implements Runnable {
   }
 
   /** What one run printed. */
-  record Run(int exitCode, String out, String err) {}
+  record Run(int exitCode, String out, String err) {
+    private static final Pattern ACTOR = Pattern.compile("Actor id:\\s+([0-9a-f]{64})");
+
+    /** The actor id a {@code telemetry status} run printed. */
+    String actorId() {
+      Matcher m = ACTOR.matcher(out);
+      if (!m.find()) {
+        throw new AssertionError("no actor id in: " + out);
+      }
+      return m.group(1);
+    }
+  }
 
   /** One run of the tool named {@code name} with {@code env} as its environment. */
   static Run run(String name, Map<String, String> env, String... args) {
