@@ -69,10 +69,14 @@ class LogHygieneTest {
     ServerConfig config =
         ServerConfig.from(
             Map.of(
-                "DATA_DIR", dir.toString(),
-                "PORT", "0",
-                "INGEST_TOKENS", TOKEN,
-                "RATE_LIMIT_PER_ADDRESS", "1"),
+                "DATA_DIR",
+                dir.toString(),
+                "PORT",
+                "0",
+                "INGEST_TOKENS",
+                TOKEN,
+                "RATE_LIMIT_PER_ADDRESS",
+                "1"),
             dir.resolve("none"));
     try (CliAnalyticsServer server = CliAnalyticsServer.start(config, new InMemoryStorage())) {
       Http http = new Http(server.port());
