@@ -26,6 +26,7 @@ public final class TelemetrySettings {
   private final boolean optOut;
   private final boolean hideAnalyticsOption;
   private final String moreInfoUrl;
+  private final boolean reportsRuntime;
 
   private TelemetrySettings(Builder b) {
     this.toolName = b.toolName;
@@ -35,6 +36,7 @@ public final class TelemetrySettings {
     this.optOut = b.optOut;
     this.hideAnalyticsOption = b.hideAnalyticsOption;
     this.moreInfoUrl = b.moreInfoUrl;
+    this.reportsRuntime = b.reportsRuntime;
   }
 
   /**
@@ -79,6 +81,11 @@ public final class TelemetrySettings {
     return moreInfoUrl;
   }
 
+  /** Whether events carry this JVM's {@code runtime} ({@code java-21}); true unless turned off. */
+  public boolean reportsRuntime() {
+    return reportsRuntime;
+  }
+
   @Override
   public String toString() {
     return "TelemetrySettings[tool=%s, version=%s, endpoint=%s, token=%s, optOut=%s]"
@@ -94,6 +101,7 @@ public final class TelemetrySettings {
     private boolean optOut;
     private boolean hideAnalyticsOption;
     private String moreInfoUrl;
+    private boolean reportsRuntime = true;
 
     private Builder(String toolName, String toolVersion) {
       Objects.requireNonNull(toolName, "toolName");
@@ -142,6 +150,15 @@ public final class TelemetrySettings {
     /** A page about the tool's telemetry, named by the notice and {@code telemetry status}. */
     public Builder moreInfoUrl(String url) {
       this.moreInfoUrl = httpUrl(Objects.requireNonNull(url, "url")).toString();
+      return this;
+    }
+
+    /**
+     * Leaves {@code runtime} out of events, for a wrapper such as {@code cli-analytics exec} whose
+     * JVM is not the runtime of the program it records; {@code os} and {@code arch} stay.
+     */
+    public Builder withoutRuntime() {
+      this.reportsRuntime = false;
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.clianalytics.client.internal;
 import dev.clianalytics.client.CommandRun;
 import dev.clianalytics.client.TelemetrySettings;
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.Platform;
 import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.privacy.Privacy;
 import java.io.IOException;
@@ -29,6 +30,12 @@ public final class Client {
    * costs the tool's own thread only the warm path.
    */
   static final CommandRun PRIMING_RUN = CommandRun.of(0, "prime").withFlags("--prime");
+
+  /** Where this JVM runs, read once: the same for every event of the process. */
+  private static final class ThisJvm {
+    static final Platform PLATFORM = Platform.ofThisJvm();
+    static final Platform WITHOUT_RUNTIME = new Platform(PLATFORM.os(), PLATFORM.arch(), null);
+  }
 
   /** The privacy rules, loaded on first use: a run that sends nothing never loads them. */
   private static final class Rules {
@@ -185,7 +192,8 @@ public final class Client {
             null,
             null,
             config.ciDetected(),
-            RandomIds.uuid());
+            RandomIds.uuid(),
+            settings.reportsRuntime() ? ThisJvm.PLATFORM : ThisJvm.WITHOUT_RUNTIME);
     UnaryOperator<Event> rules = rulesForTest;
     return Json.write((rules == null ? Rules.PRIVACY.apply(raw) : rules.apply(raw)).toJson());
   }
