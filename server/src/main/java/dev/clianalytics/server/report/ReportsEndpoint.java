@@ -90,6 +90,24 @@ public final class ReportsEndpoint {
     answer(ctx, key("trends", f), VersionRows::trendRows, c -> reports.trends(c, f));
   }
 
+  public void adoption(Context ctx) {
+    ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
+    answer(
+        ctx,
+        key("adoption", f),
+        table("weeks"),
+        c -> AdoptionReport.build(c, f, settings.minActors()).toJson());
+  }
+
+  public void platforms(Context ctx) {
+    ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
+    answer(
+        ctx,
+        key("platforms", f),
+        table("platforms"),
+        c -> PlatformsReport.build(c, f, settings.minActors()).toJson());
+  }
+
   @FunctionalInterface
   private interface Build {
     Map<String, Object> build(Connection c) throws SQLException;

@@ -55,6 +55,13 @@ final class Ev {
     return this;
   }
 
+  Ev platform(String os, String arch, String runtime) {
+    json.put("os", os);
+    json.put("arch", arch);
+    json.put("runtime", runtime);
+    return this;
+  }
+
   Ev error(String type) {
     json.put("error_type", type);
     return this;

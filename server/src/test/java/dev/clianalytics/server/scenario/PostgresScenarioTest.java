@@ -10,7 +10,8 @@ class PostgresScenarioTest extends ServerFixture
         PathScenarios,
         SampleScenarios,
         FilterScenarios,
-        ReportHardeningScenarios {
+        ReportHardeningScenarios,
+        AdoptionScenarios {
   private TestPostgres pg;
 
   @Override
