@@ -97,7 +97,7 @@ public final class Client {
     Path file = stateFile();
     state().withChoice(on).write(file);
     if (!on) {
-      config = ClientConfig.off();
+      config = config.turnedOff();
     }
     return file;
   }

@@ -114,6 +114,20 @@ public record ClientConfig(
         d, Consent.ANALYTICS_FLAG, url, token, postgrest, debug, flushTimeout, dirs, ciDetected);
   }
 
+  /** The same configuration after {@code telemetry off}: nothing more is sent in this run. */
+  ClientConfig turnedOff() {
+    return new ClientConfig(
+        Decision.OFF_TURNED_OFF,
+        Consent.SAVED_OFF,
+        url,
+        token,
+        postgrest,
+        debug,
+        flushTimeout,
+        dirs,
+        ciDetected);
+  }
+
   private static Decision decide(Consent consent, ToolState saved, boolean urlSet, URI url) {
     if (!consent.on()) {
       return switch (consent) {
