@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.client.FakeServer;
 import dev.clianalytics.client.JavaProcess;
+import dev.clianalytics.core.event.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +133,28 @@ class ExecCommandTest {
     env.remove("EVENTS_ENABLED");
     assertEquals(0, exec(env, "--tool", "mytool", "--analytics", "--", "true").exitCode());
     assertEquals("mytool", server.events().getFirst().get("tool_name"));
+  }
+
+  @Test
+  void exec_recordsOsAndArchButNotItsOwnJavaAsTheRuntime() throws Exception {
+    assertEquals(0, exec(optedIn(), "--tool", "mytool", "--", "true").exitCode());
+    Map<String, Object> event = server.events().getFirst();
+    assertEquals(Platform.ofThisJvm().os(), event.get("os"));
+    assertEquals(Platform.ofThisJvm().arch(), event.get("arch"));
+    assertFalse(event.containsKey("runtime"), event.toString());
+  }
+
+  @Test
+  void exec_toolsOwnVariables_winOverTheSharedOnes() throws Exception {
+    Map<String, String> env = optedIn();
+    env.put("EVENTS_URL", "http://127.0.0.1:9/nowhere");
+    env.put("TERRAFORM_TELEMETRY_URL", server.url("/ingest"));
+    assertEquals(0, exec(env, "--tool", "terraform", "--", "true").exitCode());
+    assertEquals("terraform", server.events().getFirst().get("tool_name"));
+
+    env.put("TERRAFORM_TELEMETRY", "0");
+    assertEquals(0, exec(env, "--tool", "terraform", "--", "true").exitCode());
+    assertEquals(1, server.events().size());
   }
 
   @Test

@@ -16,10 +16,12 @@ import picocli.CommandLine;
  * analytics.recordEvent(CommandRun.of(exitCode, "deploy").withFlags("--force"));
  * }</pre>
  *
- * <p>Off unless the user opts in ({@code EVENTS_ENABLED} truthy or {@code --analytics} among the
- * arguments), always off with {@code DO_NOT_TRACK}, and never throws, blocks or prints. Events are
- * sent from a daemon thread; at exit (shutdown hook or {@link #close()}) the SDK waits at most
- * {@code EVENTS_FLUSH_TIMEOUT_MS} (default 300) and spools the rest for a later run.
+ * <p>Off unless the user opts in ({@code mytool telemetry on}, {@code MYTOOL_TELEMETRY=1}, {@code
+ * EVENTS_ENABLED} truthy or {@code --analytics} among the arguments) or the maintainer chose
+ * opt-out mode in {@link TelemetrySettings}, always off with {@code DO_NOT_TRACK}, and never
+ * throws, blocks or prints (but the one-time notice of opt-out mode). Events are sent from a daemon
+ * thread; at exit (shutdown hook or {@link #close()}) the SDK waits at most {@code
+ * EVENTS_FLUSH_TIMEOUT_MS} (default 300) and spools the rest for a later run.
  */
 public final class CliAnalytics implements AutoCloseable {
   private final Client client;
@@ -43,7 +45,7 @@ public final class CliAnalytics implements AutoCloseable {
    * arguments, only checked for {@code --analytics}. Registers a shutdown hook that flushes.
    */
   public static CliAnalytics start(String toolName, String toolVersion, String... args) {
-    return start(toolName, toolVersion, Arrays.asList(args), System.getenv());
+    return start(TelemetrySettings.builder(toolName, toolVersion).build(), args);
   }
 
   /**
@@ -51,29 +53,69 @@ public final class CliAnalytics implements AutoCloseable {
    */
   public static CliAnalytics start(
       String toolName, String toolVersion, List<String> args, Map<String, String> environment) {
-    ClientConfig config;
-    try {
-      config = ClientConfig.from(Map.copyOf(environment), List.copyOf(args));
-    } catch (RuntimeException e) {
-      config = ClientConfig.off();
-    }
-    return new CliAnalytics(new Client(toolName, toolVersion, config, System.err), true);
+    return start(TelemetrySettings.builder(toolName, toolVersion).build(), args, environment);
   }
 
   /**
-   * Instruments a picocli command line: adds {@code --analytics} to every command and records each
-   * {@code execute} with its exact subcommand path, matched option names, exit code, duration and
-   * exception class. Needs picocli on the class path (the SDK does not bring it).
+   * Starts the SDK with what the maintainer built in (endpoint, token, opt-out mode); {@code args}
+   * are only checked for {@code --analytics}. In opt-out mode the first run prints the one-time
+   * notice on stderr and sends nothing.
+   */
+  public static CliAnalytics start(TelemetrySettings settings, String... args) {
+    return start(settings, Arrays.asList(args), System.getenv());
+  }
+
+  /** As {@link #start(TelemetrySettings, String...)}, reading variables from {@code env}. */
+  public static CliAnalytics start(
+      TelemetrySettings settings, List<String> args, Map<String, String> env) {
+    CliAnalytics analytics = create(settings, args, env);
+    String notice = analytics.client.noticeIfDue(false);
+    if (notice != null) {
+      System.err.println(notice);
+    }
+    return analytics;
+  }
+
+  private static CliAnalytics create(
+      TelemetrySettings settings, List<String> args, Map<String, String> env) {
+    ClientConfig config;
+    try {
+      config = ClientConfig.from(settings, Map.copyOf(env), List.copyOf(args));
+    } catch (RuntimeException e) {
+      config = ClientConfig.off();
+    }
+    return new CliAnalytics(new Client(settings, config, System.err), true);
+  }
+
+  /**
+   * Instruments a picocli command line: adds {@code --analytics} to every command and a {@code
+   * telemetry on|off|status} subcommand, and records each {@code execute} with its exact subcommand
+   * path, matched option names, exit code, duration and exception class. Needs picocli on the class
+   * path (the SDK does not bring it).
    */
   public static CliAnalytics instrument(
       CommandLine commandLine, String toolName, String toolVersion) {
-    return instrument(commandLine, toolName, toolVersion, System.getenv());
+    return instrument(commandLine, TelemetrySettings.builder(toolName, toolVersion).build());
   }
 
   /** As {@link #instrument(CommandLine, String, String)}, reading variables from {@code env}. */
   public static CliAnalytics instrument(
       CommandLine commandLine, String toolName, String toolVersion, Map<String, String> env) {
-    CliAnalytics analytics = start(toolName, toolVersion, List.of(), env);
+    return instrument(commandLine, TelemetrySettings.builder(toolName, toolVersion).build(), env);
+  }
+
+  /**
+   * As {@link #instrument(CommandLine, String, String)} with what the maintainer built in; in
+   * opt-out mode the first run prints the one-time notice on stderr and sends nothing.
+   */
+  public static CliAnalytics instrument(CommandLine commandLine, TelemetrySettings settings) {
+    return instrument(commandLine, settings, System.getenv());
+  }
+
+  /** As {@link #instrument(CommandLine, TelemetrySettings)}, reading variables from {@code env}. */
+  public static CliAnalytics instrument(
+      CommandLine commandLine, TelemetrySettings settings, Map<String, String> env) {
+    CliAnalytics analytics = create(settings, List.of(), env);
     try {
       PicocliInstrumentation.install(commandLine, analytics.client);
     } catch (RuntimeException | LinkageError e) {
@@ -97,7 +139,7 @@ public final class CliAnalytics implements AutoCloseable {
     }
   }
 
-  /** Whether this run sends events (opted in, not DO_NOT_TRACK, EVENTS_URL set). */
+  /** Whether this run sends events (turned on, not DO_NOT_TRACK, an endpoint set). */
   public boolean isEnabled() {
     return client.config().decision().sends();
   }

@@ -118,7 +118,7 @@ class PrivacyEndToEndTest {
         stored + erased,
         "every secret-laden event was stored (sanitized) or erased, so the scan means something");
 
-    Leaks serverSide = new Leaks(serverForbidden());
+    Leaks serverSide = new Leaks(serverForbidden(home));
     for (int i = 0; i < answers.size(); i++) {
       serverSide.scan("API answer #" + i, answers.get(i));
     }
@@ -337,9 +337,13 @@ class PrivacyEndToEndTest {
     return forbidden;
   }
 
-  /** The server stores keyed hashes, so neither the raw ids nor their plain SHA-256 may appear. */
-  private List<String> serverForbidden() {
+  /**
+   * The server stores keyed hashes, so neither the raw ids nor their plain SHA-256 may appear; nor
+   * the SDK's install secret, which never leaves the machine (only a per-tool HMAC of it does).
+   */
+  private List<String> serverForbidden(Path home) throws IOException {
     List<String> forbidden = new ArrayList<>(planted.needles());
+    forbidden.add(Files.readString(home.resolve("config/cli-analytics/install-id")).strip());
     for (String id : planted.rawIds()) {
       forbidden.add(id);
       forbidden.add(Privacy.sha256Form(id));

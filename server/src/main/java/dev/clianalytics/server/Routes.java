@@ -136,5 +136,7 @@ final class Routes {
     app.get("/reports/nsm", auth.require(Access.READ, reports::nsm));
     app.get("/reports/versions", auth.require(Access.READ, reports::versions));
     app.get("/reports/trends", auth.require(Access.READ, reports::trends));
+    app.get("/reports/adoption", auth.require(Access.READ, reports::adoption));
+    app.get("/reports/platforms", auth.require(Access.READ, reports::platforms));
   }
 }

@@ -1,5 +1,5 @@
-// The overview: cards, workflows, trends, north star, hot paths, recovery and versions, each panel
-// filled as soon as its report arrives.
+// The overview: cards, workflows, trends, north star, hot paths, recovery, versions, version
+// adoption and platforms, each panel filled as soon as its report arrives.
 
 import { h, panel, fill } from '../dom.js';
 import { report } from '../api.js';
@@ -9,6 +9,7 @@ import { renderHotPaths } from './hotpaths.js';
 import { renderRecovery } from './recovery.js';
 import { renderNsm } from './nsm.js';
 import { renderVersions } from './versions.js';
+import { renderAdoption, renderPlatforms } from './adoption.js';
 
 function noData() {
   const origin = location.origin;
@@ -34,10 +35,13 @@ export function renderOverview(view, filters, onError) {
   const paths = panel('hotpaths', 'Failure hot paths', 'What people ran just before a failure, ranked by failures');
   const recovery = panel('recovery', 'Recovery after failure');
   const versions = panel('versions', 'Versions', 'Success rate by tool version, 95% interval; significant drops flagged');
+  const adoption = panel('adoption', 'Version adoption', 'Active users of each version, week by week');
+  const platforms = panel('platforms', 'Platforms', 'Active users by OS and architecture, and by runtime');
   const grid = h('div', { class: 'overview' }, workflows.section,
     h('div', { class: 'grid two' }, trends.section, nsm.section),
     paths.section,
-    h('div', { class: 'grid two' }, recovery.section, versions.section));
+    h('div', { class: 'grid two' }, recovery.section, versions.section),
+    h('div', { class: 'grid two' }, adoption.section, platforms.section));
   view.replaceChildren(top, grid);
 
   const guard = (body, work) => work.catch((error) => {
@@ -65,4 +69,6 @@ export function renderOverview(view, filters, onError) {
     .then((p) => renderHotPaths(paths.body, p.paths || [])));
   guard(recovery.body, report('/reports/recovery', filters).then((r) => renderRecovery(recovery.body, r.commands || [])));
   guard(versions.body, report('/reports/versions', filters).then((v) => renderVersions(versions.body, v)));
+  guard(adoption.body, report('/reports/adoption', filters).then((a) => renderAdoption(adoption.body, a)));
+  guard(platforms.body, report('/reports/platforms', filters).then((p) => renderPlatforms(platforms.body, p)));
 }

@@ -1,10 +1,14 @@
 package dev.clianalytics.client.internal;
 
 import dev.clianalytics.client.CommandRun;
+import dev.clianalytics.client.TelemetrySettings;
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.Platform;
 import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.privacy.Privacy;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,17 +31,24 @@ public final class Client {
    */
   static final CommandRun PRIMING_RUN = CommandRun.of(0, "prime").withFlags("--prime");
 
+  /** Where this JVM runs, read once: the same for every event of the process. */
+  private static final class ThisJvm {
+    static final Platform PLATFORM = Platform.ofThisJvm();
+    static final Platform WITHOUT_RUNTIME = new Platform(PLATFORM.os(), PLATFORM.arch(), null);
+  }
+
   /** The privacy rules, loaded on first use: a run that sends nothing never loads them. */
   private static final class Rules {
     static final Privacy PRIVACY = Privacy.client();
   }
 
+  private final TelemetrySettings settings;
   private final String toolName;
   private final String toolVersion;
   private final PrintStream debugOut;
   private volatile ClientConfig config;
   private Dispatcher dispatcher;
-  private String installId;
+  private String actorId;
 
   /**
    * Stands in for the privacy rules in this package's tests (a rule that overflows the stack);
@@ -45,15 +56,59 @@ public final class Client {
    */
   static volatile UnaryOperator<Event> rulesForTest;
 
-  public Client(String toolName, String toolVersion, ClientConfig config, PrintStream debugOut) {
-    this.toolName = Objects.requireNonNull(toolName, "toolName");
-    this.toolVersion = toolVersion;
+  public Client(TelemetrySettings settings, ClientConfig config, PrintStream debugOut) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.toolName = settings.toolName();
+    this.toolVersion = settings.toolVersion();
     this.config = Objects.requireNonNull(config, "config");
     this.debugOut = Objects.requireNonNull(debugOut, "debugOut");
   }
 
   public ClientConfig config() {
     return config;
+  }
+
+  public TelemetrySettings settings() {
+    return settings;
+  }
+
+  /**
+   * The one-time notice when this is the first run of a tool in opt-out mode, or null; the notice
+   * is then remembered as shown. {@code withCommand}: the tool has a {@code telemetry} subcommand
+   * to name. If the notice cannot be remembered, telemetry stays off and it is shown again.
+   */
+  public String noticeIfDue(boolean withCommand) {
+    try {
+      if (config.decision() != Decision.OFF_FIRST_RUN) {
+        return null;
+      }
+      state().withNoticeShown().write(stateFile());
+      return Notice.text(settings, withCommand);
+    } catch (IOException | RuntimeException e) {
+      return Notice.text(settings, withCommand);
+    }
+  }
+
+  /**
+   * Saves {@code telemetry on} or {@code off} for this tool and returns the file it went to; after
+   * {@code off} nothing more is recorded in this run.
+   */
+  public Path saveChoice(boolean on) throws IOException {
+    Path file = stateFile();
+    state().withChoice(on).write(file);
+    if (!on) {
+      config = config.turnedOff();
+    }
+    return file;
+  }
+
+  /** The file holding this tool's saved choice and notice flag. */
+  public Path stateFile() {
+    return ToolState.file(config.dirs().config(), toolName);
+  }
+
+  private ToolState state() {
+    return ToolState.read(stateFile());
   }
 
   /**
@@ -133,20 +188,27 @@ public final class Client {
             d == null ? null : d.toMillis(),
             run.errorType(),
             run.errorMessage(),
-            installId(),
+            actorId(),
             null,
             null,
             config.ciDetected(),
-            RandomIds.uuid());
+            RandomIds.uuid(),
+            settings.reportsRuntime() ? ThisJvm.PLATFORM : ThisJvm.WITHOUT_RUNTIME);
     UnaryOperator<Event> rules = rulesForTest;
     return Json.write((rules == null ? Rules.PRIVACY.apply(raw) : rules.apply(raw)).toJson());
   }
 
-  private synchronized String installId() {
-    if (installId == null) {
-      installId = InstallId.load(config.dirs().config());
+  /** This tool's id on this machine (docs/privacy.md), as {@code telemetry status} shows it. */
+  public synchronized String actorId() {
+    if (actorId == null) {
+      actorId = ActorId.forTool(InstallId.load(config.dirs().config()), toolName);
     }
-    return installId;
+    return actorId;
+  }
+
+  /** The event one plain run of the tool would send, as one line of JSON. */
+  public String preview() {
+    return sanitized(CommandRun.of(0));
   }
 
   private synchronized Dispatcher dispatcher() {

@@ -1,5 +1,6 @@
 package dev.clianalytics.client.internal;
 
+import dev.clianalytics.client.TelemetrySettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -7,10 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the SDK reads from the environment, read once at start (docs/client.md). The token is
- * kept out of {@link #toString()} so the config can never leak it into a log.
+ * Everything the SDK reads from the environment and the tool's saved choice, read once at start
+ * (docs/client.md). The token is kept out of {@link #toString()} so the config can never leak it
+ * into a log.
  *
  * @param decision whether this run sends, and why not
+ * @param consent which setting turned telemetry on or off
  * @param url where events go; null when unset or invalid
  * @param token sent as {@code Authorization: Bearer} (and {@code apikey} for PostgREST); may be
  *     null
@@ -18,11 +21,12 @@ import java.util.Objects;
  *     {"payload": ...}} rows
  * @param debug EVENTS_DEBUG: print what would be sent to stderr and send nothing
  * @param flushTimeout the longest wait at exit, EVENTS_FLUSH_TIMEOUT_MS (default 300 ms)
- * @param dirs where the install id and the spool live
+ * @param dirs where the install id, the tools' saved choices and the spool live
  * @param ciDetected whether a CI service was detected
  */
 public record ClientConfig(
     Decision decision,
+    Consent consent,
     URI url,
     String token,
     boolean postgrest,
@@ -39,16 +43,19 @@ public record ClientConfig(
 
   public ClientConfig {
     Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(consent, "consent");
     Objects.requireNonNull(flushTimeout, "flushTimeout");
     Objects.requireNonNull(dirs, "dirs");
   }
 
   /**
-   * Reads the configuration from {@code env} (never mutated) and the invocation's arguments, where
-   * {@code --analytics} opts in for this run.
+   * Reads the configuration of the tool of {@code settings} from {@code env} (never mutated), its
+   * saved choice, and the invocation's arguments, where {@code --analytics} opts in for this run.
    */
-  public static ClientConfig from(Map<String, String> env, List<String> args) {
+  public static ClientConfig from(
+      TelemetrySettings settings, Map<String, String> env, List<String> args) {
     return from(
+        settings,
         env,
         args.contains("--analytics"),
         System.getProperty("os.name"),
@@ -56,17 +63,27 @@ public record ClientConfig(
   }
 
   static ClientConfig from(
-      Map<String, String> env, boolean analyticsFlag, String osName, String userHome) {
-    URI url = parseUrl(env.get("EVENTS_URL"));
-    String token = blankToNull(env.get("EVENTS_TOKEN"));
+      TelemetrySettings settings,
+      Map<String, String> env,
+      boolean analyticsFlag,
+      String osName,
+      String userHome) {
+    ToolEnv tool = new ToolEnv(env, settings.toolName());
+    UserDirs dirs = UserDirs.resolve(env, osName, userHome);
+    ToolState saved = ToolState.read(ToolState.file(dirs.config(), settings.toolName()));
+    Consent consent = Consent.of(tool, saved, analyticsFlag, settings.optOut());
+    String rawUrl = blankToNull(tool.get(ToolEnv.URL));
+    URI url = rawUrl == null ? settings.endpoint() : parseUrl(rawUrl);
+    String token = blankToNull(tool.get(ToolEnv.TOKEN));
     return new ClientConfig(
-        decide(env, analyticsFlag, url),
+        decide(consent, saved, rawUrl != null || settings.endpoint() != null, url),
+        consent,
         url,
-        token,
+        token == null ? settings.token() : token,
         url != null && url.getRawPath() != null && url.getRawPath().contains("/rest/v1/"),
-        Truthy.isTruthy(env.get("EVENTS_DEBUG")),
-        flushTimeout(env.get("EVENTS_FLUSH_TIMEOUT_MS")),
-        UserDirs.resolve(env, osName, userHome),
+        Truthy.isTruthy(tool.get(ToolEnv.DEBUG)),
+        flushTimeout(tool.get(ToolEnv.FLUSH_TIMEOUT_MS)),
+        dirs,
         CiDetector.detect(env));
   }
 
@@ -77,6 +94,7 @@ public record ClientConfig(
   public static ClientConfig off() {
     return new ClientConfig(
         Decision.OFF_BY_DEFAULT,
+        Consent.OPT_IN_DEFAULT,
         null,
         null,
         false,
@@ -88,28 +106,50 @@ public record ClientConfig(
 
   /** The same configuration with {@code --analytics} seen after start, as the picocli hook does. */
   public ClientConfig withAnalyticsFlag() {
-    if (decision != Decision.OFF_BY_DEFAULT) {
+    if (consent == Consent.DO_NOT_TRACK || decision.sends()) {
       return this;
     }
     Decision d = url == null ? Decision.OFF_NO_URL : Decision.SEND;
-    return new ClientConfig(d, url, token, postgrest, debug, flushTimeout, dirs, ciDetected);
+    return new ClientConfig(
+        d, Consent.ANALYTICS_FLAG, url, token, postgrest, debug, flushTimeout, dirs, ciDetected);
   }
 
-  private static Decision decide(Map<String, String> env, boolean analyticsFlag, URI url) {
-    if (Truthy.isTruthy(env.get("DO_NOT_TRACK"))) {
-      return Decision.OFF_DO_NOT_TRACK;
+  /** The same configuration after {@code telemetry off}: nothing more is sent in this run. */
+  ClientConfig turnedOff() {
+    return new ClientConfig(
+        Decision.OFF_TURNED_OFF,
+        Consent.SAVED_OFF,
+        url,
+        token,
+        postgrest,
+        debug,
+        flushTimeout,
+        dirs,
+        ciDetected);
+  }
+
+  private static Decision decide(Consent consent, ToolState saved, boolean urlSet, URI url) {
+    if (!consent.on()) {
+      return switch (consent) {
+        case DO_NOT_TRACK -> Decision.OFF_DO_NOT_TRACK;
+        case OPT_IN_DEFAULT -> Decision.OFF_BY_DEFAULT;
+        default -> Decision.OFF_TURNED_OFF;
+      };
     }
-    if (!analyticsFlag && !Truthy.isTruthy(env.get("EVENTS_ENABLED"))) {
-      return Decision.OFF_BY_DEFAULT;
-    }
-    String raw = env.get("EVENTS_URL");
-    if (raw == null || raw.isBlank()) {
+    if (!urlSet) {
       return Decision.OFF_NO_URL;
     }
-    return url == null ? Decision.OFF_BAD_URL : Decision.SEND;
+    if (url == null) {
+      return Decision.OFF_BAD_URL;
+    }
+    if (consent == Consent.OPT_OUT_DEFAULT && !saved.noticeShown()) {
+      return Decision.OFF_FIRST_RUN;
+    }
+    return Decision.SEND;
   }
 
-  private static URI parseUrl(String raw) {
+  /** The URL when it is {@code http://} or {@code https://} with a host and no user info. */
+  public static URI parseUrl(String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
@@ -141,9 +181,10 @@ public record ClientConfig(
 
   @Override
   public String toString() {
-    return "ClientConfig[decision=%s, url=%s, token=%s, postgrest=%s, debug=%s, flushTimeout=%s, dirs=%s, ci=%s]"
+    return "ClientConfig[decision=%s, consent=%s, url=%s, token=%s, postgrest=%s, debug=%s, flushTimeout=%s, dirs=%s, ci=%s]"
         .formatted(
             decision,
+            consent,
             url == null ? null : url.getScheme() + "://" + url.getHost() + url.getRawPath(),
             token == null ? "unset" : "****",
             postgrest,

@@ -22,16 +22,22 @@ public final class PicocliInstrumentation {
   public static final String OPTION = "--analytics";
 
   private final Client client;
+  private CommandLine telemetryCommand;
   private volatile long startedNanos;
 
   private PicocliInstrumentation(Client client) {
     this.client = client;
   }
 
-  /** Adds {@code --analytics} everywhere and wraps the execution strategy and error handlers. */
+  /**
+   * Adds {@code --analytics} everywhere and the {@code telemetry} subcommand, and wraps the
+   * execution strategy and error handlers.
+   */
   public static void install(CommandLine root, Client client) {
     PicocliInstrumentation hook = new PicocliInstrumentation(client);
-    addOption(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+    boolean hidden = client.settings().hideAnalyticsOption();
+    addOption(root, hidden, Collections.newSetFromMap(new IdentityHashMap<>()));
+    hook.telemetryCommand = TelemetryCommand.addTo(root, client);
     CommandLine.IExecutionStrategy strategy = root.getExecutionStrategy();
     CommandLine.IExecutionExceptionHandler onFailure = root.getExecutionExceptionHandler();
     CommandLine.IParameterExceptionHandler onUsageError = root.getParameterExceptionHandler();
@@ -83,7 +89,7 @@ public final class PicocliInstrumentation {
     }
   }
 
-  private static void addOption(CommandLine command, Set<CommandLine> seen) {
+  private static void addOption(CommandLine command, boolean hidden, Set<CommandLine> seen) {
     if (!seen.add(command)) {
       return;
     }
@@ -93,15 +99,20 @@ public final class PicocliInstrumentation {
           OptionSpec.builder(OPTION)
               .type(boolean.class)
               .arity("0")
-              .description("Send anonymous usage analytics for this run (needs EVENTS_URL).")
+              .hidden(hidden)
+              .description("Send pseudonymous usage analytics for this run.")
               .build());
     }
     for (CommandLine sub : command.getSubcommands().values()) {
-      addOption(sub, seen);
+      addOption(sub, hidden, seen);
     }
   }
 
   private int execute(CommandLine.IExecutionStrategy strategy, ParseResult parseResult) {
+    if (isTelemetryCommand(parseResult)) {
+      return strategy.execute(parseResult);
+    }
+    printNotice(parseResult.commandSpec().commandLine());
     startedNanos = System.nanoTime();
     int code = strategy.execute(parseResult);
     record(parseResult, code, null, null);
@@ -133,21 +144,57 @@ public final class PicocliInstrumentation {
       code = handler.handleParseException(ex, args);
       return code;
     } finally {
-      try {
-        if (Arrays.asList(args).contains(OPTION)) {
-          client.optIn();
-        }
-        // The message echoes what the user typed, so only the exception's class is kept.
-        client.record(
-            CommandRun.of(code, pathOf(ex.getCommandLine()).toArray(new String[0]))
-                .withErrorType(typeOf(ex)));
-      } catch (RuntimeException | LinkageError e) {
-        // Telemetry failures stay invisible.
+      if (!isTelemetryCommand(ex.getCommandLine())) {
+        recordUsageError(ex, args, code);
       }
     }
   }
 
+  private void recordUsageError(CommandLine.ParameterException ex, String[] args, int code) {
+    try {
+      if (Arrays.asList(args).contains(OPTION)) {
+        client.optIn();
+      }
+      // The message echoes what the user typed, so only the exception's class is kept.
+      client.record(
+          CommandRun.of(code, pathOf(ex.getCommandLine()).toArray(new String[0]))
+              .withErrorType(typeOf(ex)));
+    } catch (RuntimeException | LinkageError e) {
+      // Telemetry failures stay invisible.
+    }
+  }
+
+  /** The {@code telemetry} subcommand's runs are never recorded: it is where users opt out. */
+  private boolean isTelemetryCommand(ParseResult parseResult) {
+    for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+      if (isTelemetryCommand(level.commandSpec().commandLine())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isTelemetryCommand(CommandLine command) {
+    return telemetryCommand != null && command == telemetryCommand;
+  }
+
+  /** The first-run notice of opt-out mode, on the tool's stderr before the command runs. */
+  private void printNotice(CommandLine commandLine) {
+    try {
+      String notice = client.noticeIfDue(telemetryCommand != null);
+      if (notice != null) {
+        commandLine.getErr().println(notice);
+        commandLine.getErr().flush();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // Telemetry failures stay invisible.
+    }
+  }
+
   private void record(ParseResult parseResult, int code, String errorType, String errorMessage) {
+    if (isTelemetryCommand(parseResult)) {
+      return;
+    }
     try {
       List<String> path = new ArrayList<>();
       List<String> flags = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.clianalytics.client.internal;
 
+import static dev.clianalytics.client.internal.Tools.MYTOOL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ class ClientConfigTest {
   private static final String URL = "http://127.0.0.1:9/ingest";
 
   private static ClientConfig config(Map<String, String> env, String... args) {
-    return ClientConfig.from(env, List.of(args));
+    return ClientConfig.from(MYTOOL, env, List.of(args));
   }
 
   @Test
@@ -35,10 +36,18 @@ class ClientConfigTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "false", "no", "off", "", "enabled", "2"})
+  @ValueSource(strings = {"", "enabled", "2"})
   void from_otherEventsEnabledValues_staysOff(String value) {
     assertEquals(
         Decision.OFF_BY_DEFAULT,
+        config(Map.of("EVENTS_ENABLED", value, "EVENTS_URL", URL)).decision());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "false", "no", "OFF"})
+  void from_falsyEventsEnabled_isTurnedOff(String value) {
+    assertEquals(
+        Decision.OFF_TURNED_OFF,
         config(Map.of("EVENTS_ENABLED", value, "EVENTS_URL", URL)).decision());
   }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.client.CommandRun;
 import dev.clianalytics.client.FakeServer;
-import dev.clianalytics.core.privacy.Privacy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class ClientTest extends ClientTestSupport {
   @Test
-  void record_enabled_postsTheSanitizedEventToIngestWithABearerToken() throws IOException {
+  void record_enabled_postsTheSanitizedEventToIngestWithABearerToken() throws Exception {
     runOnce(client(env(server.url("/ingest"))), CommandRun.of(0, "deploy"));
     FakeServer.Request request = server.requests().get(0);
     assertEquals("/ingest", request.path());
@@ -32,7 +31,7 @@ class ClientTest extends ClientTestSupport {
     assertEquals(false, event.get("ci_detected"));
     UUID.fromString((String) event.get("event_id"));
     String installId = Files.readString(home.resolve("config/cli-analytics/install-id")).trim();
-    assertEquals(Privacy.sha256Form(installId), event.get("actor_id"));
+    assertEquals(ActorIdTest.hmacHex(installId, "mytool"), event.get("actor_id"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.clianalytics.client.internal;
 
+import static dev.clianalytics.client.internal.Tools.MYTOOL;
+
 import dev.clianalytics.client.CommandRun;
 import dev.clianalytics.client.FakeServer;
 import java.io.ByteArrayOutputStream;
@@ -49,9 +51,8 @@ abstract class ClientTestSupport {
   Client client(Map<String, String> env) {
     Client c =
         new Client(
-            "mytool",
-            "2.1.0",
-            ClientConfig.from(env, List.of()),
+            MYTOOL,
+            ClientConfig.from(MYTOOL, env, List.of()),
             new PrintStream(stderr, true, StandardCharsets.UTF_8));
     c.start();
     return c;

@@ -1,5 +1,6 @@
 package dev.clianalytics.client.internal;
 
+import static dev.clianalytics.client.internal.Tools.MYTOOL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -83,6 +84,7 @@ class TlsTest {
       Transport transport =
           new Transport(
               ClientConfig.from(
+                  MYTOOL,
                   Map.of("EVENTS_ENABLED", "1", "EVENTS_URL", url, "XDG_CACHE_HOME", "/none"),
                   List.of()));
       transport.warmUp();

@@ -1,5 +1,6 @@
 package dev.clianalytics.client.internal;
 
+import static dev.clianalytics.client.internal.Tools.MYTOOL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ class TransportTest {
   static Transport transport(String url) {
     return new Transport(
         ClientConfig.from(
+            MYTOOL,
             Map.of("EVENTS_ENABLED", "1", "EVENTS_URL", url, "XDG_CACHE_HOME", "/nonexistent"),
             List.of()));
   }

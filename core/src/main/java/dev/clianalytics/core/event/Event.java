@@ -28,9 +28,11 @@ public record Event(
     String machineId,
     String sessionHint,
     boolean ciDetected,
-    UUID eventId) {
+    UUID eventId,
+    Platform platform) {
 
   public Event {
+    platform = platform == null ? Platform.NONE : platform;
     Objects.requireNonNull(timestamp, "timestamp");
     Objects.requireNonNull(toolName, "toolName");
     Objects.requireNonNull(actorId, "actorId");
@@ -39,6 +41,40 @@ public record Event(
     if (durationMs != null && durationMs < 0) {
       throw new IllegalArgumentException("durationMs must be >= 0, was " + durationMs);
     }
+  }
+
+  /** An event without platform fields. */
+  public Event(
+      Instant timestamp,
+      String toolName,
+      String toolVersion,
+      List<String> commandPath,
+      List<String> flagsPresent,
+      int exitCode,
+      Long durationMs,
+      String errorType,
+      String errorMessage,
+      String actorId,
+      String machineId,
+      String sessionHint,
+      boolean ciDetected,
+      UUID eventId) {
+    this(
+        timestamp,
+        toolName,
+        toolVersion,
+        commandPath,
+        flagsPresent,
+        exitCode,
+        durationMs,
+        errorType,
+        errorMessage,
+        actorId,
+        machineId,
+        sessionHint,
+        ciDetected,
+        eventId,
+        Platform.NONE);
   }
 
   /** The JSON field names of schema v1, in the order {@link #toJson()} writes them. */
@@ -57,7 +93,10 @@ public record Event(
           "actor_id",
           "machine_id",
           "session_hint",
-          "ci_detected");
+          "ci_detected",
+          "os",
+          "arch",
+          "runtime");
 
   /** The event as a JSON object; absent optional fields are left out. */
   public Map<String, Object> toJson() {
@@ -76,6 +115,9 @@ public record Event(
     putIfPresent(json, "machine_id", machineId);
     putIfPresent(json, "session_hint", sessionHint);
     json.put("ci_detected", ciDetected);
+    putIfPresent(json, "os", platform.os());
+    putIfPresent(json, "arch", platform.arch());
+    putIfPresent(json, "runtime", platform.runtime());
     return json;
   }
 
@@ -130,6 +172,27 @@ public record Event(
         machineId,
         sessionHint,
         ciDetected,
-        id);
+        id,
+        platform);
+  }
+
+  /** A copy with different platform fields. */
+  public Event withPlatform(Platform p) {
+    return new Event(
+        timestamp,
+        toolName,
+        toolVersion,
+        commandPath,
+        flagsPresent,
+        exitCode,
+        durationMs,
+        errorType,
+        errorMessage,
+        actorId,
+        machineId,
+        sessionHint,
+        ciDetected,
+        eventId,
+        p);
   }
 }

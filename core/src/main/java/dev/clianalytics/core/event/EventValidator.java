@@ -50,6 +50,8 @@ public final class EventValidator {
     String sessionHint = r.identifier("session_hint", false);
     boolean ci = r.ciDetected();
     UUID eventId = r.eventId();
+    Platform platform =
+        new Platform(r.optionalString("os"), r.optionalString("arch"), r.optionalString("runtime"));
     if (!r.errors.isEmpty()) {
       return new Validation.Invalid(r.errors);
     }
@@ -68,7 +70,8 @@ public final class EventValidator {
             machineId,
             sessionHint,
             ci,
-            eventId));
+            eventId,
+            platform));
   }
 
   static String typeName(Object value) {

@@ -31,7 +31,8 @@ public final class Privacy {
 
   /**
    * Returns the event in the form that may leave the machine or be stored: identifiers hashed,
-   * command path cut, flags reduced to safe names, error text redacted, strings truncated.
+   * command path cut, flags reduced to safe names, error text redacted, strings truncated, platform
+   * fields kept only in their canonical form.
    */
   public Event apply(Event raw) {
     return new Event(
@@ -48,7 +49,8 @@ public final class Privacy {
         identifiers.normalize(raw.machineId()),
         identifiers.normalize(raw.sessionHint()),
         raw.ciDetected(),
-        raw.eventId());
+        raw.eventId(),
+        raw.platform().normalized());
   }
 
   /**

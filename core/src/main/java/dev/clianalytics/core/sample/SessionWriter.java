@@ -87,8 +87,19 @@ final class SessionWriter {
     e.put("actor_id", persona.rawActorId());
     e.put("machine_id", persona.rawMachineId());
     e.put("ci_detected", persona.ci());
+    platform(e, persona.rawActorId());
     out.add(e);
     clock = clock.plusMillis(duration);
+  }
+
+  /**
+   * Each persona's machine: six in ten on Linux, three on macOS (half of them Apple silicon), one
+   * on Windows; taken from the actor id, so the random stream of the rest is unchanged.
+   */
+  private static void platform(Map<String, Object> e, String actor) {
+    int h = Math.floorMod(actor.hashCode(), 10);
+    e.put("os", h < 6 ? "linux" : h < 9 ? "darwin" : "windows");
+    e.put("arch", h == 3 || h == 6 || h == 8 ? "arm64" : "amd64");
   }
 
   private UUID uuid() {

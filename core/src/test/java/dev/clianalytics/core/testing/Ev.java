@@ -1,6 +1,7 @@
 package dev.clianalytics.core.testing;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.Platform;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,9 @@ public final class Ev {
   private boolean ci;
   private UUID id;
   private List<String> flags = List.of();
+  private String os;
+  private String arch;
+  private String runtime;
 
   private Ev(Instant timestamp) {
     this.timestamp = timestamp;
@@ -108,6 +112,14 @@ public final class Ev {
     return this;
   }
 
+  /** The platform fields as a client sends them (the server maps and checks them). */
+  public Ev platform(String os, String arch, String runtime) {
+    this.os = os;
+    this.arch = arch;
+    this.runtime = runtime;
+    return this;
+  }
+
   public Ev flags(String... names) {
     flags = List.of(names);
     return this;
@@ -129,6 +141,9 @@ public final class Ev {
     other.ci = ci;
     other.id = id;
     other.flags = flags;
+    other.os = os;
+    other.arch = arch;
+    other.runtime = runtime;
     return other;
   }
 
@@ -164,6 +179,15 @@ public final class Ev {
     if (ci) {
       json.put("ci_detected", true);
     }
+    if (os != null) {
+      json.put("os", os);
+    }
+    if (arch != null) {
+      json.put("arch", arch);
+    }
+    if (runtime != null) {
+      json.put("runtime", runtime);
+    }
     return json;
   }
 
@@ -188,6 +212,7 @@ public final class Ev {
         null,
         hint,
         ci,
-        eventId);
+        eventId,
+        new Platform(os, arch, runtime).normalized());
   }
 }

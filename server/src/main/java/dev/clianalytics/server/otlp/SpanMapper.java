@@ -1,5 +1,6 @@
 package dev.clianalytics.server.otlp;
 
+import dev.clianalytics.core.event.Platform;
 import dev.clianalytics.core.privacy.Argv;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -112,6 +113,14 @@ final class SpanMapper {
     putIfPresent(event, "machine_id", Attributes.firstText(resource, "host.id"));
     event.put("session_hint", HexFormat.of().formatHex(span.getTraceId().toByteArray()));
     event.put("ci_detected", ci(attributes, resource));
+    putIfPresent(event, "os", Platform.os(Attributes.firstText(resource, "os.type")));
+    putIfPresent(event, "arch", Platform.arch(Attributes.firstText(resource, "host.arch")));
+    putIfPresent(
+        event,
+        "runtime",
+        Platform.runtime(
+            Attributes.firstText(resource, "process.runtime.name"),
+            Attributes.firstText(resource, "process.runtime.version")));
     return event;
   }
 

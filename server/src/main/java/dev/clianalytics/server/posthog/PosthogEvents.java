@@ -1,5 +1,6 @@
 package dev.clianalytics.server.posthog;
 
+import dev.clianalytics.core.event.Platform;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -77,8 +78,29 @@ final class PosthogEvents {
     item.put("actor_id", actor != null ? actor : first(props, "actor_id"));
     item.put("machine_id", first(props, "machine_id"));
     item.put("session_hint", first(props, "session_hint"));
+    item.put("os", Platform.os(text(first(props, "os"))));
+    item.put("arch", Platform.arch(text(first(props, "arch"))));
+    item.put("runtime", runtime(props));
     item.values().removeIf(v -> v == null);
     return start ? new Start(item) : new Run(item);
+  }
+
+  /**
+   * {@code runtime} as {@code node-20.11}, else from {@code node_version} or {@code
+   * python_version}.
+   */
+  private String runtime(Map<?, ?> props) {
+    String shaped = Platform.runtime(text(first(props, "runtime")));
+    if (shaped != null) {
+      return shaped;
+    }
+    String node = Platform.runtime("node", text(first(props, "node_version")));
+    return node != null ? node : Platform.runtime("python", text(first(props, "python_version")));
+  }
+
+  /** Platform values are only ever strings: anything else is dropped, never an error. */
+  private static String text(Object value) {
+    return value instanceof String s ? s : null;
   }
 
   private Object first(Map<?, ?> props, String source) {

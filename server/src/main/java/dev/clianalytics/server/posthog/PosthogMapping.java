@@ -70,6 +70,11 @@ public record PosthogMapping(
     m.put("actor_id", List.of("distinct_id"));
     m.put("machine_id", List.of("$device_id", "device_id", "machine_id"));
     m.put("session_hint", List.of("$session_id", "session_id"));
+    m.put("os", List.of("os", "$os", "platform"));
+    m.put("arch", List.of("arch", "$arch", "architecture"));
+    m.put("runtime", List.of("runtime"));
+    m.put("node_version", List.of("node_version", "nodeVersion"));
+    m.put("python_version", List.of("python_version", "pythonVersion"));
     return Map.copyOf(m);
   }
 }

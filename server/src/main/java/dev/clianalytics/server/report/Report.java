@@ -17,7 +17,9 @@ sealed interface Report
         RecoveryReport,
         NsmReport,
         VersionsReport,
-        TrendsReport {
+        TrendsReport,
+        AdoptionReport,
+        PlatformsReport {
 
   /** The JSON document, keys in the documented order. */
   Map<String, Object> toJson();

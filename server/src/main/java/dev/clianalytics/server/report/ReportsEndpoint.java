@@ -80,6 +80,16 @@ public final class ReportsEndpoint {
     answer(ctx, key("trends", f), c -> reports.trends(c, f));
   }
 
+  public void adoption(Context ctx) {
+    ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
+    answer(ctx, key("adoption", f), c -> AdoptionReport.build(c, f, settings.minActors()));
+  }
+
+  public void platforms(Context ctx) {
+    ReportFilter f = ReportFilter.of(ReportParams.check(ctx));
+    answer(ctx, key("platforms", f), c -> PlatformsReport.build(c, f, settings.minActors()));
+  }
+
   @FunctionalInterface
   private interface Build {
     Report build(Connection c) throws SQLException;

@@ -70,7 +70,8 @@ final class Storable {
         clean(e.machineId()),
         clean(e.sessionHint()),
         e.ciDetected(),
-        e.eventId());
+        e.eventId(),
+        e.platform());
   }
 
   /** A JSON value with every string (keys included) cleaned. */

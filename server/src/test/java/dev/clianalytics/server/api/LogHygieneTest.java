@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Whatever happens, the server's log never holds bodies, raw identifiers, tokens or traces. */
+/**
+ * Whatever happens, the server's log never holds bodies, raw identifiers, tokens, traces or client
+ * addresses (docs/what-is-collected.md).
+ */
 class LogHygieneTest {
   private static final String SECRET_ACTOR = "carol.secret@example.com";
   private static final String TOKEN = "tok-super-secret-123";
@@ -57,5 +60,36 @@ class LogHygieneTest {
     assertFalse(log.contains(TOKEN), log);
     assertFalse(log.contains("\tat "), log);
     assertFalse(log.contains("carol"), log);
+  }
+
+  @Test
+  void logs_neverContainClientAddresses() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    ServerConfig config =
+        ServerConfig.from(
+            Map.of(
+                "DATA_DIR",
+                dir.toString(),
+                "PORT",
+                "0",
+                "INGEST_TOKENS",
+                TOKEN,
+                "RATE_LIMIT_PER_ADDRESS",
+                "1"),
+            dir.resolve("none"));
+    try (CliAnalyticsServer server = CliAnalyticsServer.start(config, new InMemoryStorage())) {
+      Http http = new Http(server.port());
+      for (int i = 0; i < 5; i++) {
+        http.post("/ingest", "[]", "Authorization", "Bearer " + TOKEN);
+      }
+      http.raw("GET /%zz HTTP/1.1");
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("answering 429"), "the rate limit was logged: " + log);
+    assertFalse(log.contains("127.0.0.1") || log.contains("localhost"), log);
   }
 }

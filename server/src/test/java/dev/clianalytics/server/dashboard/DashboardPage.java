@@ -10,7 +10,7 @@ import org.openqa.selenium.WebElement;
 final class DashboardPage {
   /** The chart containers of the overview, by their CSS class suffix. */
   static final List<String> OVERVIEW_CHARTS =
-      List.of("trends", "nsm", "sankey", "recovery", "versions");
+      List.of("trends", "nsm", "sankey", "recovery", "versions", "adoption", "platforms");
 
   private final Browser browser;
   private final String origin;

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -194,5 +195,29 @@ class SpanMapperTest {
 
   private static SpanMapping.Rejected rejected(Span.Builder span) {
     return assertInstanceOf(SpanMapping.Rejected.class, SpanMapper.map(span.build(), resource()));
+  }
+
+  @Test
+  void resourcePlatformAttributes_becomeOsArchAndRuntime() {
+    List<KeyValue> resource = new ArrayList<>(Spans.resource());
+    resource.add(string("os.type", "linux"));
+    resource.add(string("host.arch", "arm64"));
+    resource.add(string("process.runtime.name", "OpenJDK Runtime Environment"));
+    resource.add(string("process.runtime.version", "21.0.2+13-LTS"));
+    Map<String, Object> e = event(run("00f067aa0ba902b7", 0), resource);
+    assertEquals("linux", e.get("os"));
+    assertEquals("arm64", e.get("arch"));
+    assertEquals("java-21", e.get("runtime"));
+  }
+
+  @Test
+  void unknownPlatformValues_areLeftOut() {
+    List<KeyValue> resource = new ArrayList<>(Spans.resource());
+    resource.add(string("os.type", "alice's laptop"));
+    resource.add(string("process.runtime.name", "mylang"));
+    resource.add(string("process.runtime.version", "1.0"));
+    Map<String, Object> e = event(run("00f067aa0ba902b7", 0), resource);
+    assertFalse(
+        e.containsKey("os") || e.containsKey("arch") || e.containsKey("runtime"), e.toString());
   }
 }

@@ -1,6 +1,7 @@
 package dev.clianalytics.server.posthog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Instant;
@@ -86,5 +87,49 @@ class PosthogEventsTest {
     assertEquals("d", item.get("machine_id"));
     assertEquals("s", item.get("session_hint"));
     assertEquals("0190b3f6-1a2b-7c3d-8e4f-0123456789ab", item.get("event_id"));
+  }
+
+  @Test
+  void platform_fromOsArchAndRuntimeProperties_inTheirCanonicalForm() {
+    Map<String, Object> item =
+        run(
+            Map.of(
+                "cmd",
+                "a",
+                "ok",
+                true,
+                "platform",
+                "win32",
+                "arch",
+                "x64",
+                "node_version",
+                "v20.11.1"));
+    assertEquals("windows", item.get("os"));
+    assertEquals("amd64", item.get("arch"));
+    assertEquals("node-20.11", item.get("runtime"));
+    assertEquals(
+        "python-3.12",
+        run(Map.of("cmd", "a", "ok", true, "$os", "Mac OS X", "runtime", "python-3.12"))
+            .get("runtime"));
+  }
+
+  @Test
+  void platform_freeTextOrNonStringValues_areDroppedNotErrors() {
+    Map<String, Object> item =
+        run(
+            Map.of(
+                "cmd",
+                "a",
+                "ok",
+                true,
+                "os",
+                "Ubuntu on alice-laptop",
+                "arch",
+                64,
+                "runtime",
+                "x"));
+    assertFalse(
+        item.containsKey("os") || item.containsKey("arch") || item.containsKey("runtime"),
+        item.toString());
   }
 }

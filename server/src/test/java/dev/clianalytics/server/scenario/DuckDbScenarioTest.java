@@ -9,7 +9,8 @@ class DuckDbScenarioTest extends ServerFixture
         SampleScenarios,
         FilterScenarios,
         ReportHardeningScenarios,
-        PinnedReportScenarios {
+        PinnedReportScenarios,
+        AdoptionScenarios {
   @Override
   protected String newDatabaseUrl() {
     return null;

@@ -11,7 +11,8 @@ class PostgresScenarioTest extends ServerFixture
         SampleScenarios,
         FilterScenarios,
         ReportHardeningScenarios,
-        PinnedReportScenarios {
+        PinnedReportScenarios,
+        AdoptionScenarios {
   private TestPostgres pg;
 
   @Override

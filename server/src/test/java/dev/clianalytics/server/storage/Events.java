@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.Platform;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class Events {
         "machine-" + actor,
         "session-" + actor,
         true,
-        UUID.randomUUID());
+        UUID.randomUUID(),
+        new Platform("linux", "amd64", "java-21"));
   }
 
   public static Event minimal(String actor, Instant ts) {

@@ -28,10 +28,10 @@ final class DuckDbAppend {
   private static final String MERGE =
       "INSERT INTO events (seq, event_id, received_at, ts, tool_name, tool_version, command_path,"
           + " flags_present, exit_code, duration_ms, error_type, error_message, actor_id,"
-          + " machine_id, session_hint, ci_detected)"
+          + " machine_id, session_hint, ci_detected, os, arch, runtime)"
           + " SELECT ? + row_number() OVER (ORDER BY ord), event_id, ?, ts, tool_name,"
           + " tool_version, command_path, flags_present, exit_code, duration_ms, error_type,"
-          + " error_message, actor_id, machine_id, session_hint, ci_detected"
+          + " error_message, actor_id, machine_id, session_hint, ci_detected, os, arch, runtime"
           + " FROM (SELECT *, row_number() OVER (PARTITION BY event_id ORDER BY ord) AS nth"
           + " FROM events_staging) s"
           + " WHERE nth = 1 ON CONFLICT (event_id) DO NOTHING";
@@ -105,6 +105,9 @@ final class DuckDbAppend {
         a.append(e.machineId());
         a.append(e.sessionHint());
         a.append(e.ciDetected());
+        a.append(e.platform().os());
+        a.append(e.platform().arch());
+        a.append(e.platform().runtime());
         a.endRow();
       }
     }

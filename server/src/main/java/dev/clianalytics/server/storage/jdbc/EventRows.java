@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage.jdbc;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.Platform;
 import dev.clianalytics.server.storage.Storage.StoredEvent;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ final class EventRows {
   static final String COLUMNS =
       "seq, received_at, event_id, ts, tool_name, tool_version, command_path, flags_present,"
           + " exit_code, duration_ms, error_type, error_message, actor_id, machine_id,"
-          + " session_hint, ci_detected";
+          + " session_hint, ci_detected, os, arch, runtime";
 
   private EventRows() {}
 
@@ -41,7 +42,8 @@ final class EventRows {
             rs.getString(14),
             rs.getString(15),
             rs.getBoolean(16),
-            uuid(rs.getObject(3)));
+            uuid(rs.getObject(3)),
+            new Platform(rs.getString(17), rs.getString(18), rs.getString(19)));
     return new StoredEvent(seq, receivedAt, event);
   }
 

@@ -16,9 +16,19 @@ import java.util.regex.Pattern;
  */
 public final class Migrations {
   public static final List<String> POSTGRES =
-      List.of("V1__events.sql", "V2__inference.sql", "V3__path_totals.sql", "V4__path_trails.sql");
+      List.of(
+          "V1__events.sql",
+          "V2__inference.sql",
+          "V3__path_totals.sql",
+          "V4__path_trails.sql",
+          "V5__platform.sql");
   public static final List<String> DUCKDB =
-      List.of("V1__events.sql", "V2__inference.sql", "V3__path_totals.sql", "V4__path_trails.sql");
+      List.of(
+          "V1__events.sql",
+          "V2__inference.sql",
+          "V3__path_totals.sql",
+          "V4__path_trails.sql",
+          "V5__platform.sql");
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
 

@@ -37,7 +37,10 @@ public final class RowQuerySql {
           "error_message",
           "actor_id",
           "machine_id",
-          "session_hint");
+          "session_hint",
+          "os",
+          "arch",
+          "runtime");
   private static final Set<String> NUMBER_COLUMNS = Set.of("exit_code", "duration_ms");
   private static final Set<String> ARRAY_COLUMNS = Set.of("command_path", "flags_present");
   private static final String VISIBLE = "exit_code <> " + RowQuery.HIDDEN_EXIT_CODE;
@@ -168,11 +171,11 @@ public final class RowQuerySql {
     try (PreparedStatement s = sql.prepare(text.toString());
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        if (rs.getInt(17) == 0) {
+        if (rs.getInt(20) == 0) {
           StoredEvent e = EventRows.read(rs);
           rows.add(new Row(e.event().eventId(), e.event().toJson()));
         } else {
-          rows.add(new Row(EventRows.uuid(rs.getObject(3)), payload(rs.getString(18))));
+          rows.add(new Row(EventRows.uuid(rs.getObject(3)), payload(rs.getString(21))));
         }
       }
     }
@@ -229,7 +232,22 @@ public final class RowQuerySql {
   private List<String> eventColumnTypes() {
     String t = textType();
     return List.of(
-        "TIMESTAMPTZ", t, t, t + "[]", t + "[]", "INTEGER", "BIGINT", t, t, t, t, t, "BOOLEAN");
+        "TIMESTAMPTZ",
+        t,
+        t,
+        t + "[]",
+        t + "[]",
+        "INTEGER",
+        "BIGINT",
+        t,
+        t,
+        t,
+        t,
+        t,
+        "BOOLEAN",
+        t,
+        t,
+        t);
   }
 
   private RowQuerySql documents() {

@@ -34,7 +34,10 @@ final class CopyCsv {
     text(out, e.actorId()).append(',');
     text(out, e.machineId()).append(',');
     text(out, e.sessionHint()).append(',');
-    out.append(e.ciDetected()).append('\n');
+    out.append(e.ciDetected()).append(',');
+    text(out, e.platform().os()).append(',');
+    text(out, e.platform().arch()).append(',');
+    text(out, e.platform().runtime()).append('\n');
   }
 
   static StringBuilder text(StringBuilder out, String value) {

@@ -24,7 +24,7 @@ final class PostgresCopy {
   private static final String COLUMNS =
       "event_id, received_at, ts, tool_name, tool_version, command_path, flags_present,"
           + " exit_code, duration_ms, error_type, error_message, actor_id, machine_id,"
-          + " session_hint, ci_detected";
+          + " session_hint, ci_detected, os, arch, runtime";
 
   private static final String COPY_DIRECT = "COPY events (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
 
@@ -33,7 +33,7 @@ final class PostgresCopy {
           + " ts timestamptz, tool_name text, tool_version text, command_path text[],"
           + " flags_present text[], exit_code integer, duration_ms bigint, error_type text,"
           + " error_message text, actor_id text, machine_id text, session_hint text,"
-          + " ci_detected boolean) ON COMMIT DROP";
+          + " ci_detected boolean, os text, arch text, runtime text) ON COMMIT DROP";
 
   private static final String COPY_STAGING = "COPY events_staging FROM STDIN (FORMAT csv)";
 

@@ -1,0 +1,44 @@
+package dev.clianalytics.server.report;
+
+import dev.clianalytics.core.session.StartMarkers;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The condition of the reports that read the {@code events} table itself (adoption, platforms):
+ * only events inference has already processed, so they change when the other reports do and the
+ * report cache stays right; start markers left out; {@code from}/{@code to}/{@code tool} on the
+ * event's UTC time in epoch seconds, which both databases compute alike.
+ */
+final class RawEventSql {
+  /** Epoch seconds of {@code ts}, the same on PostgreSQL and DuckDB whatever the session zone. */
+  static final String EPOCH = "extract(epoch FROM ts)";
+
+  private RawEventSql() {}
+
+  /** {@code WHERE ...} for {@code filter}, with its parameters appended to {@code params}. */
+  static String where(ReportFilter filter, List<Object> params) {
+    StringBuilder sql =
+        new StringBuilder(" WHERE exit_code <> ")
+            .append(StartMarkers.EXIT_CODE)
+            .append(" AND seq <= (SELECT coalesce(max(last_seq), 0) FROM inference_state)");
+    if (filter.from() != null) {
+      sql.append(" AND ").append(EPOCH).append(" >= ?");
+      params.add(epochSeconds(filter.from()));
+    }
+    if (filter.to() != null) {
+      sql.append(" AND ").append(EPOCH).append(" < ?");
+      params.add(epochSeconds(filter.to().plusDays(1)));
+    }
+    if (filter.tool() != null) {
+      sql.append(" AND tool_name = ?");
+      params.add(filter.tool());
+    }
+    return sql.toString();
+  }
+
+  private static long epochSeconds(LocalDate day) {
+    return day.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+  }
+}
