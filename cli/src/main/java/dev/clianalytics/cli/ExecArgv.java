@@ -18,6 +18,11 @@ final class ExecArgv {
 
   private ExecArgv() {}
 
+  /** The {@code --tool} value when it is not blank, else the tool name from CMD. */
+  static String toolName(String tool, String cmd) {
+    return tool != null && !tool.isBlank() ? tool : toolName(cmd);
+  }
+
   /** The tool name from CMD: its file name, without a Windows launcher extension. */
   static String toolName(String cmd) {
     Path file = Path.of(cmd).getFileName();

@@ -39,7 +39,7 @@ final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String toolName = tool != null && !tool.isBlank() ? tool : ExecArgv.toolName(command.get(0));
+    String toolName = ExecArgv.toolName(tool, command.get(0));
     CliAnalytics telemetry =
         CliAnalytics.start(
             toolName, null, analytics ? List.of("--analytics") : List.of(), System.getenv());
