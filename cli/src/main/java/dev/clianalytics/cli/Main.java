@@ -37,6 +37,9 @@ public final class Main implements Runnable {
       System.exit(
           ExecRecorder.run(System.in, System.getenv())); // the launcher's exec, docs/exec.md
     }
+    if (args.length == 1 && args[0].equals(AotTraining.COMMAND)) {
+      AotTraining.run(); // builds the distribution's AOT cache, docs/install.md
+    }
     ExecInvocation exec = ExecInvocation.parse(args);
     if (exec != null) {
       System.exit(exec.run());
