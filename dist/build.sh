@@ -127,11 +127,6 @@ cp "$image/lib/cli-analytics.jar" "$input/"
 "$jdk/bin/jpackage" --type app-image --name cli-analytics --app-version "$numeric" \
   --input "$input" --main-jar cli-analytics.jar --main-class dev.clianalytics.cli.Main \
   --runtime-image "$image/runtime" --dest "$app"
-# The AOT cache checks the jar and the runtime it was made with, modification times included:
-# the very files, with their times (cp -p; dpkg-deb keeps them), rather than jpackage's copies.
-cp -p "$image/lib/cli-analytics.jar" "$app/cli-analytics/lib/app/cli-analytics.jar"
-rm -rf "$app/cli-analytics/lib/runtime"
-cp -a "$image/runtime" "$app/cli-analytics/lib/runtime"
 cp -p "$image/lib/cli-analytics.aot" "$app/cli-analytics/lib/app/cli-analytics.aot"
 cp "$image/bin/cli-analytics" "$app/cli-analytics/bin/cli-analytics"
 cp "$root/LICENSE" "$app/cli-analytics/lib/LICENSE"
@@ -144,4 +139,15 @@ export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}"
   --description "Privacy-first workflow and outcome intelligence for command-line tools" \
   --linux-package-name cli-analytics --linux-app-category devel \
   --resource-dir "$root/dist/deb" --dest "$out"
-ls "$out"/cli-analytics_*.deb
+# jpackage copies the files again, with new modification times, and the AOT cache would no longer
+# fit its jar: put back the very files (and times) into the package.
+package="$(ls "$out"/cli-analytics_*.deb)"
+unpacked_deb="$out/work/deb"
+rm -rf "$unpacked_deb"
+dpkg-deb -R "$package" "$unpacked_deb"
+cp -p "$image/lib/cli-analytics.jar" "$image/lib/cli-analytics.aot" \
+  "$unpacked_deb/opt/cli-analytics/lib/app/"
+rm -rf "$unpacked_deb/opt/cli-analytics/lib/runtime"
+cp -a "$image/runtime" "$unpacked_deb/opt/cli-analytics/lib/runtime"
+fakeroot dpkg-deb -Z"$DPKG_DEB_COMPRESSOR_TYPE" -b "$unpacked_deb" "$package" >/dev/null
+echo "dist: $package ($(du -h "$package" | cut -f1))"
