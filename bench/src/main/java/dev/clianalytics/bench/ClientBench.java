@@ -17,14 +17,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code client}: what telemetry costs a user in wall time. Runs {@code cli-analytics exec -- true}
- * and the SDK's picocli example as fresh processes, alternating telemetry on (reachable server) and
- * off, and prints the median difference of each pair as {@code exec_overhead_ms} and {@code
- * sdk_overhead_ms} on the last line.
+ * {@code client}: what telemetry costs a user. Runs {@code cli-analytics exec -- true} (the JVM's
+ * and the launcher's), plain {@code true} and the SDK's picocli example as fresh processes,
+ * alternating telemetry on (reachable server) and off, and prints on the last line: {@code
+ * exec_overhead_ms} and {@code sdk_overhead_ms} (median wall time on minus off, as before); {@code
+ * exec_wall_overhead_ms_off} and {@code _on} (the launcher's {@code exec -- true} minus {@code
+ * true}); {@code recorder_cpu_ms} (CPU of one detached recorder, which the launcher's exec starts
+ * when telemetry is on) and {@code exec_cpu_ms} (CPU of the launcher's exec itself, off); {@code
+ * sdk_cpu_ms} (the example's process CPU on minus off). CPU is user plus system time of the waited
+ * process and its children, read with bash's {@code times}.
  *
  * <p>Options: {@code --runs N} (default 15 per mode), {@code --url URL} (an ingest URL to use
  * instead of the in-process server that answers 200), {@code --cli-jar PATH} (default {@code
- * cli/target/cli-analytics.jar} under the current directory).
+ * cli/target/cli-analytics.jar} under the current directory), {@code --dist DIR} (measure an
+ * unpacked distribution's launcher, runtime and AOT cache instead of {@code bin/cli-analytics}).
  */
 final class ClientBench {
   private static final int WARMUP = 3;
@@ -35,11 +41,13 @@ final class ClientBench {
     int runs = 15;
     String url = null;
     Path cliJar = Path.of("cli/target/cli-analytics.jar");
+    Path dist = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--url" -> url = args[i + 1];
         case "--cli-jar" -> cliJar = Path.of(args[i + 1]);
+        case "--dist" -> dist = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -60,16 +68,155 @@ final class ClientBench {
               java, "-cp", ownJar(), "dev.clianalytics.client.example.Greet", "hello", "--loud");
       double execMs = overhead("exec -- true", exec, runs, home, target);
       double sdkMs = overhead("greet hello", greet, runs, home, target);
+      Launcher launcher = Launcher.of(dist, cliJar.toAbsolutePath(), java);
+      LauncherFigures fast = launcherFigures(launcher, runs, home, target);
+      double sdkCpu =
+          median(cpu(greet, runs, home, Map.of("EVENTS_ENABLED", "1", "EVENTS_URL", target), null))
+              - median(cpu(greet, runs, home, Map.of(), null));
+      System.out.printf(Locale.ROOT, "greet hello: process CPU on minus off %.1f ms%n", sdkCpu);
       if (server != null) {
         System.out.println("events received by the in-process server: " + received.get());
       }
       System.out.printf(
-          Locale.ROOT, "{\"exec_overhead_ms\": %.1f, \"sdk_overhead_ms\": %.1f}%n", execMs, sdkMs);
+          Locale.ROOT,
+          "{\"exec_overhead_ms\": %.1f, \"sdk_overhead_ms\": %.1f, \"exec_wall_overhead_ms_off\":"
+              + " %.1f, \"exec_wall_overhead_ms_on\": %.1f, \"exec_cpu_ms\": %.1f,"
+              + " \"recorder_cpu_ms\": %.1f, \"sdk_cpu_ms\": %.1f}%n",
+          execMs,
+          sdkMs,
+          fast.wallOff(),
+          fast.wallOn(),
+          fast.execCpu(),
+          fast.recorderCpu(),
+          sdkCpu);
     } finally {
       if (server != null) {
         server.stop(0);
       }
     }
+  }
+
+  /**
+   * What the launcher's exec path runs: the launcher, and the recorder command it starts (same
+   * runtime, jar and flags), for measuring the recorder's CPU on its own.
+   */
+  record Launcher(Path script, List<String> recorder) {
+    static Launcher of(Path dist, Path cliJar, String java) {
+      if (dist == null) {
+        List<String> recorder =
+            List.of(
+                java,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                cliJar.toString(),
+                "__record-exec");
+        return new Launcher(Path.of("bin/cli-analytics").toAbsolutePath(), recorder);
+      }
+      Path aot = dist.resolve("lib/cli-analytics.aot");
+      List<String> recorder = new ArrayList<>();
+      recorder.add(dist.resolve("runtime/bin/java").toString());
+      recorder.add("-XX:+ExitOnOutOfMemoryError");
+      if (Files.isRegularFile(aot)) {
+        recorder.addAll(List.of("-XX:AOTCache=" + aot, "-Xlog:aot=off", "-Xlog:cds=off"));
+      }
+      recorder.addAll(
+          List.of(
+              "-XX:TieredStopAtLevel=1",
+              "-XX:+UseSerialGC",
+              "-jar",
+              dist.resolve("lib/cli-analytics.jar").toString(),
+              "__record-exec"));
+      return new Launcher(dist.resolve("bin/cli-analytics"), recorder);
+    }
+  }
+
+  record LauncherFigures(double wallOff, double wallOn, double execCpu, double recorderCpu) {}
+
+  /** The launcher's exec against plain {@code true}, and the CPU of its recorder. */
+  private static LauncherFigures launcherFigures(Launcher launcher, int runs, Path home, String url)
+      throws Exception {
+    if (!Files.isRegularFile(launcher.script())) {
+      throw new IllegalArgumentException(launcher.script() + " not found; run from the checkout");
+    }
+    List<String> exec = List.of(launcher.script().toString(), "exec", "--", "true");
+    List<String> plain = List.of("true");
+    Map<String, String> on = Map.of("EVENTS_ENABLED", "1", "EVENTS_URL", url);
+    for (int i = 0; i < WARMUP; i++) {
+      time(exec, on, home);
+      time(exec, Map.of(), home);
+      time(plain, Map.of(), home);
+    }
+    List<Double> onMs = new ArrayList<>();
+    List<Double> offMs = new ArrayList<>();
+    List<Double> plainMs = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      onMs.add(time(exec, on, home));
+      offMs.add(time(exec, Map.of(), home));
+      plainMs.add(time(plain, Map.of(), home));
+    }
+    Path handOver = home.resolve("hand-over");
+    Files.write(
+        handOver,
+        "1\u00000\u00001000\u00001733300000000000\u0000\u0000\u0000true\u0000"
+            .getBytes(StandardCharsets.UTF_8));
+    double execCpu = median(cpu(exec, runs, home, Map.of(), null));
+    double recorderCpu = median(cpu(launcher.recorder(), runs, home, on, handOver));
+    double wallOff = median(offMs) - median(plainMs);
+    double wallOn = median(onMs) - median(plainMs);
+    System.out.printf(
+        Locale.ROOT,
+        "launcher exec -- true: median %.1f ms off, %.1f ms on, true alone %.1f ms (%d runs each);"
+            + " CPU of the launcher %.1f ms, of one recorder %.1f ms%n",
+        median(offMs),
+        median(onMs),
+        median(plainMs),
+        runs,
+        execCpu,
+        recorderCpu);
+    return new LauncherFigures(wallOff, wallOn, execCpu, recorderCpu);
+  }
+
+  /**
+   * CPU milliseconds (user plus system) of {@code command} and the children it waited for, {@code
+   * runs} times, from bash's {@code times} after it ran with stdin from {@code input} (or
+   * /dev/null).
+   */
+  private static List<Double> cpu(
+      List<String> command, int runs, Path home, Map<String, String> telemetry, Path input)
+      throws IOException, InterruptedException {
+    List<String> wrapped = new ArrayList<>();
+    wrapped.addAll(
+        List.of("bash", "-c", "\"$@\" >/dev/null 2>&1 <\"${CPU_INPUT:-/dev/null}\"; times", "cpu"));
+    wrapped.addAll(command);
+    List<Double> result = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      ProcessBuilder pb = new ProcessBuilder(wrapped);
+      environment(pb, home, telemetry);
+      if (input != null) {
+        pb.environment().put("CPU_INPUT", input.toString());
+      }
+      pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException(String.join(" ", command) + " did not finish in 60 s");
+      }
+      // times prints the shell's own user and system time, then its children's: "0m0.123s 0m0.045s"
+      String children = out.strip().lines().reduce((a, b) -> b).orElse("");
+      double ms = 0;
+      for (String part : children.trim().split("\\s+")) {
+        int m = part.indexOf('m');
+        ms +=
+            (Double.parseDouble(part.substring(0, m)) * 60
+                    + Double.parseDouble(part.substring(m + 1, part.length() - 1)))
+                * 1000;
+      }
+      result.add(ms);
+    }
+    return result;
   }
 
   /** Median wall time with telemetry on minus median with it off, runs alternating. */
@@ -109,11 +256,7 @@ final class ClientBench {
   private static double time(List<String> command, Map<String, String> telemetry, Path home)
       throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command);
-    Map<String, String> env = pb.environment();
-    env.keySet().removeIf(k -> k.startsWith("EVENTS_") || k.equals("DO_NOT_TRACK"));
-    env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
-    env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
-    env.putAll(telemetry);
+    environment(pb, home, telemetry);
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD);
     long start = System.nanoTime();
@@ -123,6 +266,14 @@ final class ClientBench {
       throw new IllegalStateException(String.join(" ", command) + " did not finish in 60 s");
     }
     return (System.nanoTime() - start) / 1e6;
+  }
+
+  private static void environment(ProcessBuilder pb, Path home, Map<String, String> telemetry) {
+    Map<String, String> env = pb.environment();
+    env.keySet().removeIf(k -> k.startsWith("EVENTS_") || k.equals("DO_NOT_TRACK"));
+    env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+    env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
+    env.putAll(telemetry);
   }
 
   private static double median(List<Double> values) {

@@ -52,7 +52,8 @@ public final class Main {
 
   private static void usage() {
     System.err.println("usage: java -jar cli-analytics-bench.jar jmh [JMH options]");
-    System.err.println("       java -jar cli-analytics-bench.jar client [--runs N] [--url URL]");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar client [--runs N] [--url URL] [--dist DIR]");
     System.err.println(
         "       java -jar cli-analytics-bench.jar infer|reports|otlp --database-url URL --events N");
     System.err.println("       java -jar cli-analytics-bench.jar sanitizer");

@@ -1,10 +1,13 @@
 package dev.clianalytics.cli;
 
+import dev.clianalytics.client.CliAnalytics;
 import dev.clianalytics.client.CommandRun;
+import dev.clianalytics.client.TelemetrySettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +20,28 @@ final class ExecArgv {
   private static final Pattern PLAIN_WORD = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
   private ExecArgv() {}
+
+  /** The {@code --tool} value when it is not blank, else the tool name from CMD. */
+  static String toolName(String tool, String cmd) {
+    return tool != null && !tool.isBlank() ? tool : toolName(cmd);
+  }
+
+  /**
+   * The telemetry of one wrapped run: the tool's own variables (TERRAFORM_TELEMETRY, ...) apply,
+   * and no runtime is reported, since this JVM is not CMD's runtime. The JVM's {@code exec} and the
+   * launcher's recorder both start it here, so that both send the same event.
+   */
+  static CliAnalytics telemetry(
+      String tool, String cmd, boolean analytics, Map<String, String> env) {
+    String name = toolName(tool, cmd);
+    if (name.isBlank()) {
+      name = "unknown"; // CMD "" still runs (and fails as a shell would)
+    }
+    return CliAnalytics.start(
+        TelemetrySettings.builder(name, null).withoutRuntime().build(),
+        analytics ? List.of("--analytics") : List.of(),
+        env);
+  }
 
   /** The tool name from CMD: its file name, without a Windows launcher extension. */
   static String toolName(String cmd) {

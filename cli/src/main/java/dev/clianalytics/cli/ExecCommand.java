@@ -1,7 +1,6 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.client.CliAnalytics;
-import dev.clianalytics.client.TelemetrySettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -40,16 +39,7 @@ final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String toolName = tool != null && !tool.isBlank() ? tool : ExecArgv.toolName(command.get(0));
-    if (toolName.isBlank()) {
-      toolName = "unknown"; // CMD "" still runs (and fails as a shell would)
-    }
-    // The tool's own variables (TERRAFORM_TELEMETRY, ...) apply; this JVM is not CMD's runtime.
-    CliAnalytics telemetry =
-        CliAnalytics.start(
-            TelemetrySettings.builder(toolName, null).withoutRuntime().build(),
-            analytics ? List.of("--analytics") : List.of(),
-            System.getenv());
+    CliAnalytics telemetry = ExecArgv.telemetry(tool, command.get(0), analytics, System.getenv());
     try {
       return run(telemetry);
     } finally {

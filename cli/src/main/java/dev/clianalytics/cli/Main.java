@@ -33,6 +33,13 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     // A plain exec skips picocli: it wraps every run of another program, so it must start fast.
+    if (args.length == 1 && args[0].equals(ExecRecorder.COMMAND)) {
+      System.exit(
+          ExecRecorder.run(System.in, System.getenv())); // the launcher's exec, docs/exec.md
+    }
+    if (args.length == 1 && args[0].equals(AotTraining.COMMAND)) {
+      AotTraining.run(); // builds the distribution's AOT cache, docs/install.md
+    }
     ExecInvocation exec = ExecInvocation.parse(args);
     if (exec != null) {
       System.exit(exec.run());

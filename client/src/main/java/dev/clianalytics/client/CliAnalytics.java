@@ -3,6 +3,7 @@ package dev.clianalytics.client;
 import dev.clianalytics.client.internal.Client;
 import dev.clianalytics.client.internal.ClientConfig;
 import dev.clianalytics.client.internal.PicocliInstrumentation;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,14 @@ public final class CliAnalytics implements AutoCloseable {
   /** Queues one event; never throws, never blocks on the network, never prints (but debug). */
   public void recordEvent(CommandRun run) {
     client.record(run);
+  }
+
+  /**
+   * As {@link #recordEvent(CommandRun)} for a run that finished at {@code finishedAt} rather than
+   * now: the event's timestamp, for a helper process that records a run after it ended.
+   */
+  public void recordEvent(CommandRun run, Instant finishedAt) {
+    client.record(run, finishedAt);
   }
 
   /** Waits at most {@code EVENTS_FLUSH_TIMEOUT_MS} for queued events to be delivered. */

@@ -132,16 +132,26 @@ public final class Client {
 
   /** Records one run; never throws, never blocks on the network, prints only with EVENTS_DEBUG. */
   public void record(CommandRun run) {
+    record(run, null);
+  }
+
+  /**
+   * As {@link #record(CommandRun)} for a run that finished at {@code finishedAt} (null: now), as
+   * when another process hands a finished run over to be recorded.
+   */
+  public void record(CommandRun run, Instant finishedAt) {
     try {
       ClientConfig c = config;
       if (c.debug()) {
         debugOut.println(
             "cli-analytics: "
-                + (c.decision().sends() ? "would send " + sanitized(run) : c.decision().reason()));
+                + (c.decision().sends()
+                    ? "would send " + sanitized(run, finishedAt)
+                    : c.decision().reason()));
         return;
       }
       if (c.decision().sends()) {
-        dispatcher().enqueue(sanitized(run));
+        dispatcher().enqueue(sanitized(run, finishedAt));
       }
     } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
       // Dropping one event is the price of never breaking the tool (a privacy rule that overflows
@@ -173,13 +183,17 @@ public final class Client {
 
   /** The event exactly as it would leave the machine, as one line of JSON. */
   String sanitized(CommandRun run) {
+    return sanitized(run, null);
+  }
+
+  private String sanitized(CommandRun run, Instant finishedAt) {
     List<String> path = new ArrayList<>(run.subcommands().size() + 1);
     path.add(toolName);
     path.addAll(run.subcommands());
     Duration d = run.duration();
     Event raw =
         new Event(
-            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            (finishedAt == null ? Instant.now() : finishedAt).truncatedTo(ChronoUnit.MILLIS),
             toolName,
             toolVersion,
             path,

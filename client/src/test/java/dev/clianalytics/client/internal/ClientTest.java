@@ -46,6 +46,15 @@ class ClientTest extends ClientTestSupport {
   }
 
   @Test
+  void record_withTheTimeTheRunFinished_stampsTheEventWithIt() {
+    Client c = client(env(server.url("/ingest")));
+    java.time.Instant finished = java.time.Instant.parse("2026-12-04T08:00:00.123456Z");
+    c.record(CommandRun.of(0, "deploy"), finished);
+    c.close();
+    assertEquals("2026-12-04T08:00:00.123Z", server.events().get(0).get("timestamp"));
+  }
+
+  @Test
   void record_twoRuns_giveEachEventAFreshEventId() {
     Client c = client(env(server.url("/ingest")));
     c.record(CommandRun.of(0, "a"));
