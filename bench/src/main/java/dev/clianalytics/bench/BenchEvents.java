@@ -1,10 +1,10 @@
 package dev.clianalytics.bench;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.testing.Ev;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,51 +17,28 @@ final class BenchEvents {
 
   private BenchEvents() {}
 
-  /** An event with every field set. */
+  /** An event with every field but the error message and machine id set. */
   static Event full(String actor, Instant ts) {
-    return new Event(
-        ts,
-        "git",
-        "2.45.1",
-        List.of("git", "commit"),
-        List.of("--amend", "-m"),
-        1,
-        1234L,
-        "MergeConflict",
-        "CONFLICT (content): Merge conflict in <path>",
-        actor,
-        "machine-" + actor,
-        "session-" + actor,
-        true,
-        UUID.randomUUID());
+    return Ev.at(ts)
+        .actor(actor)
+        .cmd("git commit")
+        .version("2.45.1")
+        .flags("--amend", "-m")
+        .exit(1)
+        .duration(1234)
+        .error("MergeConflict")
+        .hint("session-" + actor)
+        .ci()
+        .build();
   }
 
-  /**
-   * {@code n} events over {@code actors} actors, alternately full and with only required fields.
-   */
+  /** {@code n} events over {@code actors} actors, alternately full and with few fields. */
   static List<Event> many(int n, String actorPrefix, int actors) {
     List<Event> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String actor = actorPrefix + (i % actors);
       Instant ts = T0.plusSeconds(i);
-      out.add(
-          i % 2 == 0
-              ? full(actor, ts)
-              : new Event(
-                  ts,
-                  "kubectl",
-                  null,
-                  List.of("kubectl"),
-                  List.of(),
-                  0,
-                  null,
-                  null,
-                  null,
-                  actor,
-                  null,
-                  null,
-                  false,
-                  UUID.randomUUID()));
+      out.add(i % 2 == 0 ? full(actor, ts) : Ev.at(ts).actor(actor).cmd("kubectl").build());
     }
     return out;
   }
