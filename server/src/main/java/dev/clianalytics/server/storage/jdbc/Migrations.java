@@ -19,6 +19,7 @@ public final class Migrations {
       List.of("V1__events.sql", "V2__inference.sql", "V3__path_totals.sql", "V4__path_trails.sql");
   public static final List<String> DUCKDB =
       List.of("V1__events.sql", "V2__inference.sql", "V3__path_totals.sql", "V4__path_trails.sql");
+  public static final List<String> CLICKHOUSE = List.of("V1__events.sql");
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
 
