@@ -3,7 +3,6 @@ package dev.clianalytics.server.storage.clickhouse;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.data_formats.ClickHouseBinaryFormatReader;
 import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
-import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.client.api.query.QueryResponse;
@@ -82,16 +81,17 @@ final class ClickHouseSql implements AutoCloseable {
 
   /** Runs a statement that returns no rows (DDL, {@code ALTER}). */
   void execute(String sql) {
-    release(await(client.execute(sql)));
+    release(await(() -> client.execute(sql)));
   }
 
   /** The first column of the first row of {@code sql}, a number (0 when there is no row). */
   long queryLong(String sql) {
     QueryResponse r =
         await(
-            client.query(
-                sql + " FORMAT TabSeparated",
-                new QuerySettings().setFormat(ClickHouseFormat.TabSeparated)));
+            () ->
+                client.query(
+                    sql + " FORMAT TabSeparated",
+                    new QuerySettings().setFormat(ClickHouseFormat.TabSeparated)));
     String body;
     try {
       body = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -122,9 +122,10 @@ final class ClickHouseSql implements AutoCloseable {
   long query(String sql, TableSchema schema, RowSink sink) {
     QueryResponse response =
         await(
-            client.query(
-                sql + " FORMAT RowBinary",
-                new QuerySettings().setFormat(ClickHouseFormat.RowBinary)));
+            () ->
+                client.query(
+                    sql + " FORMAT RowBinary",
+                    new QuerySettings().setFormat(ClickHouseFormat.RowBinary)));
     long n = 0;
     try {
       ClickHouseBinaryFormatReader reader = client.newBinaryFormatReader(response, schema);
@@ -167,21 +168,31 @@ final class ClickHouseSql implements AutoCloseable {
    */
   void insert(String table, TableSchema schema, RowWriter rows) {
     List<String> names = schema.getColumns().stream().map(ClickHouseColumn::getColumnName).toList();
-    CompletableFuture<InsertResponse> done =
-        client.insert(
-            table,
-            names,
-            out -> rows.write(new RowBinaryFormatWriter(out, schema, ClickHouseFormat.RowBinary)),
-            ClickHouseFormat.RowBinary,
-            new InsertSettings());
-    release(await(done));
+    release(
+        await(
+            () ->
+                client.insert(
+                    table,
+                    names,
+                    out ->
+                        rows.write(
+                            new RowBinaryFormatWriter(out, schema, ClickHouseFormat.RowBinary)),
+                    ClickHouseFormat.RowBinary,
+                    new InsertSettings())));
   }
 
   boolean ping() {
     return client.ping();
   }
 
-  private <T> T await(CompletableFuture<T> future) {
+  /** Sends a request (which the client may also fail before returning) and waits for it. */
+  private <T> T await(java.util.function.Supplier<CompletableFuture<T>> request) {
+    CompletableFuture<T> future;
+    try {
+      future = request.get();
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
     try {
       return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -197,9 +208,17 @@ final class ClickHouseSql implements AutoCloseable {
     }
   }
 
+  /** The failure in one line: the client's message and, when it wraps one, the cause's. */
   StorageUnavailableException failed(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new StorageUnavailableException(where + " failed: " + firstLine(message), e);
+    String message = firstLine(e.getMessage() == null ? e.toString() : e.getMessage());
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e && root.getMessage() != null) {
+      message += " (" + firstLine(root.getMessage()) + ")";
+    }
+    return new StorageUnavailableException(where + " failed: " + message, e);
   }
 
   private static String firstLine(String s) {

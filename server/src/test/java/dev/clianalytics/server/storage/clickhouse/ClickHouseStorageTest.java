@@ -1,12 +1,16 @@
 package dev.clianalytics.server.storage.clickhouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.server.storage.Concurrently;
 import dev.clianalytics.server.storage.Events;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.StorageContractTest;
+import dev.clianalytics.server.storage.StorageUnavailableException;
 import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.testing.TestClickHouse;
 import java.nio.file.Path;
@@ -15,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ClickHouseStorageTest extends StorageContractTest {
   private static final String EVENT_COLUMNS =
@@ -127,6 +132,21 @@ class ClickHouseStorageTest extends StorageContractTest {
 
       assertEquals("1\n", fresh.sql("SELECT max(version) FROM schema_migrations"));
       assertEquals("20\n", fresh.sql("SELECT uniqExact(event_id) FROM event_ids"));
+    }
+  }
+
+  @Test
+  @Timeout(60) // a guard against hanging, not a timing assertion
+  void everyCall_unreachableServer_throwsStorageUnavailableNamingItWithoutThePassword() {
+    try (Storage down =
+        Storages.open("clickhouse://default:hunter2@127.0.0.1:1/db", Path.of("unused"))) {
+      StorageUnavailableException e = assertThrows(StorageUnavailableException.class, down::ping);
+      assertTrue(e.getMessage().contains("127.0.0.1:1/db"), e.getMessage());
+      assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+      assertThrows(StorageUnavailableException.class, down::migrate);
+      assertThrows(
+          StorageUnavailableException.class,
+          () -> down.insertEvents(Events.many(3, "a", 1), RECEIVED));
     }
   }
 
