@@ -1,9 +1,6 @@
 package dev.clianalytics.server.testing;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.Locale;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Assumptions;
  * }</pre>
  */
 public final class TestClickHouse implements AutoCloseable {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static ClickHouseProcess single;
   private static TwoShards cluster;
 
@@ -36,7 +32,7 @@ public final class TestClickHouse implements AutoCloseable {
   /** Creates a new database named after {@code testClass}; skips or fails when not installed. */
   public static TestClickHouse create(Class<?> testClass) {
     ClickHouseProcess server = single();
-    String database = uniqueName(testClass);
+    String database = TestPostgres.uniqueName(testClass);
     server.sql("CREATE DATABASE " + database);
     return new TestClickHouse(server, database);
   }
@@ -78,14 +74,6 @@ public final class TestClickHouse implements AutoCloseable {
       Assumptions.abort(reason);
     }
     return binary;
-  }
-
-  static String uniqueName(Class<?> testClass) {
-    String name = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    return "t_"
-        + name.substring(0, Math.min(name.length(), 40))
-        + "_"
-        + HexFormat.of().toHexDigits(RANDOM.nextInt());
   }
 
   /** A {@code DATABASE_URL} naming this database. */

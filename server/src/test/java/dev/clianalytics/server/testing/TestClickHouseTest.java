@@ -21,7 +21,7 @@ class TestClickHouseTest {
   @Test
   void twoShards_distributedTable_spreadsRowsByHashOverBothServers() {
     TestClickHouse.TwoShards cluster = TestClickHouse.twoShards();
-    String db = TestClickHouse.uniqueName(TestClickHouseTest.class);
+    String db = TestPostgres.uniqueName(TestClickHouseTest.class);
     try {
       for (int server = 0; server < 2; server++) {
         cluster.sql(server, "CREATE DATABASE " + db);

@@ -24,19 +24,7 @@ final class ClickHouseMigrations {
         "SELECT DISTINCT version FROM schema_migrations",
         ClickHouseSql.schema("version UInt32"),
         r -> applied.add((int) r.getLong(1)));
-    int newest = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (newest > scripts.size()) {
-      throw new IllegalStateException(
-          "the database schema is at version "
-              + newest
-              + " but this server knows only "
-              + scripts.size()
-              + "; run a newer cli-analytics version against this database");
-    }
-    for (Migrations.Script script : scripts) {
-      if (applied.contains(script.version())) {
-        continue;
-      }
+    for (Migrations.Script script : Migrations.pending(scripts, applied)) {
       script.statements().forEach(sql::execute);
       sql.execute(
           "INSERT INTO schema_migrations (version, description, applied_us) VALUES ("

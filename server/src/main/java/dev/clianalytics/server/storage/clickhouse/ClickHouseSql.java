@@ -86,12 +86,7 @@ final class ClickHouseSql implements AutoCloseable {
 
   /** The first column of the first row of {@code sql}, a number (0 when there is no row). */
   long queryLong(String sql) {
-    QueryResponse r =
-        await(
-            () ->
-                client.query(
-                    sql + " FORMAT TabSeparated",
-                    new QuerySettings().setFormat(ClickHouseFormat.TabSeparated)));
+    QueryResponse r = select(sql, ClickHouseFormat.TabSeparated);
     String body;
     try {
       body = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -120,12 +115,7 @@ final class ClickHouseSql implements AutoCloseable {
    * sink}; returns how many. An exception thrown by {@code sink} propagates unchanged.
    */
   long query(String sql, TableSchema schema, RowSink sink) {
-    QueryResponse response =
-        await(
-            () ->
-                client.query(
-                    sql + " FORMAT RowBinary",
-                    new QuerySettings().setFormat(ClickHouseFormat.RowBinary)));
+    QueryResponse response = select(sql, ClickHouseFormat.RowBinary);
     long n = 0;
     try {
       ClickHouseBinaryFormatReader reader = client.newBinaryFormatReader(response, schema);
@@ -183,6 +173,13 @@ final class ClickHouseSql implements AutoCloseable {
 
   boolean ping() {
     return client.ping();
+  }
+
+  /** Sends {@code sql} asking for {@code format} in the SQL text, where 18.16 looks for it. */
+  private QueryResponse select(String sql, ClickHouseFormat format) {
+    return await(
+        () ->
+            client.query(sql + " FORMAT " + format.name(), new QuerySettings().setFormat(format)));
   }
 
   /** Sends a request (which the client may also fail before returning) and waits for it. */

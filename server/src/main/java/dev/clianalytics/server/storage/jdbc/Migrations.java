@@ -28,6 +28,24 @@ public final class Migrations {
 
   private Migrations() {}
 
+  /**
+   * The scripts not yet among {@code applied}, in order.
+   *
+   * @throws IllegalStateException when the database is at a version newer than {@code scripts}
+   */
+  public static List<Script> pending(List<Script> scripts, java.util.Set<Integer> applied) {
+    int newest = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
+    if (newest > scripts.size()) {
+      throw new IllegalStateException(
+          "the database schema is at version "
+              + newest
+              + " but this server knows only "
+              + scripts.size()
+              + "; run a newer cli-analytics version against this database");
+    }
+    return scripts.stream().filter(s -> !applied.contains(s.version())).toList();
+  }
+
   public static List<Script> load(String dialect, List<String> names) {
     List<Script> scripts = new ArrayList<>();
     for (String name : names) {
