@@ -34,8 +34,7 @@ final class MigrateCommand implements Callable<Integer> {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("migrated", true);
       result.put(
-          "database",
-          config.embedded() ? "embedded" : clickHouse ? "clickhouse" : "postgresql");
+          "database", config.embedded() ? "embedded" : clickHouse ? "clickhouse" : "postgresql");
       System.out.println(Json.write(result));
     } else {
       System.out.println(
