@@ -5,6 +5,7 @@ import dev.clianalytics.server.config.Logging;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storages;
+import dev.clianalytics.server.storage.clickhouse.ClickHouseUrl;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,17 +29,19 @@ final class MigrateCommand implements Callable<Integer> {
     try (Storage storage = Storages.open(config.databaseUrl(), config.dataDir())) {
       storage.migrate();
     }
+    boolean clickHouse = ClickHouseUrl.isClickHouse(config.databaseUrl());
     if (json) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("migrated", true);
-      result.put("database", config.embedded() ? "embedded" : "postgresql");
+      result.put(
+          "database", config.embedded() ? "embedded" : clickHouse ? "clickhouse" : "postgresql");
       System.out.println(Json.write(result));
     } else {
       System.out.println(
           "migrations applied to "
               + (config.embedded()
                   ? "the embedded database in " + config.dataDir()
-                  : "PostgreSQL"));
+                  : clickHouse ? "ClickHouse" : "PostgreSQL"));
     }
     return 0;
   }

@@ -86,12 +86,14 @@ final class ConfigLoader {
     String lower = v.toLowerCase(Locale.ROOT);
     if (lower.startsWith("postgresql://")
         || lower.startsWith("postgres://")
-        || lower.startsWith("jdbc:postgresql:")) {
+        || lower.startsWith("jdbc:postgresql:")
+        || lower.startsWith("clickhouse://")) {
       return v;
     }
     throw bad(
         "DATABASE_URL",
-        "must be a postgresql://user:pass@host:port/db URI or a jdbc:postgresql: URL",
+        "must be a postgresql://user:pass@host:port/db URI, a jdbc:postgresql: URL or a"
+            + " clickhouse://user:pass@host:8123/db URL",
         "fix it, or unset it to use the embedded database");
   }
 

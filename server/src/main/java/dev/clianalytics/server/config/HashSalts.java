@@ -23,7 +23,7 @@ final class HashSalts {
     }
     if (!embedded) {
       throw new ConfigException(
-          "HASH_SALT is required on PostgreSQL; set a random value of at least "
+          "HASH_SALT is required on PostgreSQL and ClickHouse; set a random value of at least "
               + ServerConfig.MIN_SALT_LENGTH
               + " characters, e.g. from `openssl rand -hex 32`, in the environment or .env");
     }

@@ -21,6 +21,9 @@ public final class Logging {
     set("org.slf4j.simpleLogger.log.org.eclipse.jetty.http.HttpParser", "error");
     // HikariCP logs broken connections with stack traces; an outage is reported by our own line
     set("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
+    // the ClickHouse client logs each failed request with a stack trace at WARN; the storage
+    // reports the failure itself, in one line
+    set("org.slf4j.simpleLogger.log.com.clickhouse", "error");
   }
 
   private static void set(String key, String value) {

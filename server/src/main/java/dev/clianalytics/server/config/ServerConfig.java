@@ -133,7 +133,9 @@ public record ServerConfig(
   @Override
   public String toString() {
     return "ServerConfig[database="
-        + (embedded() ? "embedded in " + dataDir : "postgresql")
+        + (embedded()
+            ? "embedded in " + dataDir
+            : databaseUrl.startsWith("clickhouse://") ? "clickhouse" : "postgresql")
         + ", port="
         + port
         + ", logLevel="

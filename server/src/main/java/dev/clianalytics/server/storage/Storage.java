@@ -121,7 +121,13 @@ public interface Storage extends AutoCloseable {
    * database has one writer: {@code active} is 1 while a write runs and {@code waiting} counts
    * queued writes.
    */
-  record PoolStats(int active, int idle, int max, int waiting) {}
+  record PoolStats(int active, int idle, int max, int waiting) {
+    /** The figures of a backend whose writes take turns on {@code writes}. */
+    public static PoolStats ofWriter(java.util.concurrent.locks.ReentrantLock writes) {
+      int active = writes.isLocked() ? 1 : 0;
+      return new PoolStats(active, 1 - active, 1, writes.getQueueLength());
+    }
+  }
 
   /**
    * An event as stored: {@code seq} orders events by arrival (gaps are possible: duplicates and

@@ -1,5 +1,7 @@
 package dev.clianalytics.server.storage;
 
+import dev.clianalytics.server.storage.clickhouse.ClickHouseStorage;
+import dev.clianalytics.server.storage.clickhouse.ClickHouseUrl;
 import dev.clianalytics.server.storage.duckdb.DuckDbStorage;
 import dev.clianalytics.server.storage.postgres.DatabaseUrl;
 import dev.clianalytics.server.storage.postgres.PostgresStorage;
@@ -15,10 +17,10 @@ public final class Storages {
 
   /**
    * Opens PostgreSQL when {@code databaseUrl} is a libpq URI or a {@code jdbc:postgresql:} URL,
-   * otherwise (null or blank) the embedded DuckDB database at {@code dataDir/cli-analytics.duckdb},
-   * creating the directory if missing. Does not migrate: call {@link Storage#migrate()}. A
-   * PostgreSQL server that is down does not stop this call; the first use then throws {@link
-   * StorageUnavailableException}.
+   * ClickHouse when it is a {@code clickhouse://} URL, otherwise (null or blank) the embedded
+   * DuckDB database at {@code dataDir/cli-analytics.duckdb}, creating the directory if missing.
+   * Does not migrate: call {@link Storage#migrate()}. A PostgreSQL server that is down does not
+   * stop this call; the first use then throws {@link StorageUnavailableException}.
    *
    * @throws IllegalArgumentException when the URL is malformed (the message never shows the
    *     password)
@@ -29,6 +31,9 @@ public final class Storages {
     if (databaseUrl == null || databaseUrl.isBlank()) {
       Objects.requireNonNull(dataDir, "dataDir is required for the embedded database");
       return DuckDbStorage.open(dataDir.resolve(EMBEDDED_FILE));
+    }
+    if (ClickHouseUrl.isClickHouse(databaseUrl)) {
+      return ClickHouseStorage.open(ClickHouseUrl.parse(databaseUrl));
     }
     return PostgresStorage.open(DatabaseUrl.parse(databaseUrl));
   }

@@ -38,15 +38,19 @@ public final class TestPostgres implements AutoCloseable {
   /** Creates a new schema named after {@code testClass}; skips or fails when not configured. */
   public static TestPostgres create(Class<?> testClass) {
     String url = configuredUrl();
-    String name = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    String schema =
-        "t_"
-            + name.substring(0, Math.min(name.length(), 40))
-            + "_"
-            + HexFormat.of().toHexDigits(RANDOM.nextInt());
+    String schema = uniqueName(testClass);
     TestPostgres pg = new TestPostgres(url, schema);
     pg.execute("CREATE SCHEMA " + schema);
     return pg;
+  }
+
+  /** A new schema or database name: {@code t_<test class>_<random hex>}. */
+  public static String uniqueName(Class<?> testClass) {
+    String name = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return "t_"
+        + name.substring(0, Math.min(name.length(), 40))
+        + "_"
+        + HexFormat.of().toHexDigits(RANDOM.nextInt());
   }
 
   /** The value of {@code TEST_DATABASE_URL}; skips, or fails under {@code CI=true}, when unset. */

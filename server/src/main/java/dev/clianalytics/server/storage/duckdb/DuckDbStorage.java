@@ -199,8 +199,7 @@ public final class DuckDbStorage implements Storage {
 
   @Override
   public PoolStats poolStats() {
-    int active = writes.isLocked() ? 1 : 0;
-    return new PoolStats(active, 1 - active, 1, writes.getQueueLength());
+    return PoolStats.ofWriter(writes);
   }
 
   @Override

@@ -29,6 +29,7 @@ public final class Migrations {
           "V3__path_totals.sql",
           "V4__path_trails.sql",
           "V5__platform.sql");
+  public static final List<String> CLICKHOUSE = List.of("V1__events.sql");
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
 
@@ -36,6 +37,24 @@ public final class Migrations {
   public record Script(int version, String description, List<String> statements) {}
 
   private Migrations() {}
+
+  /**
+   * The scripts not yet among {@code applied}, in order.
+   *
+   * @throws IllegalStateException when the database is at a version newer than {@code scripts}
+   */
+  public static List<Script> pending(List<Script> scripts, java.util.Set<Integer> applied) {
+    int newest = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
+    if (newest > scripts.size()) {
+      throw new IllegalStateException(
+          "the database schema is at version "
+              + newest
+              + " but this server knows only "
+              + scripts.size()
+              + "; run a newer cli-analytics version against this database");
+    }
+    return scripts.stream().filter(s -> !applied.contains(s.version())).toList();
+  }
 
   public static List<Script> load(String dialect, List<String> names) {
     List<Script> scripts = new ArrayList<>();

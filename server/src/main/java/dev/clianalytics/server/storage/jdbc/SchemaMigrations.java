@@ -27,20 +27,8 @@ public final class SchemaMigrations {
               + timestampType
               + " NOT NULL)");
     }
-    Set<Integer> applied = applied(c);
-    int newest = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (newest > scripts.size()) {
-      throw new IllegalStateException(
-          "the database schema is at version "
-              + newest
-              + " but this server knows only "
-              + scripts.size()
-              + "; run a newer cli-analytics version against this database");
-    }
-    for (Migrations.Script script : scripts) {
-      if (!applied.contains(script.version())) {
-        run(c, script);
-      }
+    for (Migrations.Script script : Migrations.pending(scripts, applied(c))) {
+      run(c, script);
     }
   }
 

@@ -15,12 +15,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MigrationsTest {
 
   @ParameterizedTest
-  @CsvSource({"postgres", "duckdb"})
+  @CsvSource({"postgres", "duckdb", "clickhouse"})
   void list_matchesTheScriptsInTheResourceDirectory(String dialect) throws IOException {
     Path dir =
         Path.of(System.getenv().getOrDefault("CLI_ANALYTICS_REPO_ROOT", ".."))
             .resolve("server/src/main/resources/db/" + dialect);
-    List<String> listed = dialect.equals("postgres") ? Migrations.POSTGRES : Migrations.DUCKDB;
+    List<String> listed =
+        switch (dialect) {
+          case "postgres" -> Migrations.POSTGRES;
+          case "duckdb" -> Migrations.DUCKDB;
+          default -> Migrations.CLICKHOUSE;
+        };
 
     try (Stream<Path> files = Files.list(dir)) {
       List<String> present = files.map(p -> p.getFileName().toString()).sorted().toList();

@@ -1,0 +1,39 @@
+package dev.clianalytics.server.storage.clickhouse;
+
+import dev.clianalytics.server.storage.jdbc.Migrations;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies the scripts under {@code db/clickhouse/} and records them in {@code schema_migrations}.
+ * ClickHouse has no transactions or locks to make this exclusive, so every statement of those
+ * scripts is idempotent ({@code IF NOT EXISTS}) and a version recorded twice by two instances
+ * migrating at once is read once.
+ */
+final class ClickHouseMigrations {
+  private ClickHouseMigrations() {}
+
+  static void apply(ClickHouseSql sql) {
+    List<Migrations.Script> scripts = Migrations.load("clickhouse", Migrations.CLICKHOUSE);
+    sql.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, description String,"
+            + " applied_us Int64) ENGINE = MergeTree ORDER BY version");
+    Set<Integer> applied = new HashSet<>();
+    sql.query(
+        "SELECT DISTINCT version FROM schema_migrations",
+        ClickHouseSql.schema("version UInt32"),
+        r -> applied.add((int) r.getLong(1)));
+    for (Migrations.Script script : Migrations.pending(scripts, applied)) {
+      script.statements().forEach(sql::execute);
+      sql.execute(
+          "INSERT INTO schema_migrations (version, description, applied_us) VALUES ("
+              + script.version()
+              + ", "
+              + ClickHouseSql.quote(script.description())
+              + ", "
+              + EventColumns.micros(java.time.Instant.now())
+              + ")");
+    }
+  }
+}

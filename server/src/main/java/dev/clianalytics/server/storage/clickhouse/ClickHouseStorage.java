@@ -1,0 +1,305 @@
+package dev.clianalytics.server.storage.clickhouse;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.session.StartMarkers;
+import dev.clianalytics.server.storage.Documents;
+import dev.clianalytics.server.storage.Paging;
+import dev.clianalytics.server.storage.StorableEvents;
+import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.StorageUnavailableException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Events and documents on ClickHouse (see docs/scaling-out.md). ClickHouse has neither unique keys
+ * nor transactions, so: writes of one instance take turns (which keeps its duplicate counts exact
+ * and its {@link #lastSeq} a true high-water mark); an event is committed by its row in {@code
+ * event_ids}, written after the event, where an id already stored is found before inserting; and
+ * every read keeps, per event id, only the committed copy with the lowest seq, so a copy stored
+ * twice by a race or a retry after a crash is counted once, whatever merges have happened.
+ */
+public final class ClickHouseStorage implements Storage {
+  /** Keeps the first committed copy of each event id (see the class comment), reading it all. */
+  static final String FIRST_COPY = "seq IN (SELECT min(seq) FROM event_ids GROUP BY event_id)";
+
+  /**
+   * {@link #FIRST_COPY} for a read of the events matching {@code where}: only their ids are looked
+   * up, through {@code event_ids}' index.
+   */
+  static String firstCopy(String where) {
+    return "seq IN (SELECT min(seq) FROM event_ids WHERE event_id IN (SELECT event_id FROM events"
+        + " WHERE "
+        + where
+        + ") GROUP BY event_id)";
+  }
+
+  private static final String NOT_MARKER = "exit_code <> " + StartMarkers.EXIT_CODE;
+  private static final int IDS_PER_LOOKUP = 2_000;
+
+  private final ClickHouseUrl url;
+  private final ClickHouseSql sql;
+  private final SeqClock seqs = new SeqClock(Clock.systemUTC());
+  private final ReentrantLock writes = new ReentrantLock();
+  private boolean seqsSeeded;
+  private volatile boolean closed;
+
+  private ClickHouseStorage(ClickHouseUrl url) {
+    this.url = url;
+    this.sql = new ClickHouseSql(url);
+  }
+
+  /** Opens a client for {@code url}; a server that is down makes the first call fail, not this. */
+  public static ClickHouseStorage open(ClickHouseUrl url) {
+    return new ClickHouseStorage(url);
+  }
+
+  @Override
+  public void migrate() {
+    write(() -> ClickHouseMigrations.apply(sql));
+  }
+
+  @Override
+  public void ping() {
+    checkOpen();
+    sql.queryLong("SELECT 1");
+  }
+
+  @Override
+  public InsertResult insertEvents(List<Event> events, Instant receivedAt) {
+    BatchResult r = insertBatch(events, List.of(), receivedAt);
+    return new InsertResult(r.accepted(), r.duplicates());
+  }
+
+  @Override
+  public BatchResult insertBatch(
+      List<Event> events, List<Map<String, Object>> documents, Instant receivedAt) {
+    List<Event> batch = StorableEvents.of(events);
+    List<UUID> ids = Documents.newIds(documents.size());
+    List<String> json = Documents.json(documents);
+    if (batch.isEmpty() && documents.isEmpty()) {
+      return new BatchResult(0, 0, ids);
+    }
+    long received = EventColumns.micros(receivedAt);
+    int accepted =
+        write(
+            () -> {
+              seedSeqs();
+              List<Event> fresh = notYetStored(batch);
+              long first = seqs.reserve(fresh.size() + json.size());
+              EventWrites.insert(sql, fresh, first, received);
+              try {
+                EventWrites.documents(sql, ids, json, SeqClock.nth(first, fresh.size()), received);
+              } catch (RuntimeException e) {
+                EventWrites.undo(sql, first, SeqClock.nth(first, fresh.size() + json.size()));
+                throw e;
+              }
+              return fresh.size();
+            });
+    return new BatchResult(accepted, batch.size() - accepted, ids);
+  }
+
+  /** The events of {@code batch} whose id is neither stored nor earlier in the batch. */
+  private List<Event> notYetStored(List<Event> batch) {
+    Set<String> stored = new java.util.HashSet<>();
+    List<String> ids = batch.stream().map(e -> e.eventId().toString()).distinct().toList();
+    for (int from = 0; from < ids.size(); from += IDS_PER_LOOKUP) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOKUP));
+      sql.query(
+          "SELECT event_id FROM event_ids WHERE event_id IN (" + list(chunk) + ")",
+          ClickHouseSql.schema("event_id String"),
+          r -> stored.add(r.getString(1)));
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    List<Event> fresh = new ArrayList<>();
+    for (Event e : batch) {
+      String id = e.eventId().toString();
+      if (!stored.contains(id) && seen.add(id)) {
+        fresh.add(e);
+      }
+    }
+    return fresh;
+  }
+
+  static String list(List<String> values) {
+    StringBuilder out = new StringBuilder();
+    for (String v : values) {
+      if (!out.isEmpty()) {
+        out.append(',');
+      }
+      out.append(ClickHouseSql.quote(v));
+    }
+    return out.toString();
+  }
+
+  @Override
+  public List<Row> rows(int limit, int offset) {
+    Paging.limit(limit);
+    Paging.offset(offset);
+    checkOpen();
+    List<Row> rows = new ArrayList<>();
+    sql.query(
+        "SELECT "
+            + EventColumns.SELECT
+            + " FROM events WHERE "
+            + NOT_MARKER
+            + " AND "
+            + FIRST_COPY
+            + " ORDER BY seq LIMIT "
+            + offset
+            + ", "
+            + limit,
+        EventColumns.READ,
+        r -> {
+          Event e = EventColumns.read(r).event();
+          rows.add(new Row(e.eventId(), e.toJson()));
+        });
+    if (rows.size() == limit) {
+      return rows;
+    }
+    long events =
+        rows.isEmpty()
+            ? sql.queryLong("SELECT count() FROM events WHERE " + NOT_MARKER + " AND " + FIRST_COPY)
+            : offset + rows.size();
+    long documentOffset = Math.max(0, offset - events);
+    sql.query(
+        "SELECT id, payload FROM documents ORDER BY seq LIMIT "
+            + documentOffset
+            + ", "
+            + (limit - rows.size()),
+        ClickHouseSql.schema("id String, payload String"),
+        r -> rows.add(new Row(UUID.fromString(r.getString(1)), payload(r.getString(2)))));
+    return rows;
+  }
+
+  @SuppressWarnings("unchecked") // a document is always stored from a JSON object
+  private static Map<String, Object> payload(String json) {
+    return (Map<String, Object>) Json.parse(json);
+  }
+
+  @Override
+  public long deleteActor(String storedActorId) {
+    return write(() -> EventWrites.deleteActor(sql, storedActorId));
+  }
+
+  @Override
+  public long deleteEventsBefore(Instant cutoff) {
+    return write(() -> EventWrites.deleteBefore(sql, EventColumns.micros(cutoff)));
+  }
+
+  @Override
+  public long countEvents() {
+    checkOpen();
+    return sql.queryLong("SELECT uniqExact(event_id) FROM event_ids");
+  }
+
+  @Override
+  public List<StoredEvent> events(long afterSeq, int limit) {
+    Paging.limit(limit);
+    checkOpen();
+    List<StoredEvent> out = new ArrayList<>();
+    sql.query(
+        "SELECT "
+            + EventColumns.SELECT
+            + " FROM events WHERE seq > "
+            + Math.max(0, afterSeq)
+            + " AND "
+            + firstCopy("seq > " + Math.max(0, afterSeq))
+            + " ORDER BY seq LIMIT "
+            + limit,
+        EventColumns.READ,
+        r -> out.add(EventColumns.read(r)));
+    return out;
+  }
+
+  @Override
+  public long forEachEvent(long afterSeq, long throughSeq, Consumer<StoredEvent> sink) {
+    checkOpen();
+    if (throughSeq <= afterSeq) {
+      return 0;
+    }
+    String range = "seq > " + Math.max(0, afterSeq) + " AND seq <= " + throughSeq;
+    return sql.query(
+        "SELECT "
+            + EventColumns.SELECT
+            + " FROM events WHERE "
+            + range
+            + " AND "
+            + (afterSeq <= 0 ? FIRST_COPY : firstCopy(range))
+            + " ORDER BY actor_id, ts_us, seq",
+        EventColumns.READ,
+        r -> sink.accept(EventColumns.read(r)));
+  }
+
+  /** Under the write lock: no insert of this instance is half done when the maximum is read. */
+  @Override
+  public long lastSeq() {
+    return write(() -> sql.queryLong("SELECT max(seq) FROM events"));
+  }
+
+  @Override
+  public PoolStats poolStats() {
+    return PoolStats.ofWriter(writes);
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      sql.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ClickHouse " + url;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new StorageUnavailableException(this + " is closed", null);
+    }
+  }
+
+  @FunctionalInterface
+  interface Work<T> {
+    T run();
+  }
+
+  private <T> T write(Work<T> work) {
+    writes.lock();
+    try {
+      checkOpen();
+      return work.run();
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** Seqs of a restarted instance continue above everything stored, whatever its clock says. */
+  private void seedSeqs() {
+    if (!seqsSeeded) {
+      seqs.atLeast(
+          Math.max(
+              sql.queryLong("SELECT max(seq) FROM events"),
+              sql.queryLong("SELECT max(seq) FROM documents")));
+      seqsSeeded = true;
+    }
+  }
+
+  private void write(Runnable work) {
+    write(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+}

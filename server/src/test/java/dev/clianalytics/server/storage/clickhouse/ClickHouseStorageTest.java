@@ -1,0 +1,166 @@
+package dev.clianalytics.server.storage.clickhouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.storage.Concurrently;
+import dev.clianalytics.server.storage.Events;
+import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.StorageContractTest;
+import dev.clianalytics.server.storage.StorageUnavailableException;
+import dev.clianalytics.server.storage.Storages;
+import dev.clianalytics.server.testing.TestClickHouse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class ClickHouseStorageTest extends StorageContractTest {
+  private static final String EVENT_COLUMNS =
+      "event_id, received_us, ts_us, tool_name, tool_version, command_path, flags_present,"
+          + " exit_code, duration_ms, error_type, error_message, actor_id, machine_id,"
+          + " session_hint, ci_detected";
+
+  TestClickHouse ch;
+
+  @Override
+  protected Storage newStorage() {
+    ch = TestClickHouse.create(ClickHouseStorageTest.class);
+    return Storages.open(ch.databaseUrl(), Path.of("unused-by-clickhouse"));
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    if (ch != null) {
+      ch.close();
+    }
+  }
+
+  /** A second committed copy of every stored event, as two instances racing would leave. */
+  private void copyEverythingAsARacingInstanceWould() {
+    ch.sql(
+        "INSERT INTO events (seq, "
+            + EVENT_COLUMNS
+            + ") SELECT seq + 1, "
+            + EVENT_COLUMNS
+            + " FROM events");
+    ch.sql(
+        "INSERT INTO event_ids SELECT event_id, seq + 1, keep - 1, actor_id, ts_us FROM event_ids");
+  }
+
+  private void mergeEverything() {
+    ch.sql("OPTIMIZE TABLE events FINAL");
+    ch.sql("OPTIMIZE TABLE event_ids FINAL");
+  }
+
+  @Test
+  void copiesStoredTwice_areReadOnce_beforeAndAfterMerges() {
+    List<Event> batch = Events.many(20, "actor-", 4);
+    storage.insertEvents(batch, RECEIVED);
+    copyEverythingAsARacingInstanceWould();
+    assertEquals("40\n", ch.sql("SELECT count() FROM events"));
+
+    for (int merged = 0; merged < 2; merged++) {
+      assertEquals(batch, stored());
+      assertEquals(20, storage.countEvents());
+      assertEquals(20, storage.forEachEvent(0, storage.lastSeq(), e -> {}));
+      assertEquals(20, storage.rows(100, 0).size());
+      mergeEverything();
+    }
+  }
+
+  @Test
+  void copiesStoredTwice_incrementalReadAfterTheFirstCopy_skipsTheLaterCopy() {
+    storage.insertEvents(Events.many(5, "a", 1), RECEIVED);
+    long mark = storage.lastSeq();
+    copyEverythingAsARacingInstanceWould();
+    List<Event> later = Events.many(3, "b", 1);
+    storage.insertEvents(later, RECEIVED);
+
+    List<Event> seen = new java.util.ArrayList<>();
+    storage.forEachEvent(mark, storage.lastSeq(), e -> seen.add(e.event()));
+
+    assertEquals(later, seen);
+  }
+
+  @Test
+  void eventWithoutItsIdRow_isNotRead_andARetryStoresIt() {
+    Event e = Events.full("actor", Events.T0);
+    storage.insertEvents(List.of(e), RECEIVED);
+    ch.sql("ALTER TABLE event_ids DELETE WHERE 1 = 1"); // as if the commit never happened
+    awaitMutations();
+
+    assertEquals(List.of(), stored());
+    assertEquals(1, storage.insertEvents(List.of(e), RECEIVED).accepted());
+    assertEquals(List.of(e), stored());
+    assertEquals(1, storage.countEvents());
+  }
+
+  @Test
+  void deleteActor_reachesEveryTableWithAnActorColumnOrPayload() {
+    Set<String> withActorData =
+        new TreeSet<>(
+            List.of(
+                ch.sql(
+                        "SELECT DISTINCT table FROM system.columns WHERE database = currentDatabase()"
+                            + " AND name IN ('actor_id', 'machine_id', 'session_hint', 'payload')")
+                    .strip()
+                    .split("\n")));
+
+    assertEquals(withActorData, new TreeSet<>(EventWrites.ACTOR_TABLES.keySet()));
+  }
+
+  @Test
+  void migrate_fourInstancesAtOnceOnAFreshDatabase_leaveOneSchemaAtTheNewestVersion()
+      throws Exception {
+    try (TestClickHouse fresh = TestClickHouse.create(ClickHouseStorageTest.class)) {
+      Concurrently.run(
+          4,
+          t -> {
+            try (Storage s = Storages.open(fresh.databaseUrl(), Path.of("unused"))) {
+              s.migrate();
+              s.insertEvents(Events.many(5, "actor-" + t, 1), RECEIVED);
+            }
+            return t;
+          });
+
+      assertEquals("1\n", fresh.sql("SELECT max(version) FROM schema_migrations"));
+      assertEquals("20\n", fresh.sql("SELECT uniqExact(event_id) FROM event_ids"));
+    }
+  }
+
+  @Test
+  @Timeout(60) // a guard against hanging, not a timing assertion
+  void everyCall_unreachableServer_throwsStorageUnavailableNamingItWithoutThePassword() {
+    try (Storage down =
+        Storages.open("clickhouse://default:hunter2@127.0.0.1:1/db", Path.of("unused"))) {
+      StorageUnavailableException e = assertThrows(StorageUnavailableException.class, down::ping);
+      assertTrue(e.getMessage().contains("127.0.0.1:1/db"), e.getMessage());
+      assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+      assertThrows(StorageUnavailableException.class, down::migrate);
+      assertThrows(
+          StorageUnavailableException.class,
+          () -> down.insertEvents(Events.many(3, "a", 1), RECEIVED));
+    }
+  }
+
+  private void awaitMutations() {
+    for (int i = 0; i < 500; i++) {
+      if (ch.sql("SELECT count() FROM system.mutations WHERE is_done = 0").strip().equals("0")) {
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
