@@ -1,9 +1,9 @@
 package dev.clianalytics.bench;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storage.InsertResult;
-import dev.clianalytics.server.storage.Storages;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

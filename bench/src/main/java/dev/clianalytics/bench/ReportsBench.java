@@ -2,11 +2,11 @@ package dev.clianalytics.bench;
 
 import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
-import dev.clianalytics.server.storage.Storages;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

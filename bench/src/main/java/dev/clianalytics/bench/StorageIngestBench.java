@@ -1,8 +1,8 @@
 package dev.clianalytics.bench;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Storage;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.storage.postgres.DatabaseUrl;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

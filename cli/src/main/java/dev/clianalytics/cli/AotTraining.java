@@ -1,8 +1,8 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.storage.Storages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

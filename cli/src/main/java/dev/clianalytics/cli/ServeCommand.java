@@ -1,10 +1,10 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ConfigException;
 import dev.clianalytics.server.config.Logging;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.storage.clickhouse.ClickHouseUrl;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

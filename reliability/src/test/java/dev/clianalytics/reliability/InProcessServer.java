@@ -1,8 +1,8 @@
 package dev.clianalytics.reliability;
 
 import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.testing.Http;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.clianalytics.reliability;
 
-import dev.clianalytics.server.storage.Storages;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;

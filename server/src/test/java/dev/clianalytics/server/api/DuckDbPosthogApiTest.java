@@ -1,7 +1,7 @@
 package dev.clianalytics.server.api;
 
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Storage;
-import dev.clianalytics.server.storage.Storages;
 import java.nio.file.Path;
 
 /** PostHog's capture API on the embedded DuckDB database. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.storage.Storages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.clianalytics.server.inference;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Storage;
-import dev.clianalytics.server.storage.Storages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;

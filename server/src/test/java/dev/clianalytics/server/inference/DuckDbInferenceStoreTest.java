@@ -1,7 +1,7 @@
 package dev.clianalytics.server.inference;
 
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Storage;
-import dev.clianalytics.server.storage.Storages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

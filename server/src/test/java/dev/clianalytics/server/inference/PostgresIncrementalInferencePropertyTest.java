@@ -1,8 +1,8 @@
 package dev.clianalytics.server.inference;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Storage;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.testing.RequiresPostgres;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.clianalytics.server.otlp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clianalytics.server.storage.Storages;
+import dev.clianalytics.server.Storages;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;

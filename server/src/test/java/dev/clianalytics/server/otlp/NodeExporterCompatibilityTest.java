@@ -3,7 +3,7 @@ package dev.clianalytics.server.otlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clianalytics.server.storage.Storages;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.testing.NodeProject;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ConfigException;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.testing.Http;
 import java.io.IOException;
 import java.nio.file.Files;

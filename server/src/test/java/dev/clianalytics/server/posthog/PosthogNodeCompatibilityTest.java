@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.clianalytics.core.json.Json;
 import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.testing.Http;
 import dev.clianalytics.server.testing.NodeProject;
 import java.nio.file.Path;

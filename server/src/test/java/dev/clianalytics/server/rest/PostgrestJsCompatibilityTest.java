@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.testing.NodeProject;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.server.CliAnalyticsServer;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storage;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.testing.NodeProject;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;

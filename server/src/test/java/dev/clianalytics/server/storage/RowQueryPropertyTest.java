@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.rest.RestQuery;
 import dev.clianalytics.server.storage.RowQuery.Field;
 import dev.clianalytics.server.storage.RowQuery.Filter;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Concurrently;
 import dev.clianalytics.server.storage.Events;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.StorageContractTest;
 import dev.clianalytics.server.storage.StorageUnavailableException;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.testing.TestClickHouse;
 import java.nio.file.Path;
 import java.util.List;

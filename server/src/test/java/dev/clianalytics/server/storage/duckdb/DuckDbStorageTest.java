@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Events;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.StorageUnavailableException;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.storage.jdbc.JdbcStorageContractTest;
 import java.io.IOException;
 import java.nio.file.Files;

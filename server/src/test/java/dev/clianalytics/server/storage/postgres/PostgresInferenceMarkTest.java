@@ -3,11 +3,11 @@ package dev.clianalytics.server.storage.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clianalytics.core.inference.InferenceOptions;
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Events;
 import dev.clianalytics.server.storage.Storage;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.storage.jdbc.SqlRows;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Concurrently;
 import dev.clianalytics.server.storage.Events;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storage.InsertResult;
 import dev.clianalytics.server.storage.StorageUnavailableException;
-import dev.clianalytics.server.storage.Storages;
 import dev.clianalytics.server.storage.jdbc.JdbcStorageContractTest;
 import dev.clianalytics.server.storage.jdbc.Migrations;
 import dev.clianalytics.server.testing.TestPostgres;

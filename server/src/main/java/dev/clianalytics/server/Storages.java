@@ -1,5 +1,7 @@
-package dev.clianalytics.server.storage;
+package dev.clianalytics.server;
 
+import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.StorageUnavailableException;
 import dev.clianalytics.server.storage.clickhouse.ClickHouseStorage;
 import dev.clianalytics.server.storage.clickhouse.ClickHouseUrl;
 import dev.clianalytics.server.storage.duckdb.DuckDbStorage;
@@ -8,7 +10,10 @@ import dev.clianalytics.server.storage.postgres.PostgresStorage;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Opens the storage a {@code DATABASE_URL} names. */
+/**
+ * Opens the storage a {@code DATABASE_URL} names. It lives beside the server rather than in the
+ * storage SPI because it names every backend, and the backends depend on the SPI.
+ */
 public final class Storages {
   /** File name of the embedded database inside {@code DATA_DIR}. */
   public static final String EMBEDDED_FILE = "cli-analytics.duckdb";
