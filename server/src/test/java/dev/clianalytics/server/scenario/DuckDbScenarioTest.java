@@ -8,7 +8,8 @@ class DuckDbScenarioTest extends ServerFixture
         PathScenarios,
         SampleScenarios,
         FilterScenarios,
-        ReportHardeningScenarios {
+        ReportHardeningScenarios,
+        VersionScenarios {
   @Override
   protected String newDatabaseUrl() {
     return null;

@@ -10,7 +10,8 @@ class PostgresScenarioTest extends ServerFixture
         PathScenarios,
         SampleScenarios,
         FilterScenarios,
-        ReportHardeningScenarios {
+        ReportHardeningScenarios,
+        VersionScenarios {
   private TestPostgres pg;
 
   @Override
