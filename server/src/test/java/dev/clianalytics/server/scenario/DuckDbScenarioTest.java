@@ -9,7 +9,8 @@ class DuckDbScenarioTest extends ServerFixture
         SampleScenarios,
         FilterScenarios,
         ReportHardeningScenarios,
-        VersionScenarios {
+        VersionScenarios,
+        CacheScenarios {
   @Override
   protected String newDatabaseUrl() {
     return null;

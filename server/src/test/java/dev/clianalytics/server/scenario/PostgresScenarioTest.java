@@ -11,7 +11,8 @@ class PostgresScenarioTest extends ServerFixture
         SampleScenarios,
         FilterScenarios,
         ReportHardeningScenarios,
-        VersionScenarios {
+        VersionScenarios,
+        CacheScenarios {
   private TestPostgres pg;
 
   @Override
