@@ -40,6 +40,7 @@ public final class Main {
       case "otlp" -> OtlpBench.run(BenchArgs.parse(rest));
       case "posthog" -> PosthogBench.run(BenchArgs.parse(rest));
       case "sanitizer" -> SanitizerRun.run();
+      case "privacy-survival" -> PrivacySurvival.run(rest);
       default -> {
         System.err.println("unknown benchmark: " + benchmark);
         usage();
@@ -54,6 +55,8 @@ public final class Main {
     System.err.println(
         "       java -jar cli-analytics-bench.jar infer|reports|otlp --database-url URL --events N");
     System.err.println("       java -jar cli-analytics-bench.jar sanitizer");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar privacy-survival [--strings N] [--seed S]");
     System.err.println(
         "       java -jar cli-analytics-bench.jar posthog [--database-url URL] [--events N]");
   }
