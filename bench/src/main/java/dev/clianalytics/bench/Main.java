@@ -42,6 +42,7 @@ public final class Main {
       case "sanitizer" -> SanitizerRun.run();
       case "storage-ingest" -> StorageIngestBench.run(rest);
       case "pooler-check" -> PoolerCheck.run(rest);
+      case "privacy-survival" -> PrivacySurvival.run(rest);
       default -> {
         System.err.println("unknown benchmark: " + benchmark);
         usage();
@@ -60,6 +61,8 @@ public final class Main {
     System.err.println(
         "       java -jar cli-analytics-bench.jar storage-ingest [--database-url URL]");
     System.err.println("       java -jar cli-analytics-bench.jar pooler-check DATABASE_URL");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar privacy-survival [--strings N] [--seed S]");
     System.err.println(
         "       java -jar cli-analytics-bench.jar posthog [--database-url URL] [--events N]");
   }

@@ -37,9 +37,19 @@ class RateLimitFloodTest {
   @TempDir Path dir;
 
   /** What one flood saw. */
-  private record Flood(Map<Integer, Integer> statuses, List<String> broken, long retryAfter) {
+  private record Flood(
+      Map<Integer, Integer> statuses, List<String> broken, long retryAfter, long nanos) {
     int count(int status) {
       return statuses.getOrDefault(status, 0);
+    }
+
+    /**
+     * The most a limiter of {@code perSecond} may let through during this flood: its burst (two
+     * seconds of the rate, docs/server.md) and what it refilled while the flood lasted, rounded up.
+     */
+    long mostAllowed(int perSecond) {
+      long refilled = (long) Math.ceil(perSecond * (nanos / 1e9));
+      return 2L * perSecond + refilled + 1;
     }
   }
 
@@ -58,6 +68,9 @@ class RateLimitFloodTest {
       int healthPolls = health.stop();
       assertEquals(List.of(), byToken.broken());
       assertTrue(byToken.count(429) > 0 && byToken.count(200) >= 2 * PER_TOKEN, byToken::toString);
+      assertTrue(
+          byToken.count(200) <= byToken.mostAllowed(PER_TOKEN),
+          () -> "more than the limit let through: " + byToken);
       assertEquals(
           200,
           http.get("/reports/summary", "apikey", TokenedPostgresServer.ADMIN).status(),
@@ -68,6 +81,9 @@ class RateLimitFloodTest {
       Flood byAddress = flood(() -> http.get("/openapi.json"));
       assertEquals(List.of(), byAddress.broken());
       assertTrue(byAddress.count(429) > 0, byAddress::toString);
+      assertTrue(
+          byAddress.count(200) <= byAddress.mostAllowed(PER_ADDRESS),
+          () -> "more than the limit let through: " + byAddress);
       Thread.sleep(TimeUnit.SECONDS.toMillis(byAddress.retryAfter()));
       String metrics = http.get("/metrics").body();
       assertEquals(byToken.count(429), counter(metrics, "token"));
@@ -92,6 +108,7 @@ class RateLimitFloodTest {
     List<String> broken = new ArrayList<>();
     AtomicInteger retryAfter = new AtomicInteger(1);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    long started = System.nanoTime();
     try {
       List<Future<?>> work = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
@@ -121,7 +138,7 @@ class RateLimitFloodTest {
     } finally {
       pool.shutdownNow();
     }
-    return new Flood(statuses, broken, retryAfter.get());
+    return new Flood(statuses, broken, retryAfter.get(), System.nanoTime() - started);
   }
 
   /** Null when {@code r} is a 200 or a well-formed 429, else what is wrong with it. */

@@ -78,6 +78,33 @@ final class SecretArbitraries {
         .as((p, tail) -> new Secret("aws-key-id", p + tail, p + tail));
   }
 
+  /**
+   * Every class the redaction must catch without exception: {@link #any()} with the unstructured
+   * high-entropy strings narrowed to hex ones (a rare base62 string reads like a camelCase word).
+   */
+  static Arbitrary<Secret> neverSurviving() {
+    return Arbitraries.oneOf(
+        providerTokens(),
+        awsKeyIds(),
+        chars("0123456789abcdef", 32, 64)
+            .filter(
+                s ->
+                    s.chars().anyMatch(Character::isDigit)
+                        && s.chars().anyMatch(Character::isLetter)
+                        && shannonBitsPerChar(s) >= 3.5)
+            .map(s -> new Secret("hex", s, s)),
+        jwts(),
+        pemBlocks(),
+        emails(),
+        paths(),
+        ipv4(),
+        ipv6(),
+        urlsWithCredentials(),
+        connectionStrings(),
+        assignments(),
+        authHeaders());
+  }
+
   static Arbitrary<Secret> highEntropy() {
     return Arbitraries.oneOf(
             chars("0123456789abcdef", 32, 64),

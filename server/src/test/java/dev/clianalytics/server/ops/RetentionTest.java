@@ -1,10 +1,17 @@
 package dev.clianalytics.server.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.inference.InferenceOptions;
+import dev.clianalytics.server.Storages;
+import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.storage.Database;
+import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.testing.InMemoryStorage;
+import dev.clianalytics.server.testing.TestPostgres;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RetentionTest {
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
@@ -48,5 +56,83 @@ class RetentionTest {
     assertEquals(1, retention.runOnce());
     assertEquals(2, storage.countEvents());
     retention.close();
+  }
+
+  /** An event of {@code actor}, {@code ago} before NOW. */
+  private static Event of(String actor, Duration ago) {
+    Event e = at(NOW.minus(ago));
+    return new Event(
+        e.timestamp(),
+        e.toolName(),
+        e.toolVersion(),
+        e.commandPath(),
+        e.flagsPresent(),
+        e.exitCode(),
+        e.durationMs(),
+        e.errorType(),
+        e.errorMessage(),
+        actor,
+        e.machineId(),
+        e.sessionHint(),
+        e.ciDetected(),
+        e.eventId());
+  }
+
+  /**
+   * On a real store: the old actor's events and derived rows go, the recent ones stay, and the
+   * generation moves on so cached reports are not answered again.
+   */
+  private static void dropsOldEventsAndDerivedRows_andMovesTheGeneration(Storage storage) {
+    storage.migrate();
+    storage.insertEvents(
+        List.of(
+            of("old", Duration.ofDays(31)),
+            of("old", Duration.ofDays(31).minusMinutes(1)),
+            of("new", Duration.ofHours(2))),
+        NOW);
+    Database database = new Database(storage);
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    new InferenceService(database, InferenceOptions.defaults(), clock).run(false);
+    long before = storage.inference().exclusively(tx -> tx.state()).generation();
+    assertEquals(1L, sessionsOf(storage, "old"));
+
+    Retention retention = new Retention(database, 30, clock);
+    assertEquals(2, retention.runOnce());
+    retention.close();
+
+    assertEquals(1, storage.countEvents());
+    assertEquals(0L, sessionsOf(storage, "old"));
+    assertEquals(1L, sessionsOf(storage, "new"));
+    assertTrue(storage.inference().exclusively(tx -> tx.state()).generation() > before);
+  }
+
+  private static long sessionsOf(Storage storage, String actor) {
+    return storage
+        .inference()
+        .read(
+            c -> {
+              try (var s = c.prepareStatement("SELECT count(*) FROM sessions WHERE actor_id = ?")) {
+                s.setString(1, actor);
+                try (var rs = s.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
+  }
+
+  @Test
+  void runOnce_onTheEmbeddedDatabase(@TempDir Path dir) {
+    try (Storage storage = Storages.open(null, dir)) {
+      dropsOldEventsAndDerivedRows_andMovesTheGeneration(storage);
+    }
+  }
+
+  @Test
+  void runOnce_onPostgres(@TempDir Path dir) {
+    try (TestPostgres pg = TestPostgres.create(RetentionTest.class);
+        Storage storage = Storages.open(pg.databaseUrl(), dir)) {
+      dropsOldEventsAndDerivedRows_andMovesTheGeneration(storage);
+    }
   }
 }

@@ -47,4 +47,44 @@ class CsvTest {
     assertEquals("terraform plan > terraform apply!", one("terraform plan > terraform apply!"));
     assertEquals("\"a,b\"", one("a,b"));
   }
+
+  @Test
+  void write_quotesCommasLineBreaks_areQuotedWithQuotesDoubled() {
+    assertEquals("\"say \"\"hi\"\"\"", one("say \"hi\""));
+    assertEquals("\"line one\nline two\"", one("line one\nline two"));
+    assertEquals("\"a\rb\"", one("a\rb"));
+    assertEquals("\"\"\"\"", one("\""));
+  }
+
+  @Test
+  void write_headerUnionInFirstSeenOrder_missingAndNullCellsEmpty() {
+    Map<String, Object> first = new LinkedHashMap<>();
+    first.put("name", "plan, apply");
+    first.put("count", 2L);
+    Map<String, Object> second = new LinkedHashMap<>();
+    second.put("extra", "x");
+    second.put("name", null);
+    assertEquals(
+        "name,count,extra\r\n\"plan, apply\",2,\r\n,,x\r\n", Csv.write(List.of(first, second)));
+  }
+
+  @Test
+  void write_nestedObjectsBecomeColumns_listsOfObjectsJoined() {
+    Map<String, Object> outcomes = new LinkedHashMap<>();
+    outcomes.put("SUCCESS", 3L);
+    outcomes.put("FAILED", 1L);
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("workflow", "apply_workflow");
+    row.put("outcomes", outcomes);
+    row.put(
+        "next", List.of(Map.of("command", "terraform plan"), Map.of("command", "git \"push\"")));
+    assertEquals(
+        "workflow,SUCCESS,FAILED,next\r\napply_workflow,3,1,\"terraform plan;git \"\"push\"\"\"\r\n",
+        Csv.write(List.of(row)));
+  }
+
+  @Test
+  void write_noRows_isAnEmptyHeaderLine() {
+    assertEquals("\r\n", Csv.write(List.of()));
+  }
 }

@@ -1,6 +1,8 @@
 package dev.clianalytics.server.resilience;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.json.Json;
@@ -9,12 +11,16 @@ import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.testing.Http;
 import dev.clianalytics.server.testing.InMemoryStorage;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,10 +57,31 @@ class GracefulShutdownTest {
             () -> http.post("/ingest", Json.write(Ev.recent("late").json())));
     storage.entered.await();
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
-    Thread.sleep(300); // let close() begin before the insert completes
+    awaitRefused(server.port(), stopping);
+    assertFalse(stopping.isDone(), "close() returned while a request was in flight");
     storage.release.countDown();
     assertEquals(200, inFlight.get().status());
     stopping.get();
     assertEquals(1, storage.heldEvents());
+  }
+
+  /**
+   * Waits until the connector refuses new connections, the sign that close() has begun; fails if
+   * close() finishes first or the port never refuses.
+   */
+  private static void awaitRefused(int port, CompletableFuture<Void> stopping) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      } catch (ConnectException refused) {
+        return;
+      }
+      if (stopping.isDone()) {
+        fail("close() finished before the request in flight was released");
+      }
+      Thread.sleep(10);
+    }
+    fail("the connector still accepted connections 20 s after close() began");
   }
 }

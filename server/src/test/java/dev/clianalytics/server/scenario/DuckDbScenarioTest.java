@@ -10,7 +10,9 @@ class DuckDbScenarioTest extends ServerFixture
         FilterScenarios,
         ReportHardeningScenarios,
         PinnedReportScenarios,
-        AdoptionScenarios {
+        AdoptionScenarios,
+        VersionScenarios,
+        CacheScenarios {
   @Override
   protected String newDatabaseUrl() {
     return null;

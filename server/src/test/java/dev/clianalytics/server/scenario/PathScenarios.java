@@ -3,7 +3,6 @@ package dev.clianalytics.server.scenario;
 import static dev.clianalytics.server.scenario.Scenarios.ev;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.clianalytics.core.testing.Ev;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -101,32 +100,6 @@ interface PathScenarios extends Scenarios {
         (Map<?, ?>) ((List<?>) get("/reports/nsm?include_ci=true").get("weeks")).get(0);
     assertEquals(3L, withCi.get("active_developers"));
     assertEquals(3L, withCi.get("successful_runs"));
-  }
-
-  @Test
-  default void versions_flagASignificantDrop() {
-    Ev[] events = new Ev[81];
-    for (int i = 0; i < 20; i++) {
-      events[2 * i] = ev("old" + i, i * 61, "terraform plan", 0).version("1.7.0");
-      events[2 * i + 1] = ev("old" + i, i * 61 + 1, "terraform apply", 0).version("1.7.0");
-      int exit = i < 15 ? 1 : 0;
-      events[40 + 2 * i] = ev("new" + i, i * 61, "terraform plan", 0).version("1.8.0");
-      events[41 + 2 * i] = ev("new" + i, i * 61 + 1, "terraform apply", exit).version("1.8.0");
-    }
-    events[80] = ev("closer", 2000, "ls", 0);
-    send(events);
-    infer();
-
-    Map<?, ?> r = get("/reports/versions");
-    Map<?, ?> drop = (Map<?, ?>) ((List<?>) r.get("regressions")).get(0);
-    assertEquals("apply_workflow", drop.get("workflow"));
-    assertEquals("1.7.0", drop.get("from_version"));
-    assertEquals("1.8.0", drop.get("to_version"));
-    assertEquals(1.0, Scenarios.num(drop.get("from_rate")));
-    assertEquals(0.25, Scenarios.num(drop.get("to_rate")));
-    assertEquals(true, drop.get("significant"));
-    assertEquals(1L, r.get("comparisons"));
-    assertEquals(0.05, Scenarios.num(r.get("alpha")));
   }
 
   @Test

@@ -12,7 +12,9 @@ class PostgresScenarioTest extends ServerFixture
         FilterScenarios,
         ReportHardeningScenarios,
         PinnedReportScenarios,
-        AdoptionScenarios {
+        AdoptionScenarios,
+        VersionScenarios,
+        CacheScenarios {
   private TestPostgres pg;
 
   @Override

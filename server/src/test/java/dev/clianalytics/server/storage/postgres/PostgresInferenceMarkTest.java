@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.server.Storages;
@@ -50,7 +51,9 @@ class PostgresInferenceMarkTest {
       storage.insertEvents(List.of(Events.minimal("b", Events.T0)), Events.T0);
 
       Future<?> inference = thread.submit(() -> service.run(false));
-      Thread.sleep(300); // long enough for an inference that does not wait to pass the batch
+      try (Connection observer = pg.connect()) {
+        awaitLockWait(observer, inference);
+      }
       slow.commit();
       inference.get(30, TimeUnit.SECONDS);
       service.run(false);
@@ -63,5 +66,28 @@ class PostgresInferenceMarkTest {
     } finally {
       thread.shutdownNow();
     }
+  }
+
+  /**
+   * Waits until a backend of this database waits for a lock in {@code pg_locks} (the inference
+   * behind the uncommitted batch); fails if the inference finishes without ever waiting.
+   */
+  private static void awaitLockWait(Connection observer, Future<?> inference) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      long waiting =
+          SqlRows.queryLong(
+              observer,
+              "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                  + " WHERE NOT l.granted AND a.datname = current_database()");
+      if (waiting > 0) {
+        return;
+      }
+      if (inference.isDone()) {
+        fail("inference finished without waiting for the batch that drew lower seqs");
+      }
+      Thread.sleep(10);
+    }
+    fail("no inference waited on a lock within 20 s");
   }
 }
