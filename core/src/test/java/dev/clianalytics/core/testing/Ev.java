@@ -31,6 +31,8 @@ public final class Ev {
   private boolean ci;
   private UUID id;
   private List<String> flags = List.of();
+  private String message;
+  private String machine;
   private String os;
   private String arch;
   private String runtime;
@@ -92,6 +94,17 @@ public final class Ev {
     return this;
   }
 
+  /** The error message, stored as given by {@link #build()} (the server's rules apply to JSON). */
+  public Ev message(String errorMessage) {
+    message = errorMessage;
+    return this;
+  }
+
+  public Ev machine(String machineId) {
+    machine = machineId;
+    return this;
+  }
+
   public Ev error(String type) {
     errorType = type;
     return this;
@@ -137,6 +150,8 @@ public final class Ev {
     other.hint = hint;
     other.version = version;
     other.errorType = errorType;
+    other.message = message;
+    other.machine = machine;
     other.durationMs = durationMs;
     other.ci = ci;
     other.id = id;
@@ -172,7 +187,13 @@ public final class Ev {
     if (errorType != null) {
       json.put("error_type", errorType);
     }
+    if (message != null) {
+      json.put("error_message", message);
+    }
     json.put("actor_id", actor);
+    if (machine != null) {
+      json.put("machine_id", machine);
+    }
     if (hint != null) {
       json.put("session_hint", hint);
     }
@@ -207,9 +228,9 @@ public final class Ev {
         exit,
         durationMs,
         errorType,
-        null,
+        message,
         actor,
-        null,
+        machine,
         hint,
         ci,
         eventId,

@@ -1,54 +1,42 @@
 package dev.clianalytics.server.storage;
 
 import dev.clianalytics.core.event.Event;
-import dev.clianalytics.core.event.Platform;
+import dev.clianalytics.core.testing.Ev;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-/** Test events: every field set, or only the required ones. */
+/**
+ * Storage test data: events with every field set or only the required ones (built with core's
+ * {@link Ev}), and events whose text breaks naive quoting.
+ */
 public final class Events {
   public static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
 
   private Events() {}
 
   public static Event full(String actor, Instant ts) {
-    return new Event(
-        ts,
-        "git",
-        "2.45.1",
-        List.of("git", "commit"),
-        List.of("--amend", "-m"),
-        1,
-        1234L,
-        "MergeConflict",
-        "CONFLICT (content): Merge conflict in <path>",
-        actor,
-        "machine-" + actor,
-        "session-" + actor,
-        true,
-        UUID.randomUUID(),
-        new Platform("linux", "amd64", "java-21"));
+    return Ev.at(ts)
+        .cmd("git commit")
+        .version("2.45.1")
+        .flags("--amend", "-m")
+        .exit(1)
+        .duration(1234)
+        .error("MergeConflict")
+        .message("CONFLICT (content): Merge conflict in <path>")
+        .actor(actor)
+        .machine("machine-" + actor)
+        .hint("session-" + actor)
+        .ci()
+        .platform("linux", "amd64", "java-21")
+        .id(UUID.randomUUID())
+        .build();
   }
 
   public static Event minimal(String actor, Instant ts) {
-    return new Event(
-        ts,
-        "kubectl",
-        null,
-        List.of("kubectl"),
-        List.of(),
-        0,
-        null,
-        null,
-        null,
-        actor,
-        null,
-        null,
-        false,
-        UUID.randomUUID());
+    return Ev.at(ts).cmd("kubectl").version(null).actor(actor).id(UUID.randomUUID()).build();
   }
 
   public static List<Event> many(int n, String actorPrefix, int actors) {
