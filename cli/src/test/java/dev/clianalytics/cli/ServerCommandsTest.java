@@ -115,6 +115,37 @@ class ServerCommandsTest {
   }
 
   @Test
+  void nsmUpload_toARealServer_storesTheWeeksNsmAggregatePrints() throws Exception {
+    CommandRun upload =
+        CommandRun.of(
+            "",
+            "nsm",
+            "upload",
+            sample.toString(),
+            "--events-url",
+            url + "/rest/v1/events",
+            "--events-token",
+            ADMIN);
+    assertEquals(0, upload.exitCode(), upload.err());
+    CommandRun aggregate = CommandRun.of("", "nsm", "aggregate", sample.toString(), "--json");
+    assertEquals(0, aggregate.exitCode(), aggregate.err());
+
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(url + "/rest/v1/events?payload-%3E%3Etype=eq.nsm_weekly_totals"))
+                    .header("Authorization", "Bearer " + ADMIN)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    List<?> rows = (List<?>) Json.parse(r.body());
+    assertEquals(1, rows.size(), r.body());
+    Map<?, ?> stored = (Map<?, ?>) ((Map<?, ?>) rows.get(0)).get("payload");
+    assertEquals(json(aggregate.out()).get("weeks"), stored.get("weeks"));
+  }
+
+  @Test
   void generateSample_writesTheAskedNumberOfEvents_sameSeedSameFile() throws IOException {
     List<String> lines = Files.readAllLines(sample);
     assertEquals(EVENTS, lines.size());
