@@ -3,9 +3,12 @@ package dev.clianalytics.server.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -83,6 +88,39 @@ abstract class DashboardBrowserContract {
         "every workflow row has an outcome bar");
     assertTrue(browser.driver.findElements(By.cssSelector("ol.ranked li")).size() > 0);
     assertEquals(List.of(), page.brokenText(), "values the overview failed to format");
+  }
+
+  @Test
+  void cards_showTheNumbersTheApiAnswers() {
+    String answer =
+        (String)
+            ((JavascriptExecutor) browser.driver)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + " fetch('/reports/summary').then(r => r.text()).then(done);");
+    Map<?, ?> summary = (Map<?, ?>) Json.parse(answer);
+    Map<String, String> cards = new HashMap<>();
+    for (WebElement card : browser.driver.findElements(By.cssSelector(".cards .card"))) {
+      cards.put(
+          card.findElement(By.cssSelector(".card-label")).getText(),
+          card.findElement(By.cssSelector(".card-value")).getText());
+    }
+    assertEquals(number(summary.get("events")), integer(cards.get("Events")));
+    assertEquals(number(summary.get("actors")), integer(cards.get("Active developers")));
+    assertEquals(number(summary.get("sessions")), integer(cards.get("Sessions")));
+    double ciPercent = number(summary.get("ci_share")) * 100;
+    String shown = cards.get("CI share");
+    assertTrue(shown.endsWith("%"), shown);
+    assertEquals(ciPercent, Double.parseDouble(shown.substring(0, shown.length() - 1)), 0.051);
+  }
+
+  private static double number(Object json) {
+    return ((Number) json).doubleValue();
+  }
+
+  /** A count as the dashboard formats it ({@code 12,000}). */
+  private static double integer(String shown) {
+    return Double.parseDouble(shown.replace(",", ""));
   }
 
   @Test
