@@ -8,6 +8,7 @@ import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * Incremental inference over any split of the events into batches, in any arrival order, with
@@ -27,7 +29,9 @@ import net.jqwik.api.Provide;
  * Written once; each database's subclass runs {@link #incrementalEqualsFull} as its property.
  */
 abstract class IncrementalInferenceProperty {
-  static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");
+  /** A Sunday evening: the first hours' sessions already cross into the next ISO week. */
+  static final Instant BASE = Instant.parse("2026-03-01T20:00:00Z");
+
   private static final List<String> COMMANDS =
       List.of(
           "terraform init",
@@ -40,7 +44,7 @@ abstract class IncrementalInferenceProperty {
 
   /** The property on {@code storage}, new and empty (not yet migrated); the caller closes it. */
   static void incrementalEqualsFull(Storage storage, List<Event> events, int batches, long seed) {
-    Instant now = BASE.plusSeconds(20 * 3600);
+    Instant now = BASE.plus(Duration.ofDays(13));
     storage.migrate();
     InferenceService service =
         new InferenceService(
@@ -69,40 +73,59 @@ abstract class IncrementalInferenceProperty {
     return out;
   }
 
-  /** One to 50 events of three actors over a few hours. */
+  /** One to 50 events of three actors, most over a few hours, some over the following days. */
   @Provide
   Arbitrary<List<Event>> events() {
     return event().list().ofMinSize(1).ofMaxSize(50);
   }
 
-  // Times cluster in a few hours with gaps of all sizes, so sessions split and bridge often.
+  // Times cluster in a few hours across a week boundary, with gaps of all sizes so that sessions
+  // split and bridge often, and some runs land days later (in the next week or the one after).
+  // Versions, durations and event ids are drawn too, so a seed replays the same events.
   private static Arbitrary<Event> event() {
+    Arbitrary<Long> seconds =
+        Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.integers().between(0, 16 * 60)),
+                Tuple.of(1, Arbitraries.integers().between(0, 12 * 24 * 60)))
+            .map(m -> m * 60L);
     return Combinators.combine(
             Arbitraries.of("a", "b", "c"),
             Arbitraries.of("", "", "h1"),
-            Arbitraries.integers().between(0, 16 * 3600 / 60).map(m -> m * 60L),
+            seconds,
             Arbitraries.of(COMMANDS),
             Arbitraries.of(0, 0, 0, 1, 2, -1, 130, 143, START, START),
-            Arbitraries.of(false, false, false, true))
+            Arbitraries.of(false, false, false, true),
+            details())
         .as(
-            (actor, hint, seconds, command, exit, ci) ->
+            (actor, hint, at, command, exit, ci, detail) ->
                 withMarker(
                     exit,
                     new Event(
-                        BASE.plusSeconds(seconds),
+                        BASE.plusSeconds(at),
                         command.split(" ")[0],
-                        "1.0",
+                        detail.version(),
                         List.of(command.split(" ")),
                         List.of(),
                         exit == START ? 0 : exit,
-                        1000L,
+                        detail.durationMs(),
                         exit == 0 ? null : "E" + exit,
                         null,
                         actor,
                         null,
                         hint.isEmpty() ? null : hint,
                         ci,
-                        UUID.randomUUID())));
+                        detail.id())));
+  }
+
+  private record Detail(String version, Long durationMs, UUID id) {}
+
+  private static Arbitrary<Detail> details() {
+    return Combinators.combine(
+            Arbitraries.of("1.0", "1.1", "2.0"),
+            Arbitraries.longs().between(-1, 120_000),
+            Arbitraries.longs(),
+            Arbitraries.longs())
+        .as((v, d, hi, lo) -> new Detail(v, d < 0 ? null : d, new UUID(hi, lo)));
   }
 
   // A start marker stands before its run, sometimes paired by a later run of the same command in
