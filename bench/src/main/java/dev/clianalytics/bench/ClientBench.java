@@ -69,7 +69,8 @@ final class ClientBench {
       double execMs = overhead("exec -- true", exec, runs, home, target);
       double sdkMs = overhead("greet hello", greet, runs, home, target);
       Launcher launcher = Launcher.of(dist, cliJar.toAbsolutePath(), java);
-      LauncherFigures fast = launcherFigures(launcher, runs, home, target);
+      LauncherFigures fast =
+          launcherFigures(launcher, runs, home, target, server == null ? null : received);
       double sdkCpu =
           median(cpu(greet, runs, home, Map.of("EVENTS_ENABLED", "1", "EVENTS_URL", target), null))
               - median(cpu(greet, runs, home, Map.of(), null));
@@ -135,7 +136,8 @@ final class ClientBench {
   record LauncherFigures(double wallOff, double wallOn, double execCpu, double recorderCpu) {}
 
   /** The launcher's exec against plain {@code true}, and the CPU of its recorder. */
-  private static LauncherFigures launcherFigures(Launcher launcher, int runs, Path home, String url)
+  private static LauncherFigures launcherFigures(
+      Launcher launcher, int runs, Path home, String url, AtomicInteger received)
       throws Exception {
     if (!Files.isRegularFile(launcher.script())) {
       throw new IllegalArgumentException(launcher.script() + " not found; run from the checkout");
@@ -144,7 +146,7 @@ final class ClientBench {
     List<String> plain = List.of("true");
     Map<String, String> on = Map.of("EVENTS_ENABLED", "1", "EVENTS_URL", url);
     for (int i = 0; i < WARMUP; i++) {
-      time(exec, on, home);
+      timeRecorded(exec, on, home, received);
       time(exec, Map.of(), home);
       time(plain, Map.of(), home);
     }
@@ -152,7 +154,7 @@ final class ClientBench {
     List<Double> offMs = new ArrayList<>();
     List<Double> plainMs = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      onMs.add(time(exec, on, home));
+      onMs.add(timeRecorded(exec, on, home, received));
       offMs.add(time(exec, Map.of(), home));
       plainMs.add(time(plain, Map.of(), home));
     }
@@ -251,6 +253,24 @@ final class ClientBench {
         runs,
         median(pairs));
     return medOn - medOff;
+  }
+
+  /**
+   * {@link #time} of a launcher run with telemetry on, then a wait (not timed) until its detached
+   * recorder's event arrived, so that the recorder's JVM does not run during the next timed run:
+   * the user's next command usually comes seconds later. Without the in-process server ({@code
+   * --url}) there is nothing to wait on, and the figures include that overlap.
+   */
+  private static double timeRecorded(
+      List<String> command, Map<String, String> telemetry, Path home, AtomicInteger received)
+      throws IOException, InterruptedException {
+    int before = received == null ? 0 : received.get();
+    double ms = time(command, telemetry, home);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (received != null && received.get() == before && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    return ms;
   }
 
   private static double time(List<String> command, Map<String, String> telemetry, Path home)
