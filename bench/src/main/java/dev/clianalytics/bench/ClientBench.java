@@ -137,8 +137,7 @@ final class ClientBench {
 
   /** The launcher's exec against plain {@code true}, and the CPU of its recorder. */
   private static LauncherFigures launcherFigures(
-      Launcher launcher, int runs, Path home, String url, AtomicInteger received)
-      throws Exception {
+      Launcher launcher, int runs, Path home, String url, AtomicInteger received) throws Exception {
     if (!Files.isRegularFile(launcher.script())) {
       throw new IllegalArgumentException(launcher.script() + " not found; run from the checkout");
     }

@@ -50,8 +50,26 @@ class LauncherExecTest {
   }
 
   @AfterEach
-  void stopServer() {
+  void stopServer() throws Exception {
+    // This test's detached recorders write into its temporary directory until they exit.
+    for (int i = 0; i < 3000 && !recorders().isEmpty(); i++) {
+      Thread.sleep(10);
+    }
     server.close();
+  }
+
+  /** The pids of this test's running recorders (found by the temporary directory they use). */
+  private List<Long> recorders() throws IOException {
+    List<Long> recorders = new ArrayList<>();
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        if (read(proc.resolve("cmdline")).contains("__record-exec")
+            && read(proc.resolve("environ")).contains(dir.toString())) {
+          recorders.add(Long.parseLong(proc.getFileName().toString()));
+        }
+      }
+    }
+    return recorders;
   }
 
   Map<String, String> dirs() {
@@ -361,19 +379,35 @@ class LauncherExecTest {
   }
 
   @Test
-  void exec_sigtermToTheLauncher_reachesTheChild() throws Exception {
-    Process exec = start(List.of(), "exec", "--", "sleep", "30");
-    awaitChild(exec);
+  void exec_telemetryOff_becomesTheCommandItself() throws Exception {
+    Process exec = start(dirs(), "exec", "--", "sleep", "30");
+    awaitCommand(exec, "sleep");
+    assertEquals(List.of(), exec.descendants().toList(), "no process between the user and CMD");
     exec.destroy();
     assertEquals(143, exec.waitFor());
   }
 
   @Test
+  void exec_telemetryOn_sigtermToTheLauncher_reachesTheChild() throws Exception {
+    Process exec = start(optedIn(), "exec", "--", "sleep", "30");
+    awaitChild(exec);
+    exec.destroy();
+    assertEquals(143, exec.waitFor());
+    assertEquals(
+        143L,
+        ((Number) server.awaitEvents(1, Duration.ofSeconds(30)).getFirst().get("exit_code"))
+            .longValue());
+  }
+
+  @Test
   void exec_sigintToTheLauncherPid_reachesTheChildOnce() throws Exception {
-    Process exec = start(List.of(), "exec", "--", "sh", "-c", countInts(dir.resolve("ready")));
-    awaitFile(dir.resolve("ready"));
-    new ProcessBuilder("kill", "-INT", Long.toString(exec.pid())).start().waitFor();
-    assertEquals(1, exec.waitFor(), "the child's count of SIGINTs");
+    for (Map<String, String> env : List.of(dirs(), optedIn())) {
+      Path ready = dir.resolve("ready-" + env.size());
+      Process exec = start(env, "exec", "--", "sh", "-c", countInts(ready));
+      awaitFile(ready);
+      new ProcessBuilder("kill", "-INT", Long.toString(exec.pid())).start().waitFor();
+      assertEquals(1, exec.waitFor(), "the child's count of SIGINTs with " + env.keySet());
+    }
   }
 
   @Test
@@ -429,9 +463,9 @@ class LauncherExecTest {
     assertTrue(r.stdout().contains("--tool=NAME"), r.stdout());
   }
 
-  private Process start(List<String> prefix, String... args) throws IOException {
+  private Process start(Map<String, String> env, String... args) throws IOException {
     return layout
-        .command(dir, dirs(), prefix, args)
+        .command(dir, env, List.of(), args)
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("out.txt").toFile())
         .start();
@@ -443,6 +477,18 @@ class LauncherExecTest {
     }
     assertTrue(exec.descendants().findAny().isPresent(), "exec started no child");
     Thread.sleep(100);
+  }
+
+  /** Waits until the launcher's own process has been replaced by {@code program}. */
+  private static void awaitCommand(Process exec, String program) throws InterruptedException {
+    for (int i = 0; i < 3000 && !runs(exec, program); i++) {
+      Thread.sleep(10);
+    }
+    assertTrue(runs(exec, program), "the launcher did not become " + program);
+  }
+
+  private static boolean runs(Process exec, String program) {
+    return exec.info().command().map(c -> c.endsWith("/" + program)).orElse(false);
   }
 
   private static void awaitFile(Path file) throws InterruptedException {
