@@ -1,14 +1,9 @@
 package dev.clianalytics.bench;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clianalytics.core.json.Json;
 import dev.clianalytics.server.testing.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,27 +28,11 @@ class InferBenchTest {
   }
 
   private static void check(String databaseUrl) throws Exception {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    System.setOut(new PrintStream(captured, true, UTF_8));
-    try {
-      InferBench.run(new BenchArgs(databaseUrl, 20_000));
-    } finally {
-      System.setOut(stdout);
-    }
-    List<String> lines = captured.toString(UTF_8).lines().toList();
-    assertTrue(
-        lines.stream()
-            .anyMatch(
-                l -> l.startsWith("warm-up: " + InferBench.WARM_UP_RUNS + " full inferences")),
-        lines.toString());
-    assertTrue(
-        lines.stream().anyMatch(l -> l.startsWith("full inference: 20000 events")),
-        lines.toString());
-    assertTrue(
-        lines.stream().anyMatch(l -> l.startsWith("incremental: 10000 events")), lines.toString());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> figures = (Map<String, Object>) Json.parse(lines.getLast());
+    Printed printed = Printed.by(() -> InferBench.run(new BenchArgs(databaseUrl, 20_000)));
+    printed.assertLineStartingWith("warm-up: " + InferBench.WARM_UP_RUNS + " full inferences");
+    printed.assertLineStartingWith("full inference: 20000 events");
+    printed.assertLineStartingWith("incremental: 10000 events");
+    Map<String, Object> figures = printed.figures();
     assertEquals(
         Set.of("full_events_per_s", "ratio_to_read", "incremental_10k_ms", "max_heap_mb"),
         figures.keySet());

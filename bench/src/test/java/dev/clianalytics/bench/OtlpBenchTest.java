@@ -1,13 +1,9 @@
 package dev.clianalytics.bench;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clianalytics.core.json.Json;
 import dev.clianalytics.server.testing.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,20 +19,10 @@ class OtlpBenchTest {
   @Test
   @Timeout(180)
   void postgres_sendsBothCopiesAndPrintsItsFiguresAsOneJsonLineLast() throws Exception {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    System.setOut(new PrintStream(captured, true, UTF_8));
-    try {
-      OtlpBench.run(new BenchArgs(TestPostgres.configuredUrl(), 20_000));
-    } finally {
-      System.setOut(stdout);
-    }
-    List<String> lines = captured.toString(UTF_8).lines().toList();
-    assertTrue(
-        lines.stream().anyMatch(l -> l.startsWith("20000 runs over each path in ")),
-        lines.toString());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> figures = (Map<String, Object>) Json.parse(lines.getLast());
+    Printed printed =
+        Printed.by(() -> OtlpBench.run(new BenchArgs(TestPostgres.configuredUrl(), 20_000)));
+    printed.assertLineStartingWith("20000 runs over each path in ");
+    Map<String, Object> figures = printed.figures();
     assertEquals(
         Set.of("events", "ingest_events_per_s", "otlp_events_per_s", "ratio_to_ingest"),
         figures.keySet());

@@ -158,28 +158,22 @@ public record Event(
 
   /** A copy with a different event id. */
   public Event withEventId(UUID id) {
-    return new Event(
-        timestamp,
-        toolName,
-        toolVersion,
-        commandPath,
-        flagsPresent,
-        exitCode,
-        durationMs,
-        errorType,
-        errorMessage,
-        actorId,
-        machineId,
-        sessionHint,
-        ciDetected,
-        id,
-        platform);
+    return copy(timestamp, actorId, id, platform);
   }
 
   /** A copy with different platform fields. */
   public Event withPlatform(Platform p) {
+    return copy(timestamp, actorId, eventId, p);
+  }
+
+  /** A copy of another actor's, at another time (tests and imports move history this way). */
+  public Event withActorAt(String actor, Instant at) {
+    return copy(at, actor, eventId, platform);
+  }
+
+  private Event copy(Instant at, String actor, UUID id, Platform p) {
     return new Event(
-        timestamp,
+        at,
         toolName,
         toolVersion,
         commandPath,
@@ -188,11 +182,11 @@ public record Event(
         durationMs,
         errorType,
         errorMessage,
-        actorId,
+        actor,
         machineId,
         sessionHint,
         ciDetected,
-        eventId,
+        id,
         p);
   }
 }

@@ -34,6 +34,11 @@ public final class FrameworkErrors {
     }
   }
 
+  /** Every line of the corpus file with every value that fits it (for other modules' tests). */
+  public static List<Case> corpus() {
+    return cases(Corpus.lines("framework-errors.tsv"));
+  }
+
   /** Every corpus line with every value that fits it. */
   public static List<Case> cases(List<String> lines) {
     List<Case> out = new ArrayList<>();
@@ -71,10 +76,18 @@ public final class FrameworkErrors {
 
   /** What is wrong with the redacted form of one case; empty when nothing survived. */
   public static List<String> problems(Case c, String redacted) {
+    return problems(c, redacted, redacted);
+  }
+
+  /**
+   * As {@link #problems(Case, String)}, for a message that left the rules inside a larger text
+   * ({@code whole}: a sanitized event, a stored row), where no part of the value may appear at all.
+   */
+  public static List<String> problems(Case c, String whole, String redacted) {
     List<String> problems = new ArrayList<>();
     if (!c.value().isEmpty()) {
       for (String part : c.secretParts()) {
-        if (containsWord(redacted, part)) {
+        if (containsWord(whole, part)) {
           problems.add(c.framework() + ": '" + part + "' survived in: " + redacted);
         }
       }

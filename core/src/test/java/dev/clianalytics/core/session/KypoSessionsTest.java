@@ -99,28 +99,10 @@ class KypoSessionsTest {
       Duration shift = Duration.between(secondStart, firstEnd.plus(gap));
       String actor = first.get(0).actorId();
       List<Event> moved =
-          second.stream().map(e -> withActorAt(e, actor, e.timestamp().plus(shift))).toList();
+          second.stream().map(e -> e.withActorAt(actor, e.timestamp().plus(shift))).toList();
       histories.add(List.of(first, moved));
     }
     return histories;
-  }
-
-  private static Event withActorAt(Event e, String actor, Instant at) {
-    return new Event(
-        at,
-        e.toolName(),
-        e.toolVersion(),
-        e.commandPath(),
-        e.flagsPresent(),
-        e.exitCode(),
-        e.durationMs(),
-        e.errorType(),
-        e.errorMessage(),
-        actor,
-        e.machineId(),
-        e.sessionHint(),
-        e.ciDetected(),
-        e.eventId());
   }
 
   /** Pair counts over histories: each history is one actor's files, each file one true session. */

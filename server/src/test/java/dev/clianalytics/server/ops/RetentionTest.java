@@ -61,21 +61,7 @@ class RetentionTest {
   /** An event of {@code actor}, {@code ago} before NOW. */
   private static Event of(String actor, Duration ago) {
     Event e = at(NOW.minus(ago));
-    return new Event(
-        e.timestamp(),
-        e.toolName(),
-        e.toolVersion(),
-        e.commandPath(),
-        e.flagsPresent(),
-        e.exitCode(),
-        e.durationMs(),
-        e.errorType(),
-        e.errorMessage(),
-        actor,
-        e.machineId(),
-        e.sessionHint(),
-        e.ciDetected(),
-        e.eventId());
+    return e.withActorAt(actor, e.timestamp());
   }
 
   /**
