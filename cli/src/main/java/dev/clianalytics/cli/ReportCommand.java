@@ -15,13 +15,16 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Print a report: summary, workflow NAME, hot-paths, nsm or versions.",
+    description =
+        "Print a report: summary, workflow NAME, hot-paths, nsm, versions, adoption or platforms.",
     subcommands = {
       ReportCommand.Summary.class,
       ReportCommand.Workflow.class,
       ReportCommand.HotPaths.class,
       ReportCommand.Nsm.class,
-      ReportCommand.Versions.class
+      ReportCommand.Versions.class,
+      ReportCommand.Adoption.class,
+      ReportCommand.Platforms.class
     })
 final class ReportCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -29,7 +32,8 @@ final class ReportCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "name a report: summary, workflow NAME, hot-paths, nsm or versions");
+        spec.commandLine(),
+        "name a report: summary, workflow NAME, hot-paths, nsm, versions, adoption or platforms");
   }
 
   /** Options every report takes. */
@@ -208,5 +212,41 @@ final class ReportCommand implements Runnable {
 
   static List<?> list(Object o) {
     return o instanceof List<?> l ? l : List.of();
+  }
+
+  @Command(
+      name = "adoption",
+      mixinStandardHelpOptions = true,
+      description = "Active users by tool version, week by week.")
+  static final class Adoption implements Callable<Integer> {
+    @Mixin Common common;
+
+    @Override
+    public Integer call() {
+      Map<String, Object> r = common.fetch("/reports/adoption", Map.of());
+      if (!common.print(r)) {
+        System.out.print(ReportText.section("Active users by tool version", r.get("weeks")));
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "platforms",
+      mixinStandardHelpOptions = true,
+      description = "Active users and runs by operating system, architecture and runtime.")
+  static final class Platforms implements Callable<Integer> {
+    @Mixin Common common;
+
+    @Override
+    public Integer call() {
+      Map<String, Object> r = common.fetch("/reports/platforms", Map.of());
+      if (!common.print(r)) {
+        System.out.print(
+            ReportText.section("Operating systems and architectures", r.get("platforms"))
+                + ReportText.section("Runtimes", r.get("runtimes")));
+      }
+      return 0;
+    }
   }
 }

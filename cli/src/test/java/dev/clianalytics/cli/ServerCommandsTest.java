@@ -178,16 +178,24 @@ class ServerCommandsTest {
   }
 
   @Test
-  void reportJson_isTheApisAnswer_forAllFiveReports() throws Exception {
+  void reportJson_isTheApisAnswer_forEveryReport() throws Exception {
     String[][] reports = {
-      {"summary"}, {"workflow", "apply_workflow"}, {"hot-paths"}, {"nsm"}, {"versions"}
+      {"summary"},
+      {"workflow", "apply_workflow"},
+      {"hot-paths"},
+      {"nsm"},
+      {"versions"},
+      {"adoption"},
+      {"platforms"}
     };
     String[] paths = {
       "/reports/summary",
       "/reports/workflows/apply_workflow",
       "/reports/hot-paths",
       "/reports/nsm?weeks=12",
-      "/reports/versions"
+      "/reports/versions",
+      "/reports/adoption",
+      "/reports/platforms"
     };
     for (int i = 0; i < reports.length; i++) {
       List<String> args = new ArrayList<>(List.of("report"));
@@ -222,6 +230,45 @@ class ServerCommandsTest {
     Map<?, ?> outcomes = (Map<?, ?>) api("/reports/workflows/apply_workflow").get("outcomes");
     for (Object count : outcomes.values()) {
       assertTrue(workflow.out().contains(Format.count(count)), count + " in " + workflow.out());
+    }
+  }
+
+  @Test
+  void reportText_adoptionAndPlatforms_showTheApisRows() throws Exception {
+    CommandRun adoption = CommandRun.of("", "report", "adoption", "--url", url, "--token", ADMIN);
+    assertEquals(0, adoption.exitCode(), adoption.err());
+    List<?> weeks = (List<?>) api("/reports/adoption").get("weeks");
+    assertFalse(weeks.isEmpty());
+    for (Object w : weeks) {
+      Map<?, ?> row = (Map<?, ?>) w;
+      assertTrue(
+          adoption
+              .out()
+              .lines()
+              .anyMatch(
+                  l ->
+                      l.contains((String) row.get("week"))
+                          && l.contains((String) row.get("tool_version"))
+                          && l.contains(Format.count(row.get("active_users")))),
+          row + " in " + adoption.out());
+    }
+
+    CommandRun platforms = CommandRun.of("", "report", "platforms", "--url", url, "--token", ADMIN);
+    assertEquals(0, platforms.exitCode(), platforms.err());
+    List<?> rows = (List<?>) api("/reports/platforms").get("platforms");
+    assertFalse(rows.isEmpty());
+    for (Object p : rows) {
+      Map<?, ?> row = (Map<?, ?>) p;
+      assertTrue(
+          platforms
+              .out()
+              .lines()
+              .anyMatch(
+                  l ->
+                      l.contains((String) row.get("os"))
+                          && l.contains((String) row.get("arch"))
+                          && l.contains(Format.count(row.get("events")))),
+          row + " in " + platforms.out());
     }
   }
 
