@@ -43,10 +43,23 @@ final class PostgresSchema {
     }
   }
 
-  /** Creates the schema if missing; called under the migration lock. */
+  /**
+   * Creates the schema if missing; called under the migration lock. The check is a query, not
+   * {@code IF NOT EXISTS}: that one reads the backend's catalog cache, which taking an advisory
+   * lock does not refresh, so a second instance that waited for the first would still miss its
+   * schema and fail on the duplicate.
+   */
   void create(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+      s.setString(1, name);
+      try (ResultSet rs = s.executeQuery()) {
+        if (rs.next()) {
+          return;
+        }
+      }
+    }
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA IF NOT EXISTS " + name);
+      s.execute("CREATE SCHEMA " + name);
     }
   }
 

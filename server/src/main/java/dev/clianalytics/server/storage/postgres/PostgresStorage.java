@@ -35,7 +35,7 @@ public final class PostgresStorage implements Storage {
    * Advisory lock keys (arbitrary constants): one for migrations, one that inserts hold shared
    * while their seqs are uncommitted (see {@link #lastSeq()}).
    */
-  private static final long MIGRATION_LOCK = 0x636c69616e6d6967L;
+  static final long MIGRATION_LOCK = 0x636c69616e6d6967L;
 
   static final long SEQ_LOCK = 0x636c69616e736571L;
 

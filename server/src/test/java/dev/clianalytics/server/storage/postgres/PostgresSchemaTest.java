@@ -21,6 +21,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,41 @@ class PostgresSchemaTest {
                 + " FROM information_schema.columns"
                 + " WHERE table_schema = 'public' AND table_name = 'events'"));
     assertEquals("3", one("SELECT count(*) FROM cli_analytics.events"));
+  }
+
+  @Test
+  void migrate_secondInstanceWaitingForTheFirst_findsTheSchemaItCreated() throws Exception {
+    String url = db.url("currentSchema=race");
+    List<Future<?>> migrations = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (Connection holder = db.connect();
+        Statement s = holder.createStatement()) {
+      // Both instances look the schema up, find it missing, then queue behind the lock.
+      s.execute("SELECT pg_advisory_lock(" + PostgresStorage.MIGRATION_LOCK + ")");
+      for (int i = 0; i < 2; i++) {
+        migrations.add(
+            pool.submit(
+                () -> {
+                  try (Storage st = open(url)) {
+                    st.migrate();
+                  }
+                }));
+      }
+      while (!"2"
+          .equals(
+              one(
+                  "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                      + " AND NOT granted"))) {
+        Thread.sleep(20);
+      }
+      s.execute("SELECT pg_advisory_unlock(" + PostgresStorage.MIGRATION_LOCK + ")");
+      for (Future<?> f : migrations) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals("1", one("SELECT count(*) FROM pg_namespace WHERE nspname = 'race'"));
   }
 
   @Test
