@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       MigrateCommand.class,
       GenerateSampleCommand.class,
       PostEventsCommand.class,
+      ImportCommand.class,
       InferCommand.class,
       ReportCommand.class,
       NsmCommand.class,

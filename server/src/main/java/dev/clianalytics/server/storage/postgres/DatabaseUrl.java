@@ -33,6 +33,11 @@ public final class DatabaseUrl {
           Map.entry("user", "user"),
           Map.entry("password", "password"));
 
+  /** Where the tables live unless {@code currentSchema} names another schema (docs/storage.md). */
+  public static final String DEFAULT_SCHEMA = "cli_analytics";
+
+  private static final String SCHEMA_PARAMETER = "currentSchema";
+
   /** Accepted and ignored: tools such as Prisma add it to Supabase pooler URLs. */
   private static final String PGBOUNCER_HINT = "pgbouncer";
 
@@ -72,7 +77,11 @@ public final class DatabaseUrl {
     Objects.requireNonNull(value, "value");
     String v = value.strip();
     if (v.startsWith("jdbc:postgresql:")) {
-      return new DatabaseUrl(v, null, null, Map.of(), maskJdbc(v));
+      java.util.regex.Matcher schema =
+          java.util.regex.Pattern.compile("[?&]" + SCHEMA_PARAMETER + "=([^&]*)").matcher(v);
+      Map<String, String> given =
+          schema.find() ? Map.of(SCHEMA_PARAMETER, checkSchema(schema.group(1))) : Map.of();
+      return new DatabaseUrl(v, null, null, given, maskJdbc(v));
     }
     if (v.startsWith("postgresql://")) {
       return parseLibpq(v.substring("postgresql://".length()), "postgresql://");
@@ -163,7 +172,13 @@ public final class DatabaseUrl {
                 + LIBPQ_PARAMETERS.keySet().stream().sorted().toList()
                 + " or give a jdbc:postgresql: URL with driver properties instead");
       }
-      properties.put(property, property.equals("connectTimeout") ? checkSeconds(val) : val);
+      properties.put(
+          property,
+          switch (property) {
+            case "connectTimeout" -> checkSeconds(val);
+            case SCHEMA_PARAMETER -> checkSchema(val);
+            default -> val;
+          });
     }
   }
 
@@ -171,6 +186,18 @@ public final class DatabaseUrl {
     if (!value.matches("[0-9]{1,4}")) {
       throw new IllegalArgumentException(
           "DATABASE_URL connect_timeout must be whole seconds, was '" + value + "'; e.g. 3");
+    }
+    return value;
+  }
+
+  private static String checkSchema(String value) {
+    if (!value.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException(
+          "DATABASE_URL currentSchema must be one lowercase schema name (letters, digits, '_'),"
+              + " was '"
+              + value
+              + "'; leave it out to use "
+              + DEFAULT_SCHEMA);
     }
     return value;
   }
@@ -236,10 +263,28 @@ public final class DatabaseUrl {
     return user;
   }
 
-  /** Driver properties from the URL's query, including user and password when given. */
+  /**
+   * The schema that holds the tables: the URL's {@code currentSchema}, else {@value
+   * #DEFAULT_SCHEMA}. It is set per transaction rather than passed to the driver, because poolers
+   * drop startup parameters (docs/storage.md, "Schema").
+   */
+  public String schema() {
+    return properties.getOrDefault(SCHEMA_PARAMETER, DEFAULT_SCHEMA);
+  }
+
+  /** Whether the URL names the schema itself (then nothing is moved into it from public). */
+  boolean schemaGiven() {
+    return properties.containsKey(SCHEMA_PARAMETER);
+  }
+
+  /**
+   * Driver properties from the URL's query, including user and password when given, without the
+   * schema (see {@link #schema()}).
+   */
   Properties driverProperties() {
     Properties p = new Properties();
     p.putAll(properties);
+    p.remove(SCHEMA_PARAMETER);
     if (user != null) {
       p.setProperty("user", user);
     }
@@ -251,12 +296,22 @@ public final class DatabaseUrl {
 
   /**
    * Opens one connection outside any pool, with the same driver settings the server uses (no
-   * server-side prepared statements, short connect timeout). For tools, benchmarks and tests.
+   * server-side prepared statements, short connect timeout), its search path set to {@link
+   * #schema()} for the session. For tools, benchmarks and tests on a direct connection.
    */
   public Connection connect() throws SQLException {
     Properties props = PostgresPool.driverDefaults();
     props.putAll(driverProperties());
-    return DriverManager.getConnection(jdbcUrl, props);
+    Connection c = DriverManager.getConnection(jdbcUrl, props);
+    try (java.sql.PreparedStatement s =
+        c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+      s.setString(1, schema());
+      s.execute();
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
   }
 
   /** Driver properties given in the URL's query, by pgjdbc name, without user and password. */

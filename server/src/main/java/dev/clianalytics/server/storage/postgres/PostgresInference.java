@@ -21,11 +21,16 @@ final class PostgresInference implements InferenceStore {
   static final long INFER_LOCK = 0x636c69616e696e66L;
 
   private final HikariDataSource pool;
+  private final PostgresSchema schema;
   private final Function<SQLException, RuntimeException> unavailable;
   private final ReentrantLock local = new ReentrantLock();
 
-  PostgresInference(HikariDataSource pool, Function<SQLException, RuntimeException> unavailable) {
+  PostgresInference(
+      HikariDataSource pool,
+      PostgresSchema schema,
+      Function<SQLException, RuntimeException> unavailable) {
     this.pool = pool;
+    this.schema = schema;
     this.unavailable = unavailable;
   }
 
@@ -41,9 +46,11 @@ final class PostgresInference implements InferenceStore {
     local.lock();
     try (Connection writer = pool.getConnection()) {
       try {
+        schema.enter(writer);
         lock(writer);
         T result;
         try (Connection reader = pool.getConnection()) {
+          schema.enter(reader);
           // closed by hand before the rollback: the last COPY must end before the reader's does
           PostgresCopyPipe pipe = new PostgresCopyPipe();
           try {
@@ -79,6 +86,7 @@ final class PostgresInference implements InferenceStore {
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
       try {
+        schema.enter(c);
         // Before the snapshot is taken: a full inference's table swap then waits for this read,
         // or this read for the swap, so the snapshot never sees the swapped tables half-way.
         try (java.sql.Statement s = c.createStatement()) {

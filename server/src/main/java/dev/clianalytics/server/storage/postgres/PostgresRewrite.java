@@ -41,7 +41,28 @@ final class PostgresRewrite implements DerivedRewrite {
               + table
               + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)");
     }
+    creates.addAll(rowSecurity(c));
     execute(c, creates);
+  }
+
+  /**
+   * The new tables get the live tables' row-level security, which LIKE does not copy: on Supabase
+   * the derived tables stay closed to the API roles after a swap (docs/supabase.md).
+   */
+  private static List<String> rowSecurity(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT t.name FROM unnest(?::text[]) AS t(name)"
+                + " JOIN pg_class r ON r.oid = to_regclass(t.name) WHERE r.relrowsecurity")) {
+      s.setArray(1, c.createArrayOf("text", TABLES.toArray()));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add("ALTER TABLE " + rs.getString(1) + SUFFIX + " ENABLE ROW LEVEL SECURITY");
+        }
+      }
+    }
+    return out;
   }
 
   @Override

@@ -35,23 +35,30 @@ public final class PostgresStorage implements Storage {
    * Advisory lock keys (arbitrary constants): one for migrations, one that inserts hold shared
    * while their seqs are uncommitted (see {@link #lastSeq()}).
    */
-  private static final long MIGRATION_LOCK = 0x636c69616e6d6967L;
+  static final long MIGRATION_LOCK = 0x636c69616e6d6967L;
 
   static final long SEQ_LOCK = 0x636c69616e736571L;
 
   private final HikariDataSource pool;
   private final DatabaseUrl url;
 
+  private final PostgresSchema schema;
   private final InferenceStore inference;
 
-  private PostgresStorage(HikariDataSource pool, DatabaseUrl url) {
+  private PostgresStorage(HikariDataSource pool, DatabaseUrl url, List<String> apiRoles) {
     this.pool = pool;
     this.url = url;
-    this.inference = new PostgresInference(pool, this::unavailable);
+    this.schema = new PostgresSchema(url.schema(), apiRoles);
+    this.inference = new PostgresInference(pool, schema, this::unavailable);
   }
 
   public static PostgresStorage open(DatabaseUrl url) {
-    return new PostgresStorage(PostgresPool.create(url), url);
+    return open(url, PostgresSchema.SUPABASE_API_ROLES);
+  }
+
+  /** With other role names taken as Supabase's API roles, for tests sharing one cluster. */
+  static PostgresStorage open(DatabaseUrl url, List<String> apiRoles) {
+    return new PostgresStorage(PostgresPool.create(url), url, apiRoles);
   }
 
   @Override
@@ -60,7 +67,12 @@ public final class PostgresStorage implements Storage {
     inTransaction(
         c -> {
           lock(c, MIGRATION_LOCK, "60s", false);
+          schema.create(c);
+          if (!url.schemaGiven()) {
+            schema.adoptFromPublic(c);
+          }
           SchemaMigrations.apply(c, scripts, "timestamptz");
+          schema.closeToApiRoles(c);
           return null;
         });
   }
@@ -137,26 +149,14 @@ public final class PostgresStorage implements Storage {
   public List<Row> rows(int limit, int offset) {
     Paging.limit(limit);
     Paging.offset(offset);
-    return inTransaction(
-        c -> {
-          // Events and documents are read by two queries; one snapshot keeps the pages aligned.
-          try (Statement s = c.createStatement()) {
-            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-          }
-          return SqlRows.rows(c, limit, offset);
-        });
+    // Events and documents are read by two queries; one snapshot keeps the pages aligned.
+    return inSnapshot(c -> SqlRows.rows(c, limit, offset));
   }
 
   @Override
   public RowQuery.Page query(RowQuery query, boolean count) {
-    return inTransaction(
-        c -> {
-          // The page and the count are read by several queries; one snapshot keeps them aligned.
-          try (Statement s = c.createStatement()) {
-            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-          }
-          return RowQuerySql.run(c, PostgresDialect.INSTANCE, query, count);
-        });
+    // The page and the count are read by several queries; one snapshot keeps them aligned.
+    return inSnapshot(c -> RowQuerySql.run(c, PostgresDialect.INSTANCE, query, count));
   }
 
   @Override
@@ -251,15 +251,24 @@ public final class PostgresStorage implements Storage {
    * stored, so the pool drops its idle connections and the work runs once more on a fresh one.
    */
   private <T> T inTransaction(Jdbc.Work<T> work) {
+    return inTransaction(work, false);
+  }
+
+  /** As {@link #inTransaction(Jdbc.Work)}, in one read-only repeatable-read snapshot. */
+  private <T> T inSnapshot(Jdbc.Work<T> work) {
+    return inTransaction(work, true);
+  }
+
+  private <T> T inTransaction(Jdbc.Work<T> work, boolean snapshot) {
     try {
       try {
-        return attempt(work);
+        return attempt(work, snapshot);
       } catch (BrokenBeforeCommit e) {
         HikariPoolMXBean mx = pool.getHikariPoolMXBean();
         if (mx != null) {
           mx.softEvictConnections();
         }
-        return attempt(work);
+        return attempt(work, snapshot);
       }
     } catch (BrokenBeforeCommit e) {
       throw unavailable(e.cause);
@@ -271,7 +280,7 @@ public final class PostgresStorage implements Storage {
   /** Runs {@code work} in one transaction, without a second attempt. */
   private <T> T once(Jdbc.Work<T> work) {
     try {
-      return attempt(work);
+      return attempt(work, false);
     } catch (BrokenBeforeCommit e) {
       throw unavailable(e.cause);
     } catch (SQLException e) {
@@ -279,10 +288,17 @@ public final class PostgresStorage implements Storage {
     }
   }
 
-  private <T> T attempt(Jdbc.Work<T> work) throws SQLException, BrokenBeforeCommit {
+  private <T> T attempt(Jdbc.Work<T> work, boolean snapshot)
+      throws SQLException, BrokenBeforeCommit {
     try (Connection c = pool.getConnection()) {
       T result;
       try {
+        if (snapshot) {
+          try (Statement s = c.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+          }
+        }
+        schema.enter(c);
         result = work.run(c);
       } catch (SQLException | RuntimeException e) {
         Jdbc.rollbackQuietly(c, e);
