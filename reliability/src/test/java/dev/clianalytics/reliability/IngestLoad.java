@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * them, until closed. Every event id goes into {@link Tally#sent} before its request leaves and
  * into {@link Tally#acknowledged} only when the server answered 200, so a crash at any moment
  * leaves an exact record of what the server may and must have stored. The body of every batch that
- * got no 200 goes into {@link Tally#unacknowledged}, to be sent again after a restart. The events
- * are a few commands of one tool, some failing, so the derived tables have sessions, workflows,
- * errors and paths to compare.
+ * got no 200 goes into {@link Tally#unacknowledged}, that of every other into {@link
+ * Tally#answered}, to be sent again after a restart. The events are a few commands of one tool,
+ * some failing, so the derived tables have sessions, workflows, errors and paths to compare.
  */
 final class IngestLoad implements AutoCloseable {
   /** What the load sent and what the server acknowledged, across server restarts. */
@@ -30,11 +30,13 @@ final class IngestLoad implements AutoCloseable {
       Set<String> sent,
       Set<String> acknowledged,
       Queue<String> unacknowledged,
+      Queue<String> answered,
       AtomicLong failedRequests) {
     static Tally create() {
       return new Tally(
           ConcurrentHashMap.newKeySet(),
           ConcurrentHashMap.newKeySet(),
+          new ConcurrentLinkedQueue<>(),
           new ConcurrentLinkedQueue<>(),
           new AtomicLong());
     }
@@ -73,6 +75,7 @@ final class IngestLoad implements AutoCloseable {
         Http.Response r = http.postJson("/ingest", body, token);
         if (r.status() == 200) {
           acknowledge(body, tally);
+          tally.answered().add(body);
           continue;
         }
       } catch (UncheckedIOException | IllegalStateException e) {
