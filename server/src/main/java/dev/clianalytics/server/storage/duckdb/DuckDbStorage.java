@@ -180,10 +180,10 @@ public final class DuckDbStorage implements Storage {
   }
 
   @Override
-  public long deleteEventsBefore(Instant cutoff) {
+  public long deleteEventsBefore(Instant cutoff, Instant aggregateCutoff) {
     return write(
         c -> {
-          return ActorDeletes.before(c, cutoff);
+          return ActorDeletes.before(c, cutoff, aggregateCutoff);
         });
   }
 
