@@ -18,12 +18,14 @@ import dev.clianalytics.server.ingest.IngestEndpoint;
 import dev.clianalytics.server.ingest.IngestService;
 import dev.clianalytics.server.ops.ActorsEndpoint;
 import dev.clianalytics.server.ops.HealthEndpoint;
+import dev.clianalytics.server.ops.InferenceGauges;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.MetricsEndpoint;
 import dev.clianalytics.server.otlp.OtlpEndpoint;
 import dev.clianalytics.server.posthog.PosthogEndpoint;
 import dev.clianalytics.server.posthog.PosthogMapping;
 import dev.clianalytics.server.ratelimit.RateLimiter;
+import dev.clianalytics.server.report.RegressionWatch;
 import dev.clianalytics.server.report.ReportSettings;
 import dev.clianalytics.server.report.ReportsEndpoint;
 import dev.clianalytics.server.rest.RestEventsEndpoint;
@@ -128,6 +130,9 @@ final class Routes {
     app.post("/infer", auth.require(Access.ADMIN, infer::infer));
     app.get("/workflows", auth.require(Access.READ, infer::workflows));
     var reports = new ReportsEndpoint(p.database(), p.reportSettings());
+    p.metrics()
+        .inference(
+            new InferenceGauges(p.database(), new RegressionWatch(p.reportSettings()), p.clock()));
     p.inference().onChange(reports::warm);
     app.get("/reports/summary", auth.require(Access.READ, reports::summary));
     app.get("/reports/workflows/{name}", auth.require(Access.READ, reports::workflow));
