@@ -17,6 +17,7 @@ import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.ingest.IngestEndpoint;
 import dev.clianalytics.server.ingest.IngestService;
 import dev.clianalytics.server.ops.ActorsEndpoint;
+import dev.clianalytics.server.ops.BackupEndpoint;
 import dev.clianalytics.server.ops.HealthEndpoint;
 import dev.clianalytics.server.ops.InferenceGauges;
 import dev.clianalytics.server.ops.Metrics;
@@ -126,6 +127,8 @@ final class Routes {
     app.get("/rest/v1/events", auth.require(Access.READ, rest::list));
     app.head("/rest/v1/events", auth.require(Access.READ, rest::list));
     app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
+    var backup = new BackupEndpoint(p.database(), p.config().dataDir());
+    app.post("/admin/backup", auth.require(Access.ADMIN, backup::backup));
     // inference costs a full scan at worst; ingest tokens ship inside every installed tool
     app.post("/infer", auth.require(Access.ADMIN, infer::infer));
     app.get("/workflows", auth.require(Access.READ, infer::workflows));

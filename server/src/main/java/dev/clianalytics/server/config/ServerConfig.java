@@ -58,6 +58,9 @@ public record ServerConfig(
   /** The largest rate either limit accepts. */
   public static final int MAX_RATE_LIMIT = 1_000_000;
 
+  /** The file in {@code DATA_DIR} that keeps a generated {@code HASH_SALT}. */
+  public static final String HASH_SALT_FILE = HashSalts.FILE_NAME;
+
   /** The shortest {@code HASH_SALT} accepted. */
   static final int MIN_SALT_LENGTH = 16;
 
