@@ -51,6 +51,11 @@ final class BackupCommand implements Callable<Integer> {
       description = "Admin token (default: CLI_ANALYTICS_TOKEN).")
   String token;
 
+  @Option(
+      names = "--json",
+      description = "Print the result as JSON: {\"directory\", \"files\", \"hash_salt\"}.")
+  boolean json;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     Backups.emptyDirectory(dir);

@@ -337,6 +337,12 @@ class ServerCommandsTest {
     Child again = child(env, "backup", target.toString(), "--url", "http://127.0.0.1:1");
     assertEquals(1, again.exitCode, again.out);
     assertTrue(again.err.contains("is not empty"), again.err);
+    Path second = dir.resolve("backup-json");
+    Child json = child(env, "backup", second.toString(), "--url", "http://127.0.0.1:1", "--json");
+    assertEquals(0, json.exitCode, json.err);
+    Map<?, ?> answer = (Map<?, ?>) Json.parse(json.out.strip());
+    assertEquals(true, answer.get("hash_salt"));
+    assertTrue(((List<?>) answer.get("files")).contains("cli-analytics.duckdb"), json.out);
   }
 
   private static Connection duckdb(Path data) throws SQLException {
