@@ -65,7 +65,7 @@ public final class InferenceGauges {
     } catch (UnsupportedOperationException e) {
       return null; // a store without inference (ClickHouse)
     } catch (RuntimeException e) {
-      LOG.debug("inference gauges not read: {}", e.toString());
+      LOG.debug("inference gauges not read: {}", e.getClass().getSimpleName());
       return null;
     }
   }
