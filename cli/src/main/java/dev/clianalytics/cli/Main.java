@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       SanitizeCommand.class,
       ExecCommand.class,
       ActorsCommand.class,
+      BackupCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -348,6 +348,48 @@ class ServerCommandsTest {
                 + newest),
         refused.err);
     assertFalse(refused.err.contains("\tat "), "no stack trace: " + refused.err);
+
+    Map<String, String> serveEnv = new java.util.HashMap<>(env);
+    serveEnv.put("PORT", "0");
+    Child serveRefused = child(serveEnv, "serve");
+    assertEquals(1, serveRefused.exitCode, serveRefused.out);
+    assertTrue(
+        serveRefused.err.contains("error: the database schema is at version " + (newest + 1)),
+        serveRefused.err);
+    assertFalse(serveRefused.err.contains("\tat "), "no stack trace: " + serveRefused.err);
+  }
+
+  @Test
+  void backup_withNoServerRunning_copiesTheDataDirectory() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("backup-data"));
+    Map<String, String> env = Map.of("DATA_DIR", data.toString());
+    Child migrated = child(env, "migrate");
+    assertEquals(0, migrated.exitCode, migrated.err);
+    try (Connection c = duckdb(data);
+        Statement s = c.createStatement()) {
+      s.execute("INSERT INTO documents VALUES (gen_random_uuid(), 1, now(), '{\"kept\": 1}')");
+    }
+    Path target = dir.resolve("backup-copy");
+    // nothing listens on port 1: the command works on DATA_DIR itself
+    Child backup = child(env, "backup", target.toString(), "--url", "http://127.0.0.1:1");
+    assertEquals(0, backup.exitCode, backup.err);
+    assertEquals(
+        Files.readString(data.resolve("hash-salt")), Files.readString(target.resolve("hash-salt")));
+    try (Connection c = duckdb(target);
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("SELECT count(*) FROM documents");
+      rs.next();
+      assertEquals(1, rs.getInt(1));
+    }
+    Child again = child(env, "backup", target.toString(), "--url", "http://127.0.0.1:1");
+    assertEquals(1, again.exitCode, again.out);
+    assertTrue(again.err.contains("is not empty"), again.err);
+    Path second = dir.resolve("backup-json");
+    Child json = child(env, "backup", second.toString(), "--url", "http://127.0.0.1:1", "--json");
+    assertEquals(0, json.exitCode, json.err);
+    Map<?, ?> answer = (Map<?, ?>) Json.parse(json.out.strip());
+    assertEquals(true, answer.get("hash_salt"));
+    assertTrue(((List<?>) answer.get("files")).contains("cli-analytics.duckdb"), json.out);
   }
 
   private static Connection duckdb(Path data) throws SQLException {

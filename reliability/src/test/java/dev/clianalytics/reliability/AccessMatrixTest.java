@@ -45,6 +45,7 @@ class AccessMatrixTest {
       GET     /reports/trends                    401   403     200   200    401
       GET     /workflows                         401   403     200   200    401
       DELETE  /actors/{actor_id}                 401   403     403   200    401
+      POST    /admin/backup                      401   403     403   400    401
       POST    /rest/v1/events                    401   201     403   201    401
       POST    /v1/traces                         401   200     403   200    401
       GET     /rest/v1/events                    401   403     200   200    401

@@ -14,6 +14,7 @@ import dev.clianalytics.server.ops.Retention;
 import dev.clianalytics.server.posthog.MappingFile;
 import dev.clianalytics.server.posthog.PosthogMapping;
 import dev.clianalytics.server.storage.Database;
+import dev.clianalytics.server.storage.SchemaTooNewException;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.StorageUnavailableException;
 import io.javalin.Javalin;
@@ -76,7 +77,8 @@ public final class CliAnalyticsServer implements AutoCloseable {
         app,
         new Routes.Parts(
             config, database, privacy, auth, metrics, clock, inferenceService, posthog));
-    Retention retention = new Retention(database, config.retentionDays(), clock);
+    Retention retention =
+        new Retention(database, config.retentionDays(), config.aggregateRetentionDays(), clock);
     try {
       app.start(config.port());
     } catch (RuntimeException e) {
@@ -110,6 +112,10 @@ public final class CliAnalyticsServer implements AutoCloseable {
         throw e;
       }
       LOG.warn("PostgreSQL is not reachable at start; answering 503 until it is");
+    } catch (SchemaTooNewException e) {
+      // not an outage: waiting would serve 503s forever, so refuse to start
+      database.close();
+      throw e;
     }
   }
 

@@ -17,13 +17,16 @@ import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.ingest.IngestEndpoint;
 import dev.clianalytics.server.ingest.IngestService;
 import dev.clianalytics.server.ops.ActorsEndpoint;
+import dev.clianalytics.server.ops.BackupEndpoint;
 import dev.clianalytics.server.ops.HealthEndpoint;
+import dev.clianalytics.server.ops.InferenceGauges;
 import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.MetricsEndpoint;
 import dev.clianalytics.server.otlp.OtlpEndpoint;
 import dev.clianalytics.server.posthog.PosthogEndpoint;
 import dev.clianalytics.server.posthog.PosthogMapping;
 import dev.clianalytics.server.ratelimit.RateLimiter;
+import dev.clianalytics.server.report.RegressionWatch;
 import dev.clianalytics.server.report.ReportSettings;
 import dev.clianalytics.server.report.ReportsEndpoint;
 import dev.clianalytics.server.rest.RestEventsEndpoint;
@@ -124,10 +127,15 @@ final class Routes {
     app.get("/rest/v1/events", auth.require(Access.READ, rest::list));
     app.head("/rest/v1/events", auth.require(Access.READ, rest::list));
     app.delete("/actors/{actor_id}", auth.require(Access.ADMIN, actors::delete));
+    var backup = new BackupEndpoint(p.database(), p.config().dataDir());
+    app.post("/admin/backup", auth.require(Access.ADMIN, backup::backup));
     // inference costs a full scan at worst; ingest tokens ship inside every installed tool
     app.post("/infer", auth.require(Access.ADMIN, infer::infer));
     app.get("/workflows", auth.require(Access.READ, infer::workflows));
     var reports = new ReportsEndpoint(p.database(), p.reportSettings());
+    p.metrics()
+        .inference(
+            new InferenceGauges(p.database(), new RegressionWatch(p.reportSettings()), p.clock()));
     p.inference().onChange(reports::warm);
     app.get("/reports/summary", auth.require(Access.READ, reports::summary));
     app.get("/reports/workflows/{name}", auth.require(Access.READ, reports::workflow));

@@ -54,6 +54,10 @@ final class ConfigLoader {
     set("MIN_ACTORS", v -> int32(ServerConfig.MIN_ACTORS, v), b::minActors);
     set("RETENTION_DAYS", v -> int32(ServerConfig.RETENTION_DAYS, v), b::retentionDays);
     set(
+        "AGGREGATE_RETENTION_DAYS",
+        v -> int32(ServerConfig.AGGREGATE_RETENTION_DAYS, v),
+        b::aggregateRetentionDays);
+    set(
         "RATE_LIMIT_PER_TOKEN",
         v -> int32(ServerConfig.RATE_LIMIT_PER_TOKEN, v),
         b::rateLimitPerToken);

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param maxBodyBytes request body limit, after decompression too
  * @param inferInterval {@link Duration#ZERO} turns scheduled inference off
  * @param retentionDays raw events older than this are dropped; 0 keeps them forever
+ * @param aggregateRetentionDays weekly workflow aggregates (no identifiers) older than this are
+ *     dropped; 0 keeps them forever
  * @param rateLimitPerToken requests per second one token may make (burst twice that); 0 is off
  * @param rateLimitPerAddress requests per second from one client address (burst twice that); 0 is
  *     off
@@ -39,6 +41,7 @@ public record ServerConfig(
     String nsmCommand,
     int minActors,
     int retentionDays,
+    int aggregateRetentionDays,
     int rateLimitPerToken,
     int rateLimitPerAddress,
     Path posthogMappingFile) {
@@ -55,6 +58,9 @@ public record ServerConfig(
   /** The largest rate either limit accepts. */
   public static final int MAX_RATE_LIMIT = 1_000_000;
 
+  /** The file in {@code DATA_DIR} that keeps a generated {@code HASH_SALT}. */
+  public static final String HASH_SALT_FILE = HashSalts.FILE_NAME;
+
   /** The shortest {@code HASH_SALT} accepted. */
   static final int MIN_SALT_LENGTH = 16;
 
@@ -64,6 +70,7 @@ public record ServerConfig(
   static final Range AUTO_WORKFLOW_MIN_RUNS = Range.of("AUTO_WORKFLOW_MIN_RUNS", 1, 1_000_000);
   static final Range MIN_ACTORS = Range.of("MIN_ACTORS", 1, 1_000_000);
   static final Range RETENTION_DAYS = Range.of("RETENTION_DAYS", 0, 36_500);
+  static final Range AGGREGATE_RETENTION_DAYS = Range.of("AGGREGATE_RETENTION_DAYS", 0, 36_500);
   static final Range RATE_LIMIT_PER_TOKEN = Range.rate("RATE_LIMIT_PER_TOKEN", MAX_RATE_LIMIT);
   static final Range RATE_LIMIT_PER_ADDRESS = Range.rate("RATE_LIMIT_PER_ADDRESS", MAX_RATE_LIMIT);
 
@@ -91,6 +98,16 @@ public record ServerConfig(
     AUTO_WORKFLOW_MIN_RUNS.check(autoWorkflowMinRuns);
     MIN_ACTORS.check(minActors);
     RETENTION_DAYS.check(retentionDays);
+    AGGREGATE_RETENTION_DAYS.check(aggregateRetentionDays);
+    if (aggregateRetentionDays > 0
+        && (retentionDays == 0 || aggregateRetentionDays < retentionDays)) {
+      throw new ConfigException(
+          "AGGREGATE_RETENTION_DAYS must be 0 (forever) or at least RETENTION_DAYS ("
+              + (retentionDays == 0 ? "0, forever" : retentionDays)
+              + "), was "
+              + aggregateRetentionDays
+              + ": aggregates are made from the raw events retention drops");
+    }
     RATE_LIMIT_PER_TOKEN.check(rateLimitPerToken);
     RATE_LIMIT_PER_ADDRESS.check(rateLimitPerAddress);
   }
@@ -152,6 +169,8 @@ public record ServerConfig(
         + maxBodyBytes
         + ", retentionDays="
         + retentionDays
+        + ", aggregateRetentionDays="
+        + aggregateRetentionDays
         + ", rateLimitPerToken="
         + rateLimitPerToken
         + ", rateLimitPerAddress="

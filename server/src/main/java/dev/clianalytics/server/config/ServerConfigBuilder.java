@@ -27,6 +27,7 @@ public final class ServerConfigBuilder {
   private String nsmCommand = NsmOptions.DEFAULT_COMMAND;
   private int minActors = 1;
   private int retentionDays = 395;
+  private int aggregateRetentionDays;
   private int rateLimitPerToken = ServerConfig.DEFAULT_RATE_LIMIT_PER_TOKEN;
   private int rateLimitPerAddress = ServerConfig.DEFAULT_RATE_LIMIT_PER_ADDRESS;
   private Path posthogMappingFile;
@@ -51,6 +52,7 @@ public final class ServerConfigBuilder {
     nsmCommand = c.nsmCommand();
     minActors = c.minActors();
     retentionDays = c.retentionDays();
+    aggregateRetentionDays = c.aggregateRetentionDays();
     rateLimitPerToken = c.rateLimitPerToken();
     rateLimitPerAddress = c.rateLimitPerAddress();
     posthogMappingFile = c.posthogMappingFile();
@@ -152,6 +154,12 @@ public final class ServerConfigBuilder {
     return this;
   }
 
+  /** 0 (keep forever, the default) or RETENTION_DAYS to 36,500. */
+  public ServerConfigBuilder aggregateRetentionDays(int value) {
+    aggregateRetentionDays = value;
+    return this;
+  }
+
   /** 0 (off) to 1,000,000 requests per second; default 1000. */
   public ServerConfigBuilder rateLimitPerToken(int value) {
     rateLimitPerToken = value;
@@ -189,6 +197,7 @@ public final class ServerConfigBuilder {
         nsmCommand,
         minActors,
         retentionDays,
+        aggregateRetentionDays,
         rateLimitPerToken,
         rateLimitPerAddress,
         posthogMappingFile);

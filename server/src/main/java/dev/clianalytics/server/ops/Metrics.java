@@ -22,10 +22,16 @@ public final class Metrics {
   private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> protocolEvents = new ConcurrentHashMap<>();
   private final Supplier<Storage.PoolStats> pool;
+  private volatile InferenceGauges inference;
 
   /** Metrics whose pool gauges read {@code pool} at each scrape. */
   public Metrics(Supplier<Storage.PoolStats> pool) {
     this.pool = pool;
+  }
+
+  /** Adds the inference lag and regression gauges, read from the database at each scrape. */
+  public void inference(InferenceGauges gauges) {
+    this.inference = gauges;
   }
 
   /** Counts the outcome of one ingest request. */
@@ -89,6 +95,10 @@ public final class Metrics {
             e ->
                 e.getValue().write(out, "cli_analytics_http_request_duration_seconds", e.getKey()));
     pool(out);
+    InferenceGauges gauges = inference;
+    if (gauges != null) {
+      gauges.write(out);
+    }
     return out.toString();
   }
 

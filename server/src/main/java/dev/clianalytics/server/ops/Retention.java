@@ -10,20 +10,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drops raw events older than {@code RETENTION_DAYS}: once at start, then daily. Several server
- * instances may run it at once; deleting the same old rows twice is harmless.
+ * Drops raw events older than {@code RETENTION_DAYS}, and weekly workflow aggregates older than
+ * {@code AGGREGATE_RETENTION_DAYS} (0: never): once at start, then daily. Several server instances
+ * may run it at once; deleting the same old rows twice is harmless.
  */
 public final class Retention implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
   private final Database database;
   private final int days;
+  private final int aggregateDays;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
 
   public Retention(Database database, int days, Clock clock) {
+    this(database, days, 0, clock);
+  }
+
+  /** Retention of raw events after {@code days} and of aggregates after {@code aggregateDays}. */
+  public Retention(Database database, int days, int aggregateDays, Clock clock) {
     this.database = database;
     this.days = days;
+    this.aggregateDays = aggregateDays;
     this.clock = clock;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -39,7 +47,12 @@ public final class Retention implements AutoCloseable {
 
   /** Deletes events older than the retention window; returns how many. */
   public long runOnce() {
-    return database.ready().deleteEventsBefore(clock.instant().minus(Duration.ofDays(days)));
+    java.time.Instant now = clock.instant();
+    return database
+        .ready()
+        .deleteEventsBefore(
+            now.minus(Duration.ofDays(days)),
+            aggregateDays == 0 ? null : now.minus(Duration.ofDays(aggregateDays)));
   }
 
   private void runSafely() {

@@ -38,6 +38,22 @@ record Outcomes(
         Query.longOrNull(rs, first + 7));
   }
 
+  /**
+   * The counts of two disjoint groups of runs together; actors is the larger of the two (a lower
+   * bound of the distinct actors), and durations are unknown.
+   */
+  Outcomes plus(Outcomes other) {
+    return new Outcomes(
+        runs + other.runs,
+        success + other.success,
+        failed + other.failed,
+        abandoned + other.abandoned,
+        inProgress + other.inProgress,
+        Math.max(actors, other.actors),
+        null,
+        null);
+  }
+
   long closed() {
     return success + failed + abandoned;
   }

@@ -7,10 +7,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Builds the report documents of docs/reports.md from the derived tables only. */
@@ -72,35 +74,48 @@ final class Reports {
     return VersionComparison.build(c, filter, autos(c), settings.minActors());
   }
 
-  /** Weekly success rate per workflow, for the dashboard's trend chart. */
+  /**
+   * Weekly success rate per workflow, for the dashboard's trend chart: from the workflow runs, and
+   * before them from the aggregates kept after raw-event retention (see {@link WorkflowWeeks}).
+   */
   TrendsReport trends(Connection c, ReportFilter filter) throws SQLException {
     Set<String> shown = new TreeSet<>();
     workflows(c, filter).forEach(w -> shown.add(w.workflow()));
+    Set<String> autos = new HashSet<>(autos(c));
+    autos.addAll(WorkflowWeeks.qualifyingAuto(c, settings.autoWorkflowMinRuns()));
+    List<WorkflowQueries.Group> groups = new ArrayList<>();
+    groups.addAll(WorkflowQueries.groups(c, filter, null, "week", autos));
+    groups.addAll(WorkflowWeeks.byWeek(c, filter, autos));
+    // a workflow with only aggregates left is shown when one of its weeks had enough actors
+    groups.stream()
+        .filter(g -> g.outcomes().actors() >= settings.minActors())
+        .forEach(g -> shown.add(g.workflow()));
     TreeSet<String> weeks = new TreeSet<>();
     Map<String, String> tools = new LinkedHashMap<>();
-    Map<String, List<TrendsReport.Point>> points = new LinkedHashMap<>();
-    for (WorkflowQueries.Group g : WorkflowQueries.groups(c, filter, null, "week", autos(c))) {
+    Map<String, Map<String, Outcomes>> byWeek = new TreeMap<>();
+    for (WorkflowQueries.Group g : groups) {
       if (!shown.contains(g.workflow())) {
         continue;
       }
       weeks.add(g.key());
       tools.putIfAbsent(g.workflow(), g.tool());
-      points
-          .computeIfAbsent(g.workflow(), name -> new ArrayList<>())
-          .add(new TrendsReport.Point(g.key(), g.outcomes().runs(), g.outcomes().successRate()));
+      byWeek
+          .computeIfAbsent(g.workflow(), name -> new TreeMap<>())
+          .merge(g.key(), g.outcomes(), Outcomes::plus);
     }
-    List<TrendsReport.Trend> trends =
-        points.entrySet().stream()
-            .sorted(Map.Entry.comparingByKey())
-            .map(
-                e ->
-                    new TrendsReport.Trend(
-                        e.getKey(),
-                        tools.get(e.getKey()),
-                        e.getValue().stream()
-                            .sorted(Comparator.comparing(TrendsReport.Point::week))
-                            .toList()))
-            .toList();
+    List<TrendsReport.Trend> trends = new ArrayList<>();
+    byWeek.forEach(
+        (name, points) ->
+            trends.add(
+                new TrendsReport.Trend(
+                    name,
+                    tools.get(name),
+                    points.entrySet().stream()
+                        .map(
+                            e ->
+                                new TrendsReport.Point(
+                                    e.getKey(), e.getValue().runs(), e.getValue().successRate()))
+                        .toList())));
     return new TrendsReport(filter, new ArrayList<>(weeks), trends);
   }
 

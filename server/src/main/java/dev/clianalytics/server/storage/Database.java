@@ -30,7 +30,7 @@ public final class Database implements AutoCloseable {
     }
     try {
       storage.migrate();
-    } catch (StorageUnavailableException e) {
+    } catch (StorageUnavailableException | SchemaTooNewException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new StorageUnavailableException("migrations could not be applied", e);

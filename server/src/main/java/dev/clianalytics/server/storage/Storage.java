@@ -68,9 +68,16 @@ public interface Storage extends AutoCloseable {
 
   /**
    * Deletes events older than {@code cutoff}, documents received before it and the derived rows
-   * that expire with them; returns how many events.
+   * that expire with them; returns how many events. Weekly workflow aggregates (no identifiers)
+   * outlive them until {@code aggregateCutoff} (null: forever); stores without derived tables
+   * ignore it.
    */
-  long deleteEventsBefore(Instant cutoff);
+  long deleteEventsBefore(Instant cutoff, Instant aggregateCutoff);
+
+  /** {@link #deleteEventsBefore(Instant, Instant)} keeping aggregates forever. */
+  default long deleteEventsBefore(Instant cutoff) {
+    return deleteEventsBefore(cutoff, null);
+  }
 
   /** Number of stored events. */
   long countEvents();

@@ -93,6 +93,7 @@ interface OpsContract extends ApiContext {
             "/ingest",
             "/rest/v1/events",
             "/actors/{actor_id}",
+            "/admin/backup",
             "/metrics",
             "/openapi.json",
             "/docs")) {

@@ -175,4 +175,14 @@ class ServerConfigTest {
         "PORT must be an integer from 0 to 65535, was '99999999999'; fix PORT",
         failure("PORT", "99999999999"));
   }
+
+  @Test
+  void aggregateRetentionDays_defaultsToForever_andMayNotBeShorterThanRawRetention() {
+    assertEquals(0, load().aggregateRetentionDays());
+    assertEquals(800, load("AGGREGATE_RETENTION_DAYS", "800").aggregateRetentionDays());
+    assertTrue(
+        failure("RETENTION_DAYS", "30", "AGGREGATE_RETENTION_DAYS", "20")
+            .startsWith("AGGREGATE_RETENTION_DAYS must be 0 (forever) or at least RETENTION_DAYS"));
+    assertTrue(failure("AGGREGATE_RETENTION_DAYS", "-1").contains("AGGREGATE_RETENTION_DAYS"));
+  }
 }

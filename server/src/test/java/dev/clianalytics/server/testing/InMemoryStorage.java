@@ -102,7 +102,7 @@ public class InMemoryStorage implements Storage {
   }
 
   @Override
-  public synchronized long deleteEventsBefore(Instant cutoff) {
+  public synchronized long deleteEventsBefore(Instant cutoff, Instant aggregateCutoff) {
     check();
     int before = events.size();
     events.values().removeIf(e -> e.event().timestamp().isBefore(cutoff));

@@ -191,7 +191,7 @@ public final class ClickHouseStorage implements Storage {
   }
 
   @Override
-  public long deleteEventsBefore(Instant cutoff) {
+  public long deleteEventsBefore(Instant cutoff, Instant aggregateCutoff) {
     return write(() -> EventWrites.deleteBefore(sql, EventColumns.micros(cutoff)));
   }
 

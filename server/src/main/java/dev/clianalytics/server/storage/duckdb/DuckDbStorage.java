@@ -180,10 +180,10 @@ public final class DuckDbStorage implements Storage {
   }
 
   @Override
-  public long deleteEventsBefore(Instant cutoff) {
+  public long deleteEventsBefore(Instant cutoff, Instant aggregateCutoff) {
     return write(
         c -> {
-          return ActorDeletes.before(c, cutoff);
+          return ActorDeletes.before(c, cutoff, aggregateCutoff);
         });
   }
 
@@ -216,6 +216,44 @@ public final class DuckDbStorage implements Storage {
     } finally {
       OPEN.remove(file);
       writes.unlock();
+    }
+  }
+
+  /**
+   * Copies the database file (and its write-ahead log, if one is left) into {@code dir}, under the
+   * writer lock: no commit can land while the files are copied, so the copy is the database as of
+   * the last acknowledged write (docs/operations.md). Reads go on meanwhile; writes wait. Returns
+   * the files written.
+   */
+  public List<Path> backup(Path dir) {
+    writes.lock();
+    try {
+      checkpointQuietly();
+      List<Path> written = new java.util.ArrayList<>();
+      Path wal = file.resolveSibling(file.getFileName() + ".wal");
+      for (Path source : List.of(file, wal)) {
+        if (Files.exists(source)) {
+          Path target = dir.resolve(source.getFileName().toString());
+          Files.copy(source, target);
+          written.add(target);
+        }
+      }
+      return written;
+    } catch (IOException e) {
+      throw new StorageUnavailableException(
+          "cannot copy the embedded database to " + dir + ": " + e, e);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  // Folds the write-ahead log into the file when no read is running; else the log is copied too.
+  private void checkpointQuietly() {
+    try (var s = writer.createStatement()) {
+      s.execute("CHECKPOINT");
+      writer.commit();
+    } catch (SQLException e) {
+      Jdbc.rollbackQuietly(writer, e);
     }
   }
 

@@ -50,11 +50,18 @@ public final class ActorDeletes {
   /**
    * Deletes rows older than {@code cutoff}: raw events before it, documents received before it,
    * derived rows of sessions that ended before it and daily counts of days wholly before it (a
-   * session or day that straddles the cutoff keeps its rows). Returns the events removed.
+   * session or day that straddles the cutoff keeps its rows). The workflow runs about to go are
+   * first counted into {@code workflow_weeks}, which keeps no identifiers; its rows of days wholly
+   * before {@code aggregateCutoff} go (null keeps them forever). Returns the events removed.
    */
-  public static long before(Connection c, Instant cutoff) throws SQLException {
+  public static long before(Connection c, Instant cutoff, Instant aggregateCutoff)
+      throws SQLException {
     long micros = DerivedRows.micros(cutoff);
     String day = DerivedRows.day(cutoff);
+    rollUpRuns(c, micros);
+    if (aggregateCutoff != null) {
+      delete(c, "DELETE FROM workflow_weeks WHERE start_day < ?", DerivedRows.day(aggregateCutoff));
+    }
     subtractPaths(c, "end_us < ?", micros);
     long events = 0;
     for (ActorTables.Table t : ActorTables.ALL) {
@@ -80,6 +87,23 @@ public final class ActorDeletes {
     }
     changed(c);
     return events;
+  }
+
+  // Outcome counts per day, week and workflow of the runs of sessions ending before the cutoff.
+  private static void rollUpRuns(Connection c, long endedBeforeMicros) throws SQLException {
+    delete(
+        c,
+        "INSERT INTO workflow_weeks (start_day, week, workflow, tool, category, auto, runs,"
+            + " success, failed, abandoned, in_progress, actors, events)"
+            + " SELECT start_day, week, workflow, tool, category, auto, count(*),"
+            + " sum(CASE WHEN outcome = 'SUCCESS' THEN 1 ELSE 0 END),"
+            + " sum(CASE WHEN outcome = 'FAILED' THEN 1 ELSE 0 END),"
+            + " sum(CASE WHEN outcome = 'ABANDONED' THEN 1 ELSE 0 END),"
+            + " sum(CASE WHEN outcome = 'IN_PROGRESS' THEN 1 ELSE 0 END),"
+            + " count(DISTINCT actor_id), sum(events) FROM workflow_runs"
+            + " WHERE session_id IN (SELECT session_id FROM sessions WHERE end_us < ?)"
+            + " GROUP BY start_day, week, workflow, tool, category, auto",
+        endedBeforeMicros);
   }
 
   private static Object utc(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.clianalytics.server.storage.jdbc;
 
+import dev.clianalytics.server.storage.SchemaTooNewException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,14 +22,17 @@ public final class Migrations {
           "V2__inference.sql",
           "V3__path_totals.sql",
           "V4__path_trails.sql",
-          "V5__platform.sql");
+          "V5__platform.sql",
+          "V6__reserved.sql",
+          "V7__workflow_weeks.sql");
   public static final List<String> DUCKDB =
       List.of(
           "V1__events.sql",
           "V2__inference.sql",
           "V3__path_totals.sql",
           "V4__path_trails.sql",
-          "V5__platform.sql");
+          "V5__platform.sql",
+          "V6__workflow_weeks.sql");
   public static final List<String> CLICKHOUSE = List.of("V1__events.sql");
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
@@ -41,17 +45,12 @@ public final class Migrations {
   /**
    * The scripts not yet among {@code applied}, in order.
    *
-   * @throws IllegalStateException when the database is at a version newer than {@code scripts}
+   * @throws SchemaTooNewException when the database is at a version newer than {@code scripts}
    */
   public static List<Script> pending(List<Script> scripts, java.util.Set<Integer> applied) {
     int newest = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
     if (newest > scripts.size()) {
-      throw new IllegalStateException(
-          "the database schema is at version "
-              + newest
-              + " but this server knows only "
-              + scripts.size()
-              + "; run a newer cli-analytics version against this database");
+      throw new SchemaTooNewException(newest, scripts.size());
     }
     return scripts.stream().filter(s -> !applied.contains(s.version())).toList();
   }

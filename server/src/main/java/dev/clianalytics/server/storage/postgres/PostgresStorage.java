@@ -204,11 +204,11 @@ public final class PostgresStorage implements Storage {
   }
 
   @Override
-  public long deleteEventsBefore(Instant cutoff) {
+  public long deleteEventsBefore(Instant cutoff, Instant aggregateCutoff) {
     return inTransaction(
         c -> {
           PostgresInference.lock(c);
-          return ActorDeletes.before(c, cutoff);
+          return ActorDeletes.before(c, cutoff, aggregateCutoff);
         });
   }
 
