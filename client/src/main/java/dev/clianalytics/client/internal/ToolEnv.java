@@ -1,5 +1,6 @@
 package dev.clianalytics.client.internal;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,13 @@ final class ToolEnv {
   static final String DEBUG = "EVENTS_DEBUG";
   static final String FLUSH_TIMEOUT_MS = "EVENTS_FLUSH_TIMEOUT_MS";
   static final String DO_NOT_TRACK = "DO_NOT_TRACK";
+
+  /**
+   * Every variable above, the shared names whose per-tool twins {@link #toolName} gives (all but
+   * {@code DO_NOT_TRACK}, which has none); docs/configuration.md is checked against it.
+   */
+  static final List<String> ALL =
+      List.of(DO_NOT_TRACK, ENABLED, URL, TOKEN, DEBUG, FLUSH_TIMEOUT_MS);
 
   private final Map<String, String> env;
   private final String prefix;

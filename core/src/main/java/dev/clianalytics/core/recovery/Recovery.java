@@ -22,16 +22,4 @@ public record Recovery(
 
   /** The "next command" of a failure that ended its session. */
   public static final String SESSION_ENDED = "(session ended)";
-
-  /** The report shape, with snake_case field names. */
-  public Map<String, Object> toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("command", command);
-    json.put("failures", failures);
-    json.put("actors", actors);
-    json.put("next_commands", nextCommands);
-    json.put("recovered_share", recoveredShare);
-    json.put("median_recovery_ms", medianRecoveryMs);
-    return json;
-  }
 }

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,7 @@ final class ConfigLoader {
       Set.of("DATABASE_URL", "HASH_SALT", "INGEST_TOKENS", "READ_TOKENS", "ADMIN_TOKEN");
 
   private final Map<String, String> values;
+  private final Set<String> read = new LinkedHashSet<>();
 
   private ConfigLoader(Map<String, String> values) {
     this.values = values;
@@ -28,6 +31,16 @@ final class ConfigLoader {
     Map<String, String> merged = new HashMap<>(dotEnv);
     merged.putAll(env);
     return new ConfigLoader(merged).build();
+  }
+
+  /**
+   * The keys a load of {@code env} asks for, in order: every key the server reads, set or not,
+   * which is what docs/configuration.md is checked against.
+   */
+  static Set<String> keysRead(Map<String, String> env) {
+    ConfigLoader loader = new ConfigLoader(new HashMap<>(env));
+    loader.build();
+    return Collections.unmodifiableSet(loader.read);
   }
 
   private ServerConfig build() {
@@ -78,6 +91,7 @@ final class ConfigLoader {
   }
 
   private String get(String key) {
+    read.add(key);
     String v = values.get(key);
     return v == null || v.isBlank() ? null : v.strip();
   }
