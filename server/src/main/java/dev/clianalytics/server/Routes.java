@@ -129,6 +129,7 @@ final class Routes {
     app.get("/workflows", auth.require(Access.READ, infer::workflows));
     var reports = new ReportsEndpoint(p.database(), p.reportSettings());
     p.inference().onChange(reports::warm);
+    reports.warmInBackground();
     app.get("/reports/summary", auth.require(Access.READ, reports::summary));
     app.get("/reports/workflows/{name}", auth.require(Access.READ, reports::workflow));
     app.get("/reports/hot-paths", auth.require(Access.READ, reports::hotPaths));
