@@ -102,7 +102,7 @@ public final class ReportsEndpoint {
   }
 
   /** Most workflow pages {@link #warm} renders: the dashboard's first rows. */
-  static final int WARM_WORKFLOWS = 20;
+  static final int WARM_WORKFLOWS = 5;
 
   /**
    * Renders what the dashboard reads first (the unfiltered reports and the page of each of the

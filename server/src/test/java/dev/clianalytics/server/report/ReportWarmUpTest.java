@@ -59,7 +59,8 @@ class ReportWarmUpTest {
       assertNotNull(summary, "the summary is rendered when the inference returns");
       List<?> workflows = (List<?>) ((Map<?, ?>) Json.parse(summary.body())).get("workflows");
       assertFalse(workflows.isEmpty(), "the sample data forms workflows");
-      for (Object row : workflows.subList(0, Math.min(workflows.size(), 20))) {
+      for (Object row :
+          workflows.subList(0, Math.min(workflows.size(), ReportsEndpoint.WARM_WORKFLOWS))) {
         String name = (String) ((Map<?, ?>) row).get("name");
         assertNotNull(
             reports.cached(ReportsEndpoint.key("workflow", ReportFilter.NONE, name)),
