@@ -36,6 +36,8 @@ public final class Main {
       case "core-inference" -> InferenceBenchmark.run(rest);
       case "client" -> ClientBench.main(rest);
       case "infer" -> InferBench.run(BenchArgs.parse(rest));
+      case "ingest" -> IngestBench.run(IngestBench.Options.parse(rest));
+      case "soak" -> SoakBench.run(SoakBench.Options.parse(rest));
       case "reports" -> ReportsBench.run(BenchArgs.parse(rest));
       case "otlp" -> OtlpBench.run(BenchArgs.parse(rest));
       case "posthog" -> PosthogBench.run(BenchArgs.parse(rest));
@@ -57,6 +59,12 @@ public final class Main {
         "       java -jar cli-analytics-bench.jar client [--runs N] [--url URL] [--dist DIR]");
     System.err.println(
         "       java -jar cli-analytics-bench.jar infer|reports|otlp --database-url URL --events N");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar ingest [--database-url URL] [--events N]"
+            + " [--jfr FILE]");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar soak [--database-url URL] [--minutes N]"
+            + " [--rate EVENTS_PER_S]");
     System.err.println("       java -jar cli-analytics-bench.jar sanitizer");
     System.err.println(
         "       java -jar cli-analytics-bench.jar storage-ingest [--database-url URL]");

@@ -97,7 +97,7 @@ final class PosthogBench {
     return sorted[sorted.length / 2];
   }
 
-  private static List<Map<String, Object>> sample(int events) {
+  static List<Map<String, Object>> sample(int events) {
     LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     SampleOptions options = new SampleOptions(events, Math.max(30, events / 2_000), 28, 42, end);
     List<Map<String, Object>> runs = new ArrayList<>(events);

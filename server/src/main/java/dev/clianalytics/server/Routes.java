@@ -137,6 +137,7 @@ final class Routes {
         .inference(
             new InferenceGauges(p.database(), new RegressionWatch(p.reportSettings()), p.clock()));
     p.inference().onChange(reports::warm);
+    reports.warmInBackground();
     app.get("/reports/summary", auth.require(Access.READ, reports::summary));
     app.get("/reports/workflows/{name}", auth.require(Access.READ, reports::workflow));
     app.get("/reports/hot-paths", auth.require(Access.READ, reports::hotPaths));

@@ -121,11 +121,13 @@ public final class EventValidator {
         error("timestamp", "must be an RFC 3339 string, got " + typeName(value));
         return null;
       }
-      Instant instant;
+      Instant instant = IsoInstant.parseUtc(s);
       try {
-        String normalized = s.trim().toUpperCase(Locale.ROOT).replace(' ', 'T');
-        instant =
-            OffsetDateTime.parse(normalized, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        if (instant == null) {
+          String normalized = s.trim().toUpperCase(Locale.ROOT).replace(' ', 'T');
+          instant =
+              OffsetDateTime.parse(normalized, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        }
       } catch (DateTimeParseException e) {
         error("timestamp", "must be RFC 3339 with a zone, such as 2026-01-24T10:00:00Z");
         return null;

@@ -1,6 +1,8 @@
 package dev.clianalytics.core.event;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * {@link Instant#toString()} for the timestamps events carry (UTC, years 1970 to 9999, whole
@@ -47,6 +49,74 @@ final class IsoInstant {
       twoDigits(out, millis % 100);
     }
     return out.append('Z').toString();
+  }
+
+  /**
+   * Parses the form nearly every client sends, {@code YYYY-MM-DDTHH:MM:SS[.fraction]Z}, without
+   * {@code DateTimeFormatter} (a tenth of ingest's CPU when it parsed every timestamp). Returns
+   * null for any other text, which the caller then parses with the JDK, so both accept and refuse
+   * alike.
+   */
+  static Instant parseUtc(String s) {
+    int n = s.length();
+    if (n < 20
+        || n > 30
+        || s.charAt(n - 1) != 'Z'
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    int nanos = 0;
+    if (n > 20) {
+      int fraction = n - 21;
+      if (s.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+        return null;
+      }
+      nanos = digits(s, 20, fraction);
+      for (int i = fraction; i < 9 && nanos >= 0; i++) {
+        nanos *= 10;
+      }
+    } else if (s.charAt(19) != 'Z') {
+      return null;
+    }
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > YearMonth.of(year, month).lengthOfMonth()
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
+        || nanos < 0) {
+      return null;
+    }
+    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+  }
+
+  /** The number written by {@code count} ASCII digits at {@code from}, or -1 if one is not. */
+  private static int digits(String s, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static StringBuilder twoDigits(StringBuilder out, int value) {

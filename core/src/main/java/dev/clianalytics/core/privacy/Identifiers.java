@@ -25,8 +25,20 @@ final class Identifiers {
 
   private final SecretKeySpec key;
 
+  /**
+   * The server's recent answers by input, direct-mapped: the same few actors and machines send most
+   * events, and an HMAC costs more than the rest of an event's privacy rules. Entries are
+   * immutable, so a racy slot read sees a whole entry or an older one; a miss just hashes again.
+   */
+  private final Entry[] recent;
+
+  private record Entry(String raw, String normalized) {}
+
+  static final int RECENT = 4_096;
+
   private Identifiers(SecretKeySpec key) {
     this.key = key;
+    this.recent = key == null ? null : new Entry[RECENT];
     this.mac =
         key == null
             ? null
@@ -67,11 +79,19 @@ final class Identifiers {
     if (raw == null) {
       return null;
     }
-    String hashed = sha256Form(raw);
     if (key == null) {
-      return hashed;
+      return sha256Form(raw);
     }
-    return HEX.formatHex(mac.get().doFinal(hashed.getBytes(StandardCharsets.US_ASCII)));
+    int slot = raw.hashCode() & (RECENT - 1);
+    Entry hit = recent[slot];
+    if (hit != null && hit.raw().equals(raw)) {
+      return hit.normalized();
+    }
+    String hashed = sha256Form(raw);
+    String normalized =
+        HEX.formatHex(mac.get().doFinal(hashed.getBytes(StandardCharsets.US_ASCII)));
+    recent[slot] = new Entry(raw, normalized);
+    return normalized;
   }
 
   static String sha256Form(String raw) {

@@ -68,6 +68,15 @@ final class ReportCache {
     return answer;
   }
 
+  /** The cached answer for {@code key} if it is current on {@code c}'s snapshot, else null. */
+  Answer current(Connection c, Key key) throws SQLException {
+    long generation = generation(c);
+    synchronized (entries) {
+      Cached hit = entries.get(key);
+      return hit != null && hit.generation() == generation ? hit.answer() : null;
+    }
+  }
+
   private static long generation(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT generation FROM inference_state WHERE id = 1")) {

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,38 +97,68 @@ public final class ReportsEndpoint {
   }
 
   /** The cache key: the report and its parsed, validated options, never the raw query text. */
-  private static ReportCache.Key key(String report, ReportFilter filter, Object... options) {
+  static ReportCache.Key key(String report, ReportFilter filter, Object... options) {
     return new ReportCache.Key(report, filter, List.of(options));
   }
 
+  /** Most workflow pages {@link #warm} renders: the dashboard's first rows. */
+  static final int WARM_WORKFLOWS = 5;
+
   /**
-   * Renders the unfiltered reports in the background so the first dashboard load after an inference
-   * is served from the cache; failures only cost that head start.
+   * Renders what the dashboard reads first (the unfiltered reports and the page of each of the
+   * first {@link #WARM_WORKFLOWS} workflows of the summary) into the cache. Runs on the caller's
+   * thread: inference calls it after each commit that changed the derived tables and returns with
+   * the dashboard warm, so the first load after an inference is as fast as a repeated one
+   * (docs/server.md). A failure only costs that head start.
    */
   public void warm() {
-    Thread.ofVirtual()
-        .name("report-warmup")
-        .start(
-            () -> {
-              try {
-                warm(key("summary", NONE), c -> reports.summary(c, NONE));
-                warm(key("trends", NONE), c -> reports.trends(c, NONE));
-                warm(key("versions", NONE), c -> reports.versions(c, NONE));
-                warm(key("hot-paths", NONE, 20), c -> reports.hotPaths(c, NONE, 20));
-                warm(key("recovery", NONE), c -> reports.recovery(c, NONE));
-                NsmOptions nsm = new NsmOptions(settings.nsmCommand(), false);
-                warm(key("nsm", NONE, nsm, 12), c -> reports.nsm(c, nsm, NONE, 12));
-              } catch (RuntimeException e) {
-                LOG.debug("report warm-up stopped: {}", e.toString());
-              }
-            });
+    try {
+      ReportCache.Answer summary = warm(key("summary", NONE), c -> reports.summary(c, NONE));
+      for (String name : workflowNames(summary)) {
+        warm(key("workflow", NONE, name), c -> workflow.build(c, name, NONE));
+      }
+      warm(key("trends", NONE), c -> reports.trends(c, NONE));
+      warm(key("versions", NONE), c -> reports.versions(c, NONE));
+      warm(key("hot-paths", NONE, 20), c -> reports.hotPaths(c, NONE, 20));
+      warm(key("recovery", NONE), c -> reports.recovery(c, NONE));
+      NsmOptions nsm = new NsmOptions(settings.nsmCommand(), false);
+      warm(key("nsm", NONE, nsm, 12), c -> reports.nsm(c, nsm, NONE, 12));
+      warm(key("adoption", NONE), c -> AdoptionReport.build(c, NONE, settings.minActors()));
+      warm(key("platforms", NONE), c -> PlatformsReport.build(c, NONE, settings.minActors()));
+    } catch (RuntimeException e) {
+      LOG.debug("report warm-up stopped: {}", e.toString());
+    }
+  }
+
+  /** The current cached JSON answer for {@code key}, or null if a request would render it. */
+  ReportCache.Answer cached(ReportCache.Key key) {
+    return database.ready().inference().read(c -> cache.current(c, key.as(false)));
+  }
+
+  /** {@link #warm} on a background thread: a server starts with an empty cache. */
+  public void warmInBackground() {
+    Thread.ofVirtual().name("report-warmup").start(this::warm);
   }
 
   private static final ReportFilter NONE = ReportFilter.NONE;
 
-  private void warm(ReportCache.Key key, Build build) {
+  /** The names of the first {@link #WARM_WORKFLOWS} workflows of a rendered summary. */
+  private static List<String> workflowNames(ReportCache.Answer summary) {
+    if (!(Json.parse(summary.body()) instanceof Map<?, ?> json)
+        || !(json.get("workflows") instanceof List<?> rows)) {
+      return List.of();
+    }
+    return rows.stream()
+        .limit(WARM_WORKFLOWS)
+        .map(row -> row instanceof Map<?, ?> m ? m.get("name") : null)
+        .filter(String.class::isInstance)
+        .map(String.class::cast)
+        .toList();
+  }
+
+  private ReportCache.Answer warm(ReportCache.Key key, Build build) {
     ReportCache.Key json = key.as(false);
-    database
+    return database
         .ready()
         .inference()
         .read(c -> cache.get(c, json, conn -> render(build.build(conn), false)));

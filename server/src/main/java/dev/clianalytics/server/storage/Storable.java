@@ -18,7 +18,7 @@ final class Storable {
   private Storable() {}
 
   static String clean(String s) {
-    if (s == null || isClean(s)) {
+    if (isClean(s)) {
       return s;
     }
     StringBuilder out = new StringBuilder(s.length());
@@ -37,7 +37,34 @@ final class Storable {
     return out.toString();
   }
 
+  private static boolean isClean(Event e) {
+    return e.timestamp().getNano() % 1_000 == 0
+        && isClean(e.toolName())
+        && isClean(e.toolVersion())
+        && isClean(e.commandPath())
+        && isClean(e.flagsPresent())
+        && isClean(e.errorType())
+        && isClean(e.errorMessage())
+        && isClean(e.actorId())
+        && isClean(e.machineId())
+        && isClean(e.sessionHint());
+  }
+
+  private static boolean isClean(List<String> values) {
+    if (values != null) {
+      for (String v : values) {
+        if (!isClean(v)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   private static boolean isClean(String s) {
+    if (s == null) {
+      return true;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == 0 || Character.isSurrogate(c)) {
@@ -56,6 +83,9 @@ final class Storable {
   }
 
   static Event clean(Event e) {
+    if (isClean(e)) {
+      return e; // nearly every event: no copy of it or of its lists
+    }
     return new Event(
         e.timestamp().truncatedTo(ChronoUnit.MICROS),
         clean(e.toolName()),

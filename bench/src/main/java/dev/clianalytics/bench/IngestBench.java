@@ -1,0 +1,149 @@
+package dev.clianalytics.bench;
+
+import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.postgres.DatabaseUrl;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * {@code ingest [--database-url URL] [--events N] [--jfr FILE]}: N sample runs posted to {@code
+ * /ingest} of a real server in a child process ({@link IngestLoad}: 500-event batches over 4
+ * keep-alive connections). The first quarter warms the server up; the rest is timed. Prints
+ * events/s, the 99th percentile batch latency and the server's own CPU microseconds per event; on
+ * PostgreSQL also a COPY of the same stored rows into a table with the same columns and indexes, in
+ * the same run, and the ratio of the two. {@code --jfr FILE} records the server with JDK Flight
+ * Recorder.
+ */
+final class IngestBench {
+  private static final int COPY_ROUNDS = 3;
+
+  private IngestBench() {}
+
+  record Options(String databaseUrl, int events, String jfr) {
+    static Options parse(String[] args) {
+      List<String> rest = new ArrayList<>();
+      String jfr = null;
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("--jfr") && i + 1 < args.length) {
+          jfr = args[++i];
+        } else {
+          rest.add(args[i]);
+        }
+      }
+      List<String> withDefault = new ArrayList<>(List.of("--events", "400000"));
+      withDefault.addAll(rest);
+      BenchArgs b = BenchArgs.parse(withDefault.toArray(String[]::new));
+      return new Options(b.databaseUrl(), b.events(), jfr);
+    }
+
+    List<String> jvmOptions() {
+      return jfr == null
+          ? List.of()
+          : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+    }
+  }
+
+  static void run(Options options) throws Exception {
+    List<byte[]> bodies = IngestLoad.bodies(options.events());
+    int events = options.events();
+    int warm = bodies.size() / 4;
+    int timedEvents = events - warm * IngestLoad.BATCH;
+    try (BenchData data = BenchData.create(options.databaseUrl())) {
+      double seconds;
+      double[] ms;
+      double cpuUs;
+      try (ServerProcess server =
+              ServerProcess.start(IngestLoad.env(data, "0"), data.dir, options.jvmOptions());
+          IngestLoad load = new IngestLoad(server.port)) {
+        load.send(bodies.subList(0, warm));
+        long cpu0 = server.cpu().toNanos();
+        long t0 = System.nanoTime();
+        ms = load.send(bodies.subList(warm, bodies.size()));
+        seconds = (System.nanoTime() - t0) / 1e9;
+        cpuUs = (server.cpu().toNanos() - cpu0) / 1e3 / timedEvents;
+      }
+      long stored;
+      try (Storage storage = data.open()) {
+        stored = storage.countEvents();
+      }
+      if (stored != events) {
+        throw new IllegalStateException(events + " events acknowledged but " + stored + " stored");
+      }
+      double rate = timedEvents / seconds;
+      double copy = data.url == null ? Double.NaN : copy(data.url, timedEvents);
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %d events timed (after %d warm-up) in %.2f s%n"
+              + "events_per_s %.0f%ncopy_events_per_s %s%nratio_to_copy %s%n"
+              + "p99_batch_ms %.1f%ncpu_us_per_event %.1f%n",
+          data.url == null ? "duckdb" : "postgres",
+          timedEvents,
+          warm * IngestLoad.BATCH,
+          seconds,
+          rate,
+          number(copy, "%.0f"),
+          number(rate / copy, "%.2f"),
+          IngestLoad.quantile(ms, 0.99),
+          cpuUs);
+      System.out.printf(
+          Locale.ROOT,
+          "{\"storage\":\"%s\",\"events\":%d,\"batch\":%d,\"connections\":%d,\"events_per_s\":%.0f,"
+              + "\"copy_events_per_s\":%s,\"ratio_to_copy\":%s,\"p99_batch_ms\":%.1f,"
+              + "\"cpu_us_per_event\":%.1f,\"stored\":%d}%n",
+          data.url == null ? "duckdb" : "postgres",
+          timedEvents,
+          IngestLoad.BATCH,
+          IngestLoad.CLIENTS,
+          rate,
+          number(copy, "%.0f"),
+          number(rate / copy, "%.3f"),
+          IngestLoad.quantile(ms, 0.99),
+          cpuUs,
+          stored);
+    }
+  }
+
+  private static String number(double value, String format) {
+    return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, format, value);
+  }
+
+  /**
+   * Rows per second for a COPY of the last {@code rows} stored rows into an empty table like the
+   * events table (same columns and indexes): the median of {@link #COPY_ROUNDS} rounds.
+   */
+  private static double copy(String url, int rows) throws Exception {
+    double[] rates = new double[COPY_ROUNDS];
+    try (Connection c = DatabaseUrl.parse(url).connect()) {
+      c.setAutoCommit(false);
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      copy.copyOut(
+          "COPY (SELECT * FROM events ORDER BY seq DESC LIMIT " + rows + ") TO STDOUT", out);
+      byte[] stored = out.toByteArray();
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TEMP TABLE copy_reference (LIKE events INCLUDING ALL)");
+      }
+      c.commit();
+      for (int i = 0; i < COPY_ROUNDS; i++) {
+        try (Statement s = c.createStatement()) {
+          s.execute("TRUNCATE copy_reference");
+        }
+        c.commit();
+        long start = System.nanoTime();
+        copy.copyIn("COPY copy_reference FROM STDIN", new ByteArrayInputStream(stored));
+        c.commit();
+        rates[i] = rows / ((System.nanoTime() - start) / 1e9);
+      }
+    }
+    Arrays.sort(rates);
+    return rates[COPY_ROUNDS / 2];
+  }
+}

@@ -1,0 +1,278 @@
+package dev.clianalytics.bench;
+
+import dev.clianalytics.core.json.Json;
+import dev.clianalytics.server.storage.Storage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code soak [--database-url URL] [--minutes N] [--rate EVENTS_PER_S]}: a real server (child
+ * process, inference every 10 s) fed at a steady rate for N minutes (default 10) while a reader
+ * asks for the summary report every second. The rate defaults to 70% of the maximum measured on the
+ * same server first. Prints, per minute, the p50 and p99 ingest latency, the report p99 and the
+ * server's heap after a full collection; at the end it checks that every acknowledged event is
+ * stored.
+ */
+final class SoakBench {
+  private static final int TEMPLATES = 2_000;
+
+  private SoakBench() {}
+
+  record Options(String databaseUrl, int minutes, int rate) {
+    Options {
+      if (minutes < 1 || minutes > 120) {
+        throw new IllegalArgumentException("--minutes must be from 1 to 120, was " + minutes);
+      }
+      if (rate < 0 || rate > 1_000_000) {
+        throw new IllegalArgumentException("--rate must be from 1 to 1000000, was " + rate);
+      }
+    }
+
+    static Options parse(String[] args) {
+      String url = null;
+      int minutes = 10;
+      int rate = 0;
+      for (int i = 0; i < args.length; i += 2) {
+        if (i + 1 == args.length) {
+          throw new IllegalArgumentException(args[i] + " needs a value");
+        }
+        String value = args[i + 1];
+        switch (args[i]) {
+          case "--database-url" -> url = value.equals("duckdb") ? null : value;
+          case "--minutes" -> minutes = whole(args[i], value);
+          case "--rate" -> rate = whole(args[i], value);
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown option " + args[i] + "; use --database-url URL --minutes N --rate R");
+        }
+      }
+      return new Options(url, minutes, rate);
+    }
+
+    private static int whole(String option, String value) {
+      try {
+        return Integer.parseInt(value.replace("_", ""));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " needs a whole number, was " + value);
+      }
+    }
+  }
+
+  /** One minute's figures. */
+  record Minute(int minute, double p50Ms, double p99Ms, double reportP99Ms, long heapBytes) {}
+
+  /** The outcome of a soak, as printed on the last line. */
+  record Result(int rate, List<Minute> minutes, long acknowledged, long stored) {}
+
+  static Result run(Options options) throws Exception {
+    Templates templates = new Templates(PosthogBench.sample(TEMPLATES * 4));
+    try (BenchData data = BenchData.create(options.databaseUrl())) {
+      Result result;
+      try (ServerProcess server =
+              ServerProcess.start(IngestLoad.env(data, "10s"), data.dir, List.of());
+          IngestLoad load = new IngestLoad(server.port)) {
+        int rate = options.rate() > 0 ? options.rate() : (int) (0.7 * maximum(load, templates));
+        System.out.printf(Locale.ROOT, "soak at %d events/s for %d min%n", rate, options.minutes());
+        List<Minute> minutes = soak(server, load, templates, rate, options.minutes());
+        result = new Result(rate, minutes, load.acknowledged(), 0);
+      }
+      try (Storage storage = data.open()) {
+        result =
+            new Result(
+                result.rate(), result.minutes(), result.acknowledged(), storage.countEvents());
+      }
+      print(result);
+      return result;
+    }
+  }
+
+  /** Events per second the server takes flat out, after a warm-up of the same length. */
+  private static double maximum(IngestLoad load, Templates templates) throws Exception {
+    List<byte[]> warm = new ArrayList<>();
+    List<byte[]> timed = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      (i < 100 ? warm : timed).add(templates.next());
+    }
+    load.send(warm);
+    long t0 = System.nanoTime();
+    load.send(timed);
+    double rate = timed.size() * IngestLoad.BATCH / ((System.nanoTime() - t0) / 1e9);
+    System.out.printf(Locale.ROOT, "maximum %.0f events/s%n", rate);
+    return rate;
+  }
+
+  private static List<Minute> soak(
+      ServerProcess server, IngestLoad load, Templates templates, int rate, int minutes)
+      throws Exception {
+    long intervalNs = (long) (1e9 * IngestLoad.BATCH * IngestLoad.CLIENTS / rate);
+    long start = System.nanoTime();
+    long end = start + minutes * 60_000_000_000L;
+    Recorder ingest = new Recorder(minutes, start);
+    Recorder reports = new Recorder(minutes, start);
+    ExecutorService pool = Executors.newFixedThreadPool(IngestLoad.CLIENTS + 1);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int c = 0; c < IngestLoad.CLIENTS; c++) {
+        int client = c;
+        work.add(
+            pool.submit(
+                () -> {
+                  long next = start + client * intervalNs / IngestLoad.CLIENTS;
+                  while (next < end) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    byte[] body = templates.next();
+                    ingest.add(System.nanoTime(), load.sendOne(client, body));
+                    next += intervalNs;
+                  }
+                  return null;
+                }));
+      }
+      work.add(pool.submit(() -> readReports(server.port, start, end, reports)));
+      List<Minute> out = new ArrayList<>();
+      for (int m = 0; m < minutes; m++) {
+        LockSupport.parkNanos(start + (m + 1) * 60_000_000_000L - System.nanoTime());
+        long heap = server.heapAfterGc();
+        out.add(
+            new Minute(
+                m + 1,
+                ingest.quantile(m, 0.50),
+                ingest.quantile(m, 0.99),
+                reports.quantile(m, 0.99),
+                heap));
+        Minute last = out.getLast();
+        System.out.printf(
+            Locale.ROOT,
+            "minute %d: ingest p50 %.1f ms, p99 %.1f ms; report p99 %.1f ms; heap after GC %.1f"
+                + " MB%n",
+            last.minute(),
+            last.p50Ms(),
+            last.p99Ms(),
+            last.reportP99Ms(),
+            last.heapBytes() / 1e6);
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Void readReports(int port, long start, long end, Recorder reports)
+      throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/reports/summary"))
+              .header("Authorization", "Bearer " + IngestLoad.ADMIN)
+              .build();
+      for (long next = start; next < end; next += 1_000_000_000L) {
+        LockSupport.parkNanos(next - System.nanoTime());
+        long t = System.nanoTime();
+        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+          throw new IllegalStateException("/reports/summary answered " + r.statusCode());
+        }
+        reports.add(t, (System.nanoTime() - t) / 1e6);
+      }
+    }
+    return null;
+  }
+
+  private static void print(Result r) {
+    Minute first = r.minutes().getFirst();
+    Minute last = r.minutes().getLast();
+    long lost = r.acknowledged() - r.stored();
+    System.out.printf(
+        Locale.ROOT,
+        "acknowledged %d, stored %d, lost %d; p99 last/first minute %.2f; heap last/first"
+            + " minute %.2f%n",
+        r.acknowledged(),
+        r.stored(),
+        Math.max(0, lost),
+        last.p99Ms() / first.p99Ms(),
+        (double) last.heapBytes() / first.heapBytes());
+    System.out.println(
+        Json.write(
+            Map.of(
+                "rate_events_per_s", r.rate(),
+                "minutes", r.minutes().size(),
+                "p99_ms_per_minute", r.minutes().stream().map(Minute::p99Ms).toList(),
+                "p50_ms_per_minute", r.minutes().stream().map(Minute::p50Ms).toList(),
+                "heap_mb_per_minute",
+                    r.minutes().stream().map(m -> Math.round(m.heapBytes() / 1e5) / 10.0).toList(),
+                "acknowledged", r.acknowledged(),
+                "stored", r.stored(),
+                "lost", Math.max(0, lost))));
+  }
+
+  /** Latencies bucketed by the minute they started in. */
+  private static final class Recorder {
+    private final List<List<Double>> perMinute = new ArrayList<>();
+    private final long start;
+
+    Recorder(int minutes, long start) {
+      this.start = start;
+      for (int m = 0; m < minutes; m++) {
+        perMinute.add(new ArrayList<>());
+      }
+    }
+
+    synchronized void add(long startedAt, double ms) {
+      int minute = (int) ((startedAt - start) / 60_000_000_000L);
+      perMinute.get(Math.min(perMinute.size() - 1, Math.max(0, minute))).add(ms);
+    }
+
+    synchronized double quantile(int minute, double q) {
+      double[] sorted = perMinute.get(minute).stream().mapToDouble(Double::doubleValue).toArray();
+      if (sorted.length == 0) {
+        return Double.NaN;
+      }
+      Arrays.sort(sorted);
+      return IngestLoad.quantile(sorted, q);
+    }
+  }
+
+  /**
+   * Request bodies from a fixed set of sample runs, each event with a fresh id so that every event
+   * sent is a new one the server must store.
+   */
+  private static final class Templates {
+    private final String[] events;
+    private int next;
+
+    Templates(List<Map<String, Object>> runs) {
+      events = new String[runs.size()];
+      for (int i = 0; i < events.length; i++) {
+        Map<String, Object> run = new java.util.LinkedHashMap<>(runs.get(i));
+        run.remove("event_id");
+        events[i] = Json.write(run).substring(1);
+      }
+    }
+
+    synchronized byte[] next() {
+      StringBuilder body = new StringBuilder(IngestLoad.BATCH * 400).append("{\"events\":[");
+      for (int i = 0; i < IngestLoad.BATCH; i++) {
+        if (i > 0) {
+          body.append(',');
+        }
+        body.append("{\"event_id\":\"").append(UUID.randomUUID()).append("\",");
+        body.append(events[next++ % events.length]);
+      }
+      return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}
