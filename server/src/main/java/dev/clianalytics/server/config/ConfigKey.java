@@ -35,6 +35,10 @@ public record ConfigKey(String name, String defaultValue, String meaning) {
           new ConfigKey("NSM_COMMAND", "ai-do", "command of the north-star metric"),
           new ConfigKey("MIN_ACTORS", "1", "hide report groups with fewer distinct actors"),
           new ConfigKey("RETENTION_DAYS", "395", "days raw events are kept; 0 keeps them"),
+          new ConfigKey(
+              "AGGREGATE_RETENTION_DAYS",
+              "0",
+              "days weekly workflow aggregates are kept; 0 keeps them"),
           new ConfigKey("RATE_LIMIT_PER_TOKEN", "1000", "requests per second per token; 0 off"),
           new ConfigKey("RATE_LIMIT_PER_ADDRESS", "2000", "requests per second per address; 0 off"),
           new ConfigKey("POSTHOG_MAPPING_FILE", null, "YAML or JSON PostHog mapping file"));
