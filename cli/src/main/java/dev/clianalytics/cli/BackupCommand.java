@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -64,6 +66,14 @@ final class BackupCommand implements Callable<Integer> {
       files = fromServer();
     } catch (ConnectException e) {
       files = fromDataDir();
+    }
+    if (json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("directory", dir.toString());
+      result.put("files", files);
+      result.put("hash_salt", files.contains(ServerConfig.HASH_SALT_FILE));
+      System.out.println(dev.clianalytics.core.json.Json.write(result));
+      return 0;
     }
     System.out.println(
         "backed up the embedded database to " + dir + ": " + String.join(", ", files));
