@@ -23,8 +23,7 @@ public final class Migrations {
           "V3__path_totals.sql",
           "V4__path_trails.sql",
           "V5__platform.sql",
-          "V6__reserved.sql",
-          "V7__workflow_weeks.sql");
+          "V6__workflow_weeks.sql");
   public static final List<String> DUCKDB =
       List.of(
           "V1__events.sql",
