@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,17 +42,7 @@ final class BackupCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR")
   Path dir;
 
-  @Option(
-      names = "--url",
-      defaultValue = "${env:CLI_ANALYTICS_URL:-http://localhost:8000}",
-      description = "Server URL (default: CLI_ANALYTICS_URL, else ${DEFAULT-VALUE}).")
-  String url;
-
-  @Option(
-      names = "--token",
-      defaultValue = "${env:CLI_ANALYTICS_TOKEN}",
-      description = "Admin token (default: CLI_ANALYTICS_TOKEN).")
-  String token;
+  @Mixin ServerOptions server;
 
   @Option(
       names = "--json",
@@ -85,13 +76,14 @@ final class BackupCommand implements Callable<Integer> {
   }
 
   private List<String> fromServer() throws IOException, InterruptedException {
-    String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    String base =
+        server.url.endsWith("/") ? server.url.substring(0, server.url.length() - 1) : server.url;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + "/admin/backup"))
             .timeout(Duration.ofHours(1))
             .POST(HttpRequest.BodyPublishers.noBody());
-    if (token != null && !token.isBlank()) {
-      request.header("Authorization", "Bearer " + token.strip());
+    if (server.token != null && !server.token.isBlank()) {
+      request.header("Authorization", "Bearer " + server.token.strip());
     }
     try (HttpClient client =
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
@@ -148,7 +140,7 @@ final class BackupCommand implements Callable<Integer> {
     Path file = config.dataDir().resolve(Storages.EMBEDDED_FILE);
     if (!Files.isRegularFile(file)) {
       throw new CliException(
-          "no server answers at " + url + " and there is no embedded database at " + file);
+          "no server answers at " + server.url + " and there is no embedded database at " + file);
     }
     try (DuckDbStorage storage = DuckDbStorage.open(file)) {
       return Backups.write(storage, config.dataDir(), dir).stream()
