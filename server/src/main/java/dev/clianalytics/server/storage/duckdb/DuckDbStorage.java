@@ -140,8 +140,11 @@ public final class DuckDbStorage implements Storage {
     } finally {
       writes.unlock();
     }
+    if (mine.failure instanceof Error e) {
+      throw e;
+    }
     if (mine.failure != null) {
-      throw mine.failure;
+      throw (RuntimeException) mine.failure;
     }
     return new InsertResult(mine.accepted, batch.size() - mine.accepted);
   }
@@ -165,7 +168,8 @@ public final class DuckDbStorage implements Storage {
       for (int i = 0; i < group.size(); i++) {
         group.get(i).accepted = accepted[i];
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Every request of the group learns of the failure: none may report its events stored.
       for (Pending p : group) {
         p.failure = e;
       }
@@ -181,7 +185,7 @@ public final class DuckDbStorage implements Storage {
     final DuckDbAppend.Batch batch;
     boolean done;
     int accepted;
-    RuntimeException failure;
+    Throwable failure;
 
     Pending(DuckDbAppend.Batch batch) {
       this.batch = batch;
