@@ -46,6 +46,12 @@ public final class DuckDbStorage implements Storage {
   private final Path file;
   private final DuckDBConnection writer;
   private final ReentrantLock writes = new ReentrantLock();
+
+  /** At most this many events go through one group commit. */
+  private static final int GROUP_EVENTS = 20_000;
+
+  private final java.util.Queue<Pending> pending =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private boolean closed;
 
   private DuckDbStorage(Path file, DuckDBConnection writer) {
@@ -124,8 +130,66 @@ public final class DuckDbStorage implements Storage {
     if (batch.isEmpty()) {
       return new InsertResult(0, 0);
     }
-    int accepted = write(c -> DuckDbAppend.insert(c, batch, receivedAt));
-    return new InsertResult(accepted, batch.size() - accepted);
+    Pending mine = new Pending(new DuckDbAppend.Batch(batch, receivedAt));
+    pending.add(mine);
+    writes.lock();
+    try {
+      while (!mine.done) {
+        writePending();
+      }
+    } finally {
+      writes.unlock();
+    }
+    if (mine.failure instanceof Error e) {
+      throw e;
+    }
+    if (mine.failure != null) {
+      throw (RuntimeException) mine.failure;
+    }
+    return new InsertResult(mine.accepted, batch.size() - mine.accepted);
+  }
+
+  /**
+   * Group commit: the thread holding the writer lock stores every batch waiting for it in one merge
+   * and one commit, then hands each request its own count. Each request still returns only after
+   * the commit that holds its events; if that commit fails, every batch in it fails and none is
+   * stored.
+   */
+  private void writePending() {
+    List<Pending> group = new java.util.ArrayList<>();
+    int events = 0;
+    for (Pending p; events < GROUP_EVENTS && (p = pending.poll()) != null; ) {
+      group.add(p);
+      events += p.batch.events().size();
+    }
+    try {
+      int[] accepted =
+          write(c -> DuckDbAppend.insert(c, group.stream().map(p -> p.batch).toList()));
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).accepted = accepted[i];
+      }
+    } catch (RuntimeException | Error e) {
+      // Every request of the group learns of the failure: none may report its events stored.
+      for (Pending p : group) {
+        p.failure = e;
+      }
+    } finally {
+      for (Pending p : group) {
+        p.done = true;
+      }
+    }
+  }
+
+  /** A batch waiting for the writer; its fields are read and written under the writer lock. */
+  private static final class Pending {
+    final DuckDbAppend.Batch batch;
+    boolean done;
+    int accepted;
+    Throwable failure;
+
+    Pending(DuckDbAppend.Batch batch) {
+      this.batch = batch;
+    }
   }
 
   @Override
@@ -139,7 +203,11 @@ public final class DuckDbStorage implements Storage {
     int accepted =
         write(
             c -> {
-              int n = batch.isEmpty() ? 0 : DuckDbAppend.insert(c, batch, receivedAt);
+              int n =
+                  batch.isEmpty()
+                      ? 0
+                      : DuckDbAppend.insert(c, List.of(new DuckDbAppend.Batch(batch, receivedAt)))[
+                          0];
               DuckDbAppend.documents(c, ids, Documents.json(documents), receivedAt);
               return n;
             });

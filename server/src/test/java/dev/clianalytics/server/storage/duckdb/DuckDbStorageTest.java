@@ -1,5 +1,6 @@
 package dev.clianalytics.server.storage.duckdb;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import dev.clianalytics.server.storage.jdbc.JdbcStorageContractTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,33 @@ class DuckDbStorageTest extends JdbcStorageContractTest {
   @Test
   void open_blankUrl_usesTheFileInDataDir() {
     assertTrue(Files.exists(dataDir.resolve("cli-analytics.duckdb")));
+  }
+
+  @Test
+  void groupCommit_keepsEachBatchsReceivedAtAndCountsAnIdForItsFirstBatchOnly() {
+    List<Event> first = Events.many(3, "a", 1);
+    Event fresh = Events.full("b", Events.T0);
+    List<Event> second = List.of(first.get(2), fresh);
+    Instant later = RECEIVED.plusSeconds(60);
+
+    int[] accepted =
+        ((DuckDbStorage) storage)
+            .write(
+                c ->
+                    DuckDbAppend.insert(
+                        c,
+                        List.of(
+                            new DuckDbAppend.Batch(first, RECEIVED),
+                            new DuckDbAppend.Batch(second, later))));
+
+    assertArrayEquals(new int[] {3, 1}, accepted);
+    List<Storage.StoredEvent> stored = storage.events(0, 10);
+    assertEquals(
+        List.of(first.get(0), first.get(1), first.get(2), fresh),
+        stored.stream().map(Storage.StoredEvent::event).toList());
+    assertEquals(
+        List.of(RECEIVED, RECEIVED, RECEIVED, later),
+        stored.stream().map(Storage.StoredEvent::receivedAt).toList());
   }
 
   @Test
