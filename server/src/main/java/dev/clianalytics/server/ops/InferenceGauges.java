@@ -3,11 +3,9 @@ package dev.clianalytics.server.ops;
 import dev.clianalytics.server.report.RegressionWatch;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,22 +40,19 @@ public final class InferenceGauges {
           .inference()
           .read(
               c -> {
-                long pending;
-                OffsetDateTime oldest;
-                try (Statement s = c.createStatement();
-                    ResultSet rs =
-                        s.executeQuery(
+                Object[] row =
+                    c.list(
                             "SELECT count(*), min(received_at) FROM events WHERE seq >"
-                                + " (SELECT last_seq FROM inference_state WHERE id = 1)")) {
-                  rs.next();
-                  pending = rs.getLong(1);
-                  oldest = rs.getObject(2, OffsetDateTime.class);
-                }
+                                + " (SELECT last_seq FROM inference_state WHERE id = 1)",
+                            java.util.List.of(),
+                            rs -> new Object[] {rs.getLong(1), rs.getInstant(2)})
+                        .getFirst();
+                long pending = (Long) row[0];
+                Instant oldest = (Instant) row[1];
                 double lag =
                     oldest == null
                         ? 0
-                        : Math.max(
-                                0, Duration.between(oldest.toInstant(), clock.instant()).toMillis())
+                        : Math.max(0, Duration.between(oldest, clock.instant()).toMillis())
                             / 1000.0;
                 RegressionWatch.Flagged flagged = regressions.read(c);
                 return new Figures(pending, lag, flagged.count(), flagged.newestFirstSeenMicros());

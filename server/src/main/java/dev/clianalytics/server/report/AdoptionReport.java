@@ -1,6 +1,6 @@
 package dev.clianalytics.server.report;
 
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -57,8 +57,7 @@ record AdoptionReport(ReportFilter filter, List<Row> weeks) implements Report {
     }
   }
 
-  static AdoptionReport build(Connection c, ReportFilter filter, int minActors)
-      throws SQLException {
+  static AdoptionReport build(SqlReads c, ReportFilter filter, int minActors) throws SQLException {
     List<Object> params = Query.params();
     String where = RawEventSql.where(filter, params);
     params.add(minActors);

@@ -1,6 +1,6 @@
 package dev.clianalytics.server.report;
 
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -9,7 +9,7 @@ final class EventQueries {
   private EventQueries() {}
 
   /** Events, actors, sessions and the CI share. */
-  static Totals totals(Connection c, ReportFilter filter) throws SQLException {
+  static Totals totals(SqlReads c, ReportFilter filter) throws SQLException {
     ReportFilter.Sql where = filter.where("day", "tool");
     long[] t =
         Query.list(
@@ -26,7 +26,7 @@ final class EventQueries {
     params.addAll(sessionWhere.params());
     String toolClause = "";
     if (filter.tool() != null) {
-      toolClause = " AND strpos(tools, ?) > 0";
+      toolClause = " AND " + c.contains("tools");
       params.add(" " + filter.tool() + " ");
     }
     long sessions =
@@ -41,7 +41,7 @@ final class EventQueries {
 
   /** Commands by failures, then actors: {@code command, failures, actors, failure_rate}. */
   static List<FailingCommand> failingCommands(
-      Connection c, ReportFilter filter, int minActors, int limit) throws SQLException {
+      SqlReads c, ReportFilter filter, int minActors, int limit) throws SQLException {
     ReportFilter.Sql where = filter.where("day", "tool");
     List<Object> params = Query.params();
     params.addAll(where.params());
@@ -65,8 +65,8 @@ final class EventQueries {
   }
 
   /** Error types by events: {@code error_type, count, actors}. */
-  static List<ErrorTypeCount> errorTypes(
-      Connection c, ReportFilter filter, int minActors, int limit) throws SQLException {
+  static List<ErrorTypeCount> errorTypes(SqlReads c, ReportFilter filter, int minActors, int limit)
+      throws SQLException {
     ReportFilter.Sql where = filter.where("day", "tool");
     List<Object> params = Query.params();
     params.addAll(where.params());

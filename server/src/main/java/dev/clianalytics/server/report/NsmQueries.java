@@ -2,7 +2,7 @@ package dev.clianalytics.server.report;
 
 import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.core.nsm.NsmWeek;
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,7 +21,7 @@ final class NsmQueries {
 
   /** Weeks oldest first; at most {@code weeks} of the newest, hiding weeks under minActors. */
   static List<NsmWeek> weeks(
-      Connection c, NsmOptions options, ReportFilter filter, int weeks, int minActors)
+      SqlReads c, NsmOptions options, ReportFilter filter, int weeks, int minActors)
       throws SQLException {
     String command = String.join(" ", options.elements());
     ReportFilter.Sql dates = new ReportFilter(filter.from(), filter.to(), null).where("day", null);

@@ -1,11 +1,11 @@
 package dev.clianalytics.server.report;
 
-import java.sql.ResultSet;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Outcome counts of a group of workflow runs, read from {@link #COLUMNS}. */
+/** Outcome counts of a group of workflow runs, read from {@link #columns}. */
 record Outcomes(
     long runs,
     long success,
@@ -17,16 +17,19 @@ record Outcomes(
     Long p90Ms) {
 
   /** The aggregate select list {@link #read} expects, over {@code workflow_runs}. */
-  static final String COLUMNS =
-      "count(*), sum(CASE WHEN outcome = 'SUCCESS' THEN 1 ELSE 0 END),"
-          + " sum(CASE WHEN outcome = 'FAILED' THEN 1 ELSE 0 END),"
-          + " sum(CASE WHEN outcome = 'ABANDONED' THEN 1 ELSE 0 END),"
-          + " sum(CASE WHEN outcome = 'IN_PROGRESS' THEN 1 ELSE 0 END),"
-          + " count(DISTINCT actor_id),"
-          + " percentile_disc(0.5) WITHIN GROUP (ORDER BY duration_ms),"
-          + " percentile_disc(0.9) WITHIN GROUP (ORDER BY duration_ms)";
+  static String columns(SqlReads sql) {
+    return "count(*), sum(CASE WHEN outcome = 'SUCCESS' THEN 1 ELSE 0 END),"
+        + " sum(CASE WHEN outcome = 'FAILED' THEN 1 ELSE 0 END),"
+        + " sum(CASE WHEN outcome = 'ABANDONED' THEN 1 ELSE 0 END),"
+        + " sum(CASE WHEN outcome = 'IN_PROGRESS' THEN 1 ELSE 0 END),"
+        + " count(DISTINCT actor_id),"
+        + " "
+        + sql.percentileDisc("0.5", "duration_ms")
+        + ", "
+        + sql.percentileDisc("0.9", "duration_ms");
+  }
 
-  static Outcomes read(ResultSet rs, int first) throws SQLException {
+  static Outcomes read(SqlReads.Row rs, int first) throws SQLException {
     return new Outcomes(
         rs.getLong(first),
         rs.getLong(first + 1),

@@ -5,7 +5,7 @@ import dev.clianalytics.core.hotpath.HotPaths;
 import dev.clianalytics.core.recovery.Recovery;
 import dev.clianalytics.core.recovery.RecoveryAnalysis;
 import dev.clianalytics.core.recovery.RecoveryCount;
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ final class PathQueries {
    * Ranked paths (docs/reports.md), hiding those from fewer than {@code minActors} actors. Reads
    * the per-day totals, not the per-session rows they sum.
    */
-  static List<HotPath> hotPaths(Connection c, ReportFilter filter, int minActors, int limit)
+  static List<HotPath> hotPaths(SqlReads c, ReportFilter filter, int minActors, int limit)
       throws SQLException {
     ReportFilter.Sql where = filter.where("day", "tool");
     Map<String, Long> actors = new HashMap<>();
@@ -62,8 +62,7 @@ final class PathQueries {
 
   /** Recovery rows of the failing commands {@code keep} accepts, most failures first. */
   static List<RecoveryRow> recovery(
-      Connection c, ReportFilter filter, int minActors, Predicate<String> keep)
-      throws SQLException {
+      SqlReads c, ReportFilter filter, int minActors, Predicate<String> keep) throws SQLException {
     ReportFilter.Sql where = filter.where("start_day", "tool");
     List<RecoveryCount> counts =
         Query.list(

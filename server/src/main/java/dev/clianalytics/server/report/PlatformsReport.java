@@ -1,6 +1,6 @@
 package dev.clianalytics.server.report;
 
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +37,7 @@ record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> r
     }
   }
 
-  static PlatformsReport build(Connection c, ReportFilter filter, int minActors)
-      throws SQLException {
+  static PlatformsReport build(SqlReads c, ReportFilter filter, int minActors) throws SQLException {
     List<Object> params = Query.params();
     String where = RawEventSql.where(filter, params);
     long total =
@@ -55,7 +54,7 @@ record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> r
   }
 
   private static List<Group> groups(
-      Connection c,
+      SqlReads c,
       String where,
       List<Object> filterParams,
       int minActors,

@@ -1,8 +1,6 @@
 package dev.clianalytics.server.report;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,29 +9,13 @@ import java.util.List;
 final class Query {
   private Query() {}
 
-  @FunctionalInterface
-  interface Mapper<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
-  static <T> List<T> list(Connection c, String sql, List<?> params, Mapper<T> mapper)
+  static <T> List<T> list(SqlReads c, String sql, List<?> params, SqlReads.Mapper<T> mapper)
       throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.size(); i++) {
-        s.setObject(i + 1, params.get(i));
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(mapper.map(rs));
-        }
-        return out;
-      }
-    }
+    return c.list(sql, params, mapper);
   }
 
   /** A nullable long column. */
-  static Long longOrNull(ResultSet rs, int column) throws SQLException {
+  static Long longOrNull(SqlReads.Row rs, int column) throws SQLException {
     long v = rs.getLong(column);
     return rs.wasNull() ? null : v;
   }

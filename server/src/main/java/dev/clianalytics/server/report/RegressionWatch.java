@@ -1,6 +1,6 @@
 package dev.clianalytics.server.report;
 
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -23,7 +23,7 @@ public final class RegressionWatch {
   }
 
   /** The drops flagged now, read on {@code c}'s snapshot of the derived tables. */
-  public synchronized Flagged read(Connection c) throws SQLException {
+  public synchronized Flagged read(SqlReads c) throws SQLException {
     long generation =
         Query.list(
                 c,

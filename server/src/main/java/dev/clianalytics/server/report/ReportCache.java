@@ -1,9 +1,7 @@
 package dev.clianalytics.server.report;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +47,11 @@ final class ReportCache {
   /** The work that renders one report on a connection. */
   @FunctionalInterface
   interface Render {
-    Answer render(Connection c) throws SQLException;
+    Answer render(SqlReads c) throws SQLException;
   }
 
   /** The cached answer for {@code key} if still current, else renders and keeps it. */
-  Answer get(Connection c, Key key, Render render) throws SQLException {
+  Answer get(SqlReads c, Key key, Render render) throws SQLException {
     long generation = generation(c);
     synchronized (entries) {
       Cached hit = entries.get(key);
@@ -69,7 +67,7 @@ final class ReportCache {
   }
 
   /** The cached answer for {@code key} if it is current on {@code c}'s snapshot, else null. */
-  Answer current(Connection c, Key key) throws SQLException {
+  Answer current(SqlReads c, Key key) throws SQLException {
     long generation = generation(c);
     synchronized (entries) {
       Cached hit = entries.get(key);
@@ -77,11 +75,9 @@ final class ReportCache {
     }
   }
 
-  private static long generation(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT generation FROM inference_state WHERE id = 1")) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private static long generation(SqlReads c) throws SQLException {
+    return c.list(
+            "SELECT generation FROM inference_state WHERE id = 1", List.of(), rs -> rs.getLong(1))
+        .getFirst();
   }
 }

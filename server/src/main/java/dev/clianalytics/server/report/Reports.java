@@ -3,7 +3,7 @@ package dev.clianalytics.server.report;
 import dev.clianalytics.core.hotpath.HotPath;
 import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.core.nsm.NsmWeek;
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +23,7 @@ final class Reports {
     this.settings = settings;
   }
 
-  SummaryReport summary(Connection c, ReportFilter filter) throws SQLException {
+  SummaryReport summary(SqlReads c, ReportFilter filter) throws SQLException {
     int min = settings.minActors();
     NsmOptions nsm = new NsmOptions(settings.nsmCommand(), false);
     List<NsmWeek> weeks = NsmQueries.weeks(c, nsm, filter, 1, min);
@@ -39,7 +39,7 @@ final class Reports {
   }
 
   /** Workflow groups that count, most runs first. */
-  private List<WorkflowQueries.Group> workflows(Connection c, ReportFilter filter)
+  private List<WorkflowQueries.Group> workflows(SqlReads c, ReportFilter filter)
       throws SQLException {
     Set<String> autos = autos(c);
     return WorkflowQueries.groups(c, filter, null, "workflow", autos).stream()
@@ -51,26 +51,26 @@ final class Reports {
         .toList();
   }
 
-  List<HotPath> paths(Connection c, ReportFilter filter, int limit) throws SQLException {
+  List<HotPath> paths(SqlReads c, ReportFilter filter, int limit) throws SQLException {
     return PathQueries.hotPaths(c, filter, settings.minActors(), limit);
   }
 
-  HotPathsReport hotPaths(Connection c, ReportFilter filter, int limit) throws SQLException {
+  HotPathsReport hotPaths(SqlReads c, ReportFilter filter, int limit) throws SQLException {
     return new HotPathsReport(paths(c, filter, limit));
   }
 
-  RecoveryReport recovery(Connection c, ReportFilter filter) throws SQLException {
+  RecoveryReport recovery(SqlReads c, ReportFilter filter) throws SQLException {
     return new RecoveryReport(
         PathQueries.recovery(c, filter, settings.minActors(), command -> true));
   }
 
-  NsmReport nsm(Connection c, NsmOptions options, ReportFilter filter, int weeks)
+  NsmReport nsm(SqlReads c, NsmOptions options, ReportFilter filter, int weeks)
       throws SQLException {
     return new NsmReport(
         options, filter, NsmQueries.weeks(c, options, filter, weeks, settings.minActors()));
   }
 
-  VersionsReport versions(Connection c, ReportFilter filter) throws SQLException {
+  VersionsReport versions(SqlReads c, ReportFilter filter) throws SQLException {
     return VersionComparison.build(c, filter, autos(c), settings.minActors());
   }
 
@@ -78,7 +78,7 @@ final class Reports {
    * Weekly success rate per workflow, for the dashboard's trend chart: from the workflow runs, and
    * before them from the aggregates kept after raw-event retention (see {@link WorkflowWeeks}).
    */
-  TrendsReport trends(Connection c, ReportFilter filter) throws SQLException {
+  TrendsReport trends(SqlReads c, ReportFilter filter) throws SQLException {
     Set<String> shown = new TreeSet<>();
     workflows(c, filter).forEach(w -> shown.add(w.workflow()));
     Set<String> autos = new HashSet<>(autos(c));
@@ -119,7 +119,7 @@ final class Reports {
     return new TrendsReport(filter, new ArrayList<>(weeks), trends);
   }
 
-  Set<String> autos(Connection c) throws SQLException {
+  Set<String> autos(SqlReads c) throws SQLException {
     return WorkflowQueries.qualifyingAuto(c, settings.autoWorkflowMinRuns());
   }
 }

@@ -4,8 +4,8 @@ import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.server.http.ApiProblem;
 import dev.clianalytics.server.storage.Database;
+import dev.clianalytics.server.storage.SqlReads;
 import io.javalin.http.Context;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +93,7 @@ public final class ReportsEndpoint {
 
   @FunctionalInterface
   private interface Build {
-    Report build(Connection c) throws SQLException;
+    Report build(SqlReads c) throws SQLException;
   }
 
   /** The cache key: the report and its parsed, validated options, never the raw query text. */

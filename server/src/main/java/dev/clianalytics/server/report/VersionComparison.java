@@ -1,6 +1,6 @@
 package dev.clianalytics.server.report;
 
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ final class VersionComparison {
 
   private VersionComparison() {}
 
-  static VersionsReport build(Connection c, ReportFilter filter, Set<String> autos, int minActors)
+  static VersionsReport build(SqlReads c, ReportFilter filter, Set<String> autos, int minActors)
       throws SQLException {
     TreeMap<String, TreeMap<String, WorkflowQueries.Group>> byWorkflow = new TreeMap<>();
     for (WorkflowQueries.Group g : WorkflowQueries.groups(c, filter, null, "tool_version", autos)) {

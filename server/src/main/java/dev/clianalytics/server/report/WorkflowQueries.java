@@ -1,6 +1,6 @@
 package dev.clianalytics.server.report;
 
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +14,7 @@ final class WorkflowQueries {
   record Group(String workflow, String tool, String category, String key, Outcomes outcomes) {}
 
   /** Auto workflows that reached {@code AUTO_WORKFLOW_MIN_RUNS} events over all data. */
-  static Set<String> qualifyingAuto(Connection c, int minRuns) throws SQLException {
+  static Set<String> qualifyingAuto(SqlReads c, int minRuns) throws SQLException {
     return new HashSet<>(
         Query.list(
             c,
@@ -29,7 +29,7 @@ final class WorkflowQueries {
    * hiding auto workflows that do not qualify; {@code workflow} null means every workflow.
    */
   static List<Group> groups(
-      Connection c, ReportFilter filter, String workflow, String keyColumn, Set<String> autos)
+      SqlReads c, ReportFilter filter, String workflow, String keyColumn, Set<String> autos)
       throws SQLException {
     ReportFilter.Sql where = filter.where("start_day", "tool");
     List<Object> params = Query.params();
@@ -38,7 +38,7 @@ final class WorkflowQueries {
         "SELECT workflow, min(tool), min(category), max(CASE WHEN auto THEN 1 ELSE 0 END), "
             + keyColumn
             + ", "
-            + Outcomes.COLUMNS
+            + Outcomes.columns(c)
             + " FROM workflow_runs WHERE 1 = 1"
             + where.text()
             + (workflow == null ? "" : " AND workflow = ?")

@@ -3,7 +3,7 @@ package dev.clianalytics.server.report;
 import dev.clianalytics.core.workflow.WorkflowCatalog;
 import dev.clianalytics.core.workflow.WorkflowDefinition;
 import dev.clianalytics.server.http.ApiProblem;
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ final class WorkflowReports {
     this.reports = reports;
   }
 
-  WorkflowReport build(Connection c, String name, ReportFilter filter) throws SQLException {
+  WorkflowReport build(SqlReads c, String name, ReportFilter filter) throws SQLException {
     Set<String> autos = reports.autos(c);
     WorkflowReport.Definition definition = definition(c, name, autos);
     List<WorkflowQueries.Group> whole = WorkflowQueries.groups(c, filter, name, "workflow", autos);
@@ -49,7 +49,7 @@ final class WorkflowReports {
                 steps.stream().anyMatch(s -> command.equals(s) || command.startsWith(s + " "))));
   }
 
-  private WorkflowReport.Definition definition(Connection c, String name, Set<String> autos)
+  private WorkflowReport.Definition definition(SqlReads c, String name, Set<String> autos)
       throws SQLException {
     Optional<WorkflowDefinition> found = settings.catalog().find(name);
     if (found.isPresent()) {
@@ -77,7 +77,7 @@ final class WorkflowReports {
   }
 
   private List<WorkflowReport.Group> groups(
-      Connection c,
+      SqlReads c,
       ReportFilter filter,
       String name,
       String column,
@@ -92,7 +92,7 @@ final class WorkflowReports {
         .toList();
   }
 
-  private static WorkflowReport.Attempts attempts(Connection c, String name, ReportFilter filter)
+  private static WorkflowReport.Attempts attempts(SqlReads c, String name, ReportFilter filter)
       throws SQLException {
     ReportFilter.Sql where = filter.where("start_day", "tool");
     List<Object> params = Query.params(name);
@@ -114,7 +114,7 @@ final class WorkflowReports {
         .get(0);
   }
 
-  private static List<ErrorTypeCount> topErrors(Connection c, String name, ReportFilter filter)
+  private static List<ErrorTypeCount> topErrors(SqlReads c, String name, ReportFilter filter)
       throws SQLException {
     ReportFilter.Sql where = filter.where("start_day", "tool");
     List<Object> params = Query.params(name);

@@ -1,6 +1,6 @@
 package dev.clianalytics.server.report;
 
-import java.sql.Connection;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +16,7 @@ final class WorkflowWeeks {
   private WorkflowWeeks() {}
 
   /** Auto workflows whose kept aggregates reach {@code minRuns} events. */
-  static Set<String> qualifyingAuto(Connection c, int minRuns) throws SQLException {
+  static Set<String> qualifyingAuto(SqlReads c, int minRuns) throws SQLException {
     return new HashSet<>(
         Query.list(
             c,
@@ -27,7 +27,7 @@ final class WorkflowWeeks {
   }
 
   /** Groups by workflow and week, hiding auto workflows not in {@code autos}. */
-  static List<WorkflowQueries.Group> byWeek(Connection c, ReportFilter filter, Set<String> autos)
+  static List<WorkflowQueries.Group> byWeek(SqlReads c, ReportFilter filter, Set<String> autos)
       throws SQLException {
     ReportFilter.Sql where = filter.where("start_day", "tool");
     List<Object> params = Query.params();

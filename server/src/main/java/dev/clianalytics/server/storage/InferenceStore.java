@@ -1,6 +1,5 @@
 package dev.clianalytics.server.storage;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -26,9 +25,9 @@ public interface InferenceStore {
     T run(InferenceTx tx);
   }
 
-  /** A read on a JDBC connection; the SQL must work on both PostgreSQL and DuckDB. */
+  /** A read through {@link SqlReads}; see there for the SQL it may use. */
   @FunctionalInterface
   interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
+    T run(SqlReads reads) throws SQLException;
   }
 }

@@ -1,10 +1,10 @@
 package dev.clianalytics.server.inference;
 
+import dev.clianalytics.server.storage.SqlReads;
 import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.jdbc.JdbcReads;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,12 +54,14 @@ public final class DerivedSnapshot {
 
   /** Every derived table read through {@code c}, a connection to a server's database. */
   public static Map<String, List<List<String>>> of(Connection c) throws SQLException {
+    return of(new JdbcReads(c));
+  }
+
+  /** Every derived table read through {@code c}. */
+  public static Map<String, List<List<String>>> of(SqlReads c) throws SQLException {
     Map<String, List<List<String>>> tables = new LinkedHashMap<>();
     for (Map.Entry<String, String> q : QUERIES.entrySet()) {
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(q.getValue())) {
-        tables.put(q.getKey(), rows(rs));
-      }
+      tables.put(q.getKey(), c.list(q.getValue(), List.of(), DerivedSnapshot::row));
     }
     // next_commands is a map written in the order its commands first followed a failure; readers
     // merge it, so two equal maps in another order are the same figures.
@@ -97,16 +99,12 @@ public final class DerivedSnapshot {
     return out.toString();
   }
 
-  private static List<List<String>> rows(ResultSet rs) throws SQLException {
-    List<List<String>> rows = new ArrayList<>();
-    int columns = rs.getMetaData().getColumnCount();
-    while (rs.next()) {
-      List<String> row = new ArrayList<>(columns);
-      for (int i = 1; i <= columns; i++) {
-        row.add(String.valueOf(rs.getObject(i)));
-      }
-      rows.add(row);
+  private static List<String> row(SqlReads.Row rs) throws SQLException {
+    int columns = rs.columns();
+    List<String> row = new ArrayList<>(columns);
+    for (int i = 1; i <= columns; i++) {
+      row.add(String.valueOf(rs.getObject(i)));
     }
-    return rows;
+    return row;
   }
 }

@@ -15,8 +15,6 @@ import dev.clianalytics.server.storage.InferenceState;
 import dev.clianalytics.server.storage.InferenceTx;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storage.StoredEvent;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,16 +105,12 @@ abstract class InferenceStoreContract {
     return storage
         .inference()
         .read(
-            c -> {
-              try (PreparedStatement s =
-                  c.prepareStatement("SELECT count(*) FROM " + table + " WHERE actor_id = ?")) {
-                s.setString(1, actor);
-                try (ResultSet rs = s.executeQuery()) {
-                  rs.next();
-                  return rs.getLong(1);
-                }
-              }
-            });
+            c ->
+                c.list(
+                        "SELECT count(*) FROM " + table + " WHERE actor_id = ?",
+                        List.of(actor),
+                        rs -> rs.getLong(1))
+                    .getFirst());
   }
 
   @Test

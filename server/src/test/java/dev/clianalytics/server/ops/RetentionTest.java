@@ -96,15 +96,12 @@ class RetentionTest {
     return storage
         .inference()
         .read(
-            c -> {
-              try (var s = c.prepareStatement("SELECT count(*) FROM sessions WHERE actor_id = ?")) {
-                s.setString(1, actor);
-                try (var rs = s.executeQuery()) {
-                  rs.next();
-                  return rs.getLong(1);
-                }
-              }
-            });
+            c ->
+                c.list(
+                        "SELECT count(*) FROM sessions WHERE actor_id = ?",
+                        List.of(actor),
+                        rs -> rs.getLong(1))
+                    .getFirst());
   }
 
   @Test

@@ -81,14 +81,7 @@ class AggregateRetentionTest {
   private static long rows(Storage storage, String sql) {
     return storage
         .inference()
-        .read(
-            c -> {
-              try (var s = c.createStatement();
-                  var rs = s.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-              }
-            });
+        .read(c -> c.list(sql, java.util.List.of(), rs -> rs.getLong(1)).getFirst());
   }
 
   private static void trendsOutliveRawRetention(Storage storage) {

@@ -2,6 +2,7 @@ package dev.clianalytics.server.storage.duckdb;
 
 import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.derived.DerivedRewrite;
+import dev.clianalytics.server.storage.jdbc.JdbcReads;
 import dev.clianalytics.server.storage.jdbc.SqlInferenceTx;
 import java.sql.Connection;
 import org.duckdb.DuckDBConnection;
@@ -43,6 +44,6 @@ final class DuckDbInference implements InferenceStore {
 
   @Override
   public <T> T read(SqlWork<T> work) {
-    return storage.read(work::run);
+    return storage.read(c -> work.run(new JdbcReads(c)));
   }
 }

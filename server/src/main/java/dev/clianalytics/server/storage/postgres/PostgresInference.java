@@ -3,6 +3,7 @@ package dev.clianalytics.server.storage.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.jdbc.Jdbc;
+import dev.clianalytics.server.storage.jdbc.JdbcReads;
 import dev.clianalytics.server.storage.jdbc.SqlInferenceTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,7 +93,7 @@ final class PostgresInference implements InferenceStore {
         try (java.sql.Statement s = c.createStatement()) {
           s.execute(PostgresRewrite.READ_LOCK);
         }
-        return work.run(c);
+        return work.run(new JdbcReads(c));
       } finally {
         c.rollback();
       }

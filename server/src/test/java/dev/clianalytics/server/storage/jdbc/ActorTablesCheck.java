@@ -1,9 +1,8 @@
 package dev.clianalytics.server.storage.jdbc;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,18 +14,13 @@ final class ActorTablesCheck {
    * Tables of the current schema with an identifier column (actor, machine, session hint) or a
    * free-form {@code payload} that may name one.
    */
-  static Set<String> tablesWithActorData(Connection c) throws SQLException {
-    Set<String> tables = new TreeSet<>();
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT DISTINCT table_name FROM information_schema.columns"
-                    + " WHERE table_schema = current_schema()"
-                    + " AND column_name IN ('actor_id', 'machine_id', 'session_hint', 'payload')");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        tables.add(rs.getString(1));
-      }
-    }
-    return tables;
+  static Set<String> tablesWithActorData(SqlReads c) throws SQLException {
+    return new TreeSet<>(
+        c.list(
+            "SELECT DISTINCT table_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema()"
+                + " AND column_name IN ('actor_id', 'machine_id', 'session_hint', 'payload')",
+            List.of(),
+            rs -> rs.getString(1)));
   }
 }

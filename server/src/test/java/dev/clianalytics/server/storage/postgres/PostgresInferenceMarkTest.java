@@ -61,7 +61,13 @@ class PostgresInferenceMarkTest {
       long counted =
           storage
               .inference()
-              .read(c -> SqlRows.queryLong(c, "SELECT coalesce(sum(events), 0) FROM event_counts"));
+              .read(
+                  c ->
+                      c.list(
+                              "SELECT coalesce(sum(events), 0) FROM event_counts",
+                              List.of(),
+                              rs -> rs.getLong(1))
+                          .getFirst());
       assertEquals(2, counted);
     } finally {
       thread.shutdownNow();

@@ -1,0 +1,60 @@
+package dev.clianalytics.server.storage;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Read-only SQL on the derived tables, as reports run it: a parameterized statement and a mapper
+ * per row, so that reports need no JDBC connection, which ClickHouse 18.16 cannot offer (see
+ * docs/scaling-out.md). The SQL is what PostgreSQL, DuckDB and ClickHouse all accept; the few
+ * expressions they spell differently are asked of this interface.
+ */
+public interface SqlReads {
+
+  /** Runs {@code sql} with {@code params} bound to its {@code ?} in order, mapping every row. */
+  <T> List<T> list(String sql, List<?> params, Mapper<T> mapper) throws SQLException;
+
+  /** A condition: {@code column} contains the next parameter as a substring. */
+  default String contains(String column) {
+    return "strpos(" + column + ", ?) > 0";
+  }
+
+  /**
+   * The discrete percentile {@code fraction} (0 to 1) of {@code column} in a group: the smallest
+   * value with at least that fraction of the values at or below it; null for no values.
+   */
+  default String percentileDisc(String fraction, String column) {
+    return "percentile_disc(" + fraction + ") WITHIN GROUP (ORDER BY " + column + ")";
+  }
+
+  /** Maps the current row; called once per row. */
+  @FunctionalInterface
+  interface Mapper<T> {
+    T map(Row row) throws SQLException;
+  }
+
+  /** The current row of a result, read by column number (from 1), as JDBC reads it. */
+  interface Row {
+    long getLong(int column) throws SQLException;
+
+    int getInt(int column) throws SQLException;
+
+    double getDouble(int column) throws SQLException;
+
+    /** The text, or null for SQL NULL. */
+    String getString(int column) throws SQLException;
+
+    /** A timestamp column, or null for SQL NULL. */
+    Instant getInstant(int column) throws SQLException;
+
+    /** The value as the database's driver gives it, or null for SQL NULL. */
+    Object getObject(int column) throws SQLException;
+
+    /** Whether the last column read was SQL NULL (numbers then read as 0). */
+    boolean wasNull() throws SQLException;
+
+    /** How many columns the result has. */
+    int columns() throws SQLException;
+  }
+}

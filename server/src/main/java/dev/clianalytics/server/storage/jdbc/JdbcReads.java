@@ -1,0 +1,80 @@
+package dev.clianalytics.server.storage.jdbc;
+
+import dev.clianalytics.server.storage.SqlReads;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link SqlReads} on a JDBC connection (PostgreSQL, DuckDB), with their shared SQL. */
+public final class JdbcReads implements SqlReads {
+  private final Connection connection;
+
+  public JdbcReads(Connection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public <T> List<T> list(String sql, List<?> params, Mapper<T> mapper) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        s.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        Row row = new ResultSetRow(rs);
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(mapper.map(row));
+        }
+        return out;
+      }
+    }
+  }
+
+  private record ResultSetRow(ResultSet rs) implements Row {
+    @Override
+    public long getLong(int column) throws SQLException {
+      return rs.getLong(column);
+    }
+
+    @Override
+    public int getInt(int column) throws SQLException {
+      return rs.getInt(column);
+    }
+
+    @Override
+    public double getDouble(int column) throws SQLException {
+      return rs.getDouble(column);
+    }
+
+    @Override
+    public String getString(int column) throws SQLException {
+      return rs.getString(column);
+    }
+
+    @Override
+    public Instant getInstant(int column) throws SQLException {
+      OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+      return t == null ? null : t.toInstant();
+    }
+
+    @Override
+    public Object getObject(int column) throws SQLException {
+      return rs.getObject(column);
+    }
+
+    @Override
+    public boolean wasNull() throws SQLException {
+      return rs.wasNull();
+    }
+
+    @Override
+    public int columns() throws SQLException {
+      return rs.getMetaData().getColumnCount();
+    }
+  }
+}
