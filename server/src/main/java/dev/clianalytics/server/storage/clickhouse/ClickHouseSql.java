@@ -64,8 +64,9 @@ final class ClickHouseSql implements AutoCloseable {
   }
 
   /**
-   * A string literal. 18.16 has no query parameters over HTTP, so values are quoted here; every
-   * caller passes stored identifiers or numbers, never free text from a request.
+   * A string literal. 18.16 has no query parameters over HTTP, so values are quoted here, escaping
+   * backslash and quote, the only characters a ClickHouse string literal treats specially; report
+   * filters from requests go through here too (see {@link ClickHouseReads}).
    */
   static String quote(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('\'');
@@ -102,6 +103,39 @@ final class ClickHouseSql implements AutoCloseable {
     String first = end < 0 ? body : body.substring(0, end);
     int tab = first.indexOf('\t');
     return Long.parseLong(tab < 0 ? first : first.substring(0, tab));
+  }
+
+  /**
+   * The rows of {@code sql} as {@code TabSeparatedWithNames}, unescaped: the column names first,
+   * then one array per row, SQL NULL as null. For results read whole, such as reports.
+   */
+  List<String[]> queryText(String sql) {
+    QueryResponse r = select(sql, ClickHouseFormat.TabSeparatedWithNames);
+    String body;
+    try {
+      body = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw failed(e);
+    } finally {
+      release(r);
+    }
+    return TabSeparated.parse(body);
+  }
+
+  /**
+   * Inserts {@code body}, rows in the {@code TabSeparated} format (see {@link TabSeparated}), into
+   * {@code columns} of {@code table}.
+   */
+  void insertText(String table, List<String> columns, byte[] body) {
+    release(
+        await(
+            () ->
+                client.insert(
+                    table,
+                    columns,
+                    out -> out.write(body),
+                    ClickHouseFormat.TabSeparated,
+                    new InsertSettings())));
   }
 
   /** Reads one row at a time from the reader {@code sink} is given. */

@@ -4,6 +4,7 @@ import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.server.storage.Documents;
+import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.Paging;
 import dev.clianalytics.server.storage.StorableEvents;
 import dev.clianalytics.server.storage.Storage;
@@ -49,12 +50,14 @@ public final class ClickHouseStorage implements Storage {
   private final ClickHouseSql sql;
   private final SeqClock seqs = new SeqClock(Clock.systemUTC());
   private final ReentrantLock writes = new ReentrantLock();
+  private final ClickHouseInference inference;
   private boolean seqsSeeded;
   private volatile boolean closed;
 
   private ClickHouseStorage(ClickHouseUrl url) {
     this.url = url;
     this.sql = new ClickHouseSql(url);
+    this.inference = new ClickHouseInference(this);
   }
 
   /** Opens a client for {@code url}; a server that is down makes the first call fail, not this. */
@@ -187,12 +190,20 @@ public final class ClickHouseStorage implements Storage {
 
   @Override
   public long deleteActor(String storedActorId) {
-    return write(() -> EventWrites.deleteActor(sql, storedActorId));
+    return inference.deleting(
+        derived -> {
+          derived.actor(storedActorId);
+          return write(() -> EventWrites.deleteActor(sql, storedActorId));
+        });
   }
 
   @Override
   public long deleteEventsBefore(Instant cutoff, Instant aggregateCutoff) {
-    return write(() -> EventWrites.deleteBefore(sql, EventColumns.micros(cutoff)));
+    return inference.deleting(
+        derived -> {
+          derived.before(cutoff, aggregateCutoff);
+          return write(() -> EventWrites.deleteBefore(sql, EventColumns.micros(cutoff)));
+        });
   }
 
   @Override
@@ -237,6 +248,38 @@ public final class ClickHouseStorage implements Storage {
             + " ORDER BY actor_id, ts_us, seq",
         EventColumns.READ,
         r -> sink.accept(EventColumns.read(r)));
+  }
+
+  /**
+   * Streams the first committed copies of the events matching {@code where} (a condition on {@code
+   * events}) ordered by actor id, timestamp and seq; returns how many.
+   */
+  long scan(String where, Consumer<StoredEvent> sink) {
+    checkOpen();
+    return sql.query(
+        "SELECT "
+            + EventColumns.SELECT
+            + " FROM events WHERE ("
+            + where
+            + ") AND "
+            + firstCopy(where)
+            + " ORDER BY actor_id, ts_us, seq",
+        EventColumns.READ,
+        r -> sink.accept(EventColumns.read(r)));
+  }
+
+  /** {@link #firstCopy}, for callers in this package. */
+  String firstCopyOf(String where) {
+    return firstCopy(where);
+  }
+
+  ClickHouseSql sql() {
+    return sql;
+  }
+
+  @Override
+  public InferenceStore inference() {
+    return inference;
   }
 
   /** Under the write lock: no insert of this instance is half done when the maximum is read. */

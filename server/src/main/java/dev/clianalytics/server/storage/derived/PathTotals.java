@@ -1,10 +1,9 @@
 package dev.clianalytics.server.storage.derived;
 
 import dev.clianalytics.core.hotpath.PathCount;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +126,7 @@ public final class PathTotals {
    * sessions} with at most one parameter) selects, before they are deleted. Sessions stored before
    * trails existed carry none and subtract nothing (a full inference rewrites them).
    */
-  public void subtract(Connection c, String where, Object parameter, Flush flush)
+  public void subtract(SqlReads c, String where, Object parameter, Flush flush)
       throws SQLException {
     String sql =
         "SELECT session_id, actor_id, start_day, path_depth, path_trail FROM sessions WHERE ("
@@ -136,23 +135,25 @@ public final class PathTotals {
             + PAGE;
     String after = "";
     for (int read = PAGE; read == PAGE; ) {
-      read = 0;
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        int i = 1;
-        if (parameter != null) {
-          s.setObject(i++, parameter);
-        }
-        s.setString(i, after);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            after = rs.getString(1);
-            add(
-                rs.getString(3),
-                PathTrail.contributions(rs.getString(5), rs.getString(2), rs.getInt(4)),
-                -1);
-            read++;
-          }
-        }
+      List<Object> params = new ArrayList<>();
+      if (parameter != null) {
+        params.add(parameter);
+      }
+      params.add(after);
+      List<String> ids =
+          c.list(
+              sql,
+              params,
+              rs -> {
+                add(
+                    rs.getString(3),
+                    PathTrail.contributions(rs.getString(5), rs.getString(2), rs.getInt(4)),
+                    -1);
+                return rs.getString(1);
+              });
+      read = ids.size();
+      if (read > 0) {
+        after = ids.getLast();
       }
       if (full()) {
         flush.run(this);

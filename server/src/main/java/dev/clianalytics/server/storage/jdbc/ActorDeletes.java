@@ -121,7 +121,7 @@ public final class ActorDeletes {
             p.writeTo(totals, actors);
           }
         };
-    paths.subtract(c, where, parameter, write);
+    paths.subtract(new JdbcReads(c), where, parameter, write);
     write.run(paths);
   }
 

@@ -198,7 +198,7 @@ public final class SqlInferenceTx implements InferenceTx {
           }
           rows.sync();
           paths.subtract(
-              writer,
+              new JdbcReads(writer),
               "session_id IN (SELECT session_id FROM doomed_sessions)",
               null,
               p -> syncPathTotals());
@@ -218,7 +218,7 @@ public final class SqlInferenceTx implements InferenceTx {
   private void deleteByArray(Collection<String> sessionIds) throws SQLException {
     dialect.sequentialScans(writer, false);
     java.sql.Array ids = writer.createArrayOf("text", sessionIds.toArray());
-    paths.subtract(writer, "session_id = ANY(?)", ids, p -> syncPathTotals());
+    paths.subtract(new JdbcReads(writer), "session_id = ANY(?)", ids, p -> syncPathTotals());
     for (String table : DerivedRows.PER_SESSION) {
       try (PreparedStatement s =
           writer.prepareStatement("DELETE FROM " + table + " WHERE session_id = ANY(?)")) {

@@ -1,0 +1,348 @@
+package dev.clianalytics.server.storage.clickhouse;
+
+import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.inference.SessionResult;
+import dev.clianalytics.core.session.Recompute;
+import dev.clianalytics.core.session.SessionKey;
+import dev.clianalytics.core.session.SessionSpan;
+import dev.clianalytics.server.storage.InferenceState;
+import dev.clianalytics.server.storage.InferenceTx;
+import dev.clianalytics.server.storage.derived.DerivedRows;
+import dev.clianalytics.server.storage.derived.EventCounts;
+import dev.clianalytics.server.storage.derived.PathTotals;
+import dev.clianalytics.server.storage.derived.RowWriter;
+import dev.clianalytics.server.storage.derived.TieOrder;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * One inference on ClickHouse: reads see the committed derived rows (the views), writes append rows
+ * of generation {@code gen} that no view shows until {@link #commit} (see docs/scaling-out.md,
+ * "Inference and reports"). Deleting a session records it in {@code derived_gone}, under this
+ * generation too.
+ */
+final class ClickHouseInferenceTx implements InferenceTx {
+  /** Ranges or sessions per lookup statement, which spells each one out. */
+  private static final int PER_STATEMENT = 500;
+
+  private final ClickHouseStorage storage;
+  private final ClickHouseSql sql;
+  private final ClickHouseReads reads;
+  private final long gen;
+  private final EventCounts counts = new EventCounts();
+  private final PathTotals paths = new PathTotals();
+  private final Map<String, RowWriter> open = new LinkedHashMap<>();
+  private final Set<String> written = new HashSet<>();
+  private boolean full;
+  private Finished finished;
+
+  private record Finished(long lastSeq, Instant horizon, String fingerprint) {}
+
+  ClickHouseInferenceTx(ClickHouseStorage storage, ClickHouseInference store, long gen) {
+    this.storage = storage;
+    this.sql = storage.sql();
+    this.reads = new ClickHouseReads(sql);
+    this.gen = gen;
+  }
+
+  @Override
+  public InferenceState state() {
+    return call(
+        () ->
+            reads
+                .list(
+                    "SELECT last_seq, horizon_us, fingerprint, generation FROM inference_state",
+                    List.of(),
+                    rs -> {
+                      long horizon = rs.getLong(2);
+                      Instant h = rs.wasNull() ? null : DerivedRows.instant(horizon);
+                      return new InferenceState(rs.getLong(1), h, rs.getString(3), rs.getLong(4));
+                    })
+                .getFirst());
+  }
+
+  @Override
+  public long lastSeq() {
+    return storage.lastSeq();
+  }
+
+  private static String seqs(long afterSeq, long throughSeq) {
+    return "seq > " + Math.max(0, afterSeq) + " AND seq <= " + throughSeq;
+  }
+
+  @Override
+  public Instant newestTimestamp(long throughSeq) {
+    String where = seqs(0, throughSeq);
+    long n =
+        sql.queryLong(
+            "SELECT count() FROM events WHERE " + where + " AND " + storage.firstCopyOf(where));
+    if (n == 0) {
+      return null;
+    }
+    return DerivedRows.instant(
+        sql.queryLong(
+            "SELECT max(ts_us) FROM events WHERE " + where + " AND " + storage.firstCopyOf(where)));
+  }
+
+  @Override
+  public long countEvents(long afterSeq, long throughSeq) {
+    if (throughSeq <= afterSeq) {
+      return 0;
+    }
+    String where = seqs(afterSeq, throughSeq);
+    return sql.queryLong(
+        "SELECT count() FROM events WHERE " + where + " AND " + storage.firstCopyOf(where));
+  }
+
+  @Override
+  public void forEachEvent(long afterSeq, long throughSeq, Consumer<Event> sink) {
+    if (throughSeq <= afterSeq) {
+      return;
+    }
+    TieOrder ordered = new TieOrder(sink);
+    storage.scan(seqs(afterSeq, throughSeq), e -> ordered.accept(e.event()));
+    ordered.finish();
+  }
+
+  @Override
+  public void forEachEventIn(List<Recompute> ranges, long throughSeq, Consumer<Event> sink) {
+    TieOrder ordered = new TieOrder(sink);
+    // Whole actors per statement, in actor order, so the statements' results follow each other
+    // in inference order.
+    for (List<Recompute> chunk : byActor(ranges)) {
+      List<String> conditions = new ArrayList<>();
+      for (Recompute r : chunk) {
+        conditions.add(
+            "(actor_id = "
+                + ClickHouseSql.quote(r.key().actorId())
+                + " AND ifNull(session_hint, '') = "
+                + ClickHouseSql.quote(Objects.toString(r.key().sessionHint(), ""))
+                + " AND ts_us >= "
+                + DerivedRows.micros(r.from())
+                + " AND ts_us <= "
+                + DerivedRows.micros(r.to())
+                + ")");
+      }
+      storage.scan(
+          "seq <= " + throughSeq + " AND (" + String.join(" OR ", conditions) + ")",
+          e -> ordered.accept(e.event()));
+    }
+    ordered.finish();
+  }
+
+  private static List<List<Recompute>> byActor(List<Recompute> ranges) {
+    TreeMap<String, List<Recompute>> actors = new TreeMap<>();
+    for (Recompute r : ranges) {
+      actors.computeIfAbsent(r.key().actorId(), a -> new ArrayList<>()).add(r);
+    }
+    List<List<Recompute>> chunks = new ArrayList<>();
+    List<Recompute> chunk = new ArrayList<>();
+    for (List<Recompute> actor : actors.values()) {
+      if (!chunk.isEmpty() && chunk.size() + actor.size() > PER_STATEMENT) {
+        chunks.add(chunk);
+        chunk = new ArrayList<>();
+      }
+      chunk.addAll(actor);
+    }
+    if (!chunk.isEmpty()) {
+      chunks.add(chunk);
+    }
+    return chunks;
+  }
+
+  private static final String SPAN = "session_id, actor_id, hint, start_us, end_us, is_open";
+
+  @Override
+  public List<SessionSpan> sessionsNear(List<Recompute> around, Duration margin) {
+    Map<String, SessionSpan> spans = new LinkedHashMap<>();
+    for (List<Recompute> chunk : byActor(around)) {
+      List<String> conditions = new ArrayList<>();
+      for (Recompute r : chunk) {
+        conditions.add(
+            "(actor_id = "
+                + ClickHouseSql.quote(r.key().actorId())
+                + " AND hint = "
+                + ClickHouseSql.quote(Objects.toString(r.key().sessionHint(), ""))
+                + " AND end_us >= "
+                + DerivedRows.micros(r.from().minus(margin))
+                + " AND start_us <= "
+                + DerivedRows.micros(r.to().plus(margin))
+                + ")");
+      }
+      for (SessionSpan s :
+          spans("SELECT " + SPAN + " FROM sessions WHERE " + String.join(" OR ", conditions))) {
+        spans.putIfAbsent(s.id(), s);
+      }
+    }
+    return List.copyOf(spans.values());
+  }
+
+  @Override
+  public List<SessionSpan> sessionsPossiblyOpen(Instant horizon, Duration timeout) {
+    return spans(
+        "SELECT "
+            + SPAN
+            + " FROM sessions WHERE is_open OR end_us > "
+            + DerivedRows.micros(horizon.minus(timeout)));
+  }
+
+  private List<SessionSpan> spans(String query) {
+    return call(
+        () ->
+            reads.list(
+                query,
+                List.of(),
+                rs -> {
+                  String hint = rs.getString(3);
+                  return new SessionSpan(
+                      new SessionKey(rs.getString(2), hint.isEmpty() ? null : hint),
+                      rs.getString(1),
+                      DerivedRows.instant(rs.getLong(4)),
+                      DerivedRows.instant(rs.getLong(5)),
+                      rs.getLong(6) != 0);
+                }));
+  }
+
+  @Override
+  public void deleteSessions(Collection<String> sessionIds) {
+    List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(sessionIds));
+    for (String id : ids) {
+      if (written.contains(id)) {
+        // Its rows carry this generation, which a record in derived_gone cannot tell apart from
+        // the rows recomputed for it; inference never deletes a session it has just written.
+        throw new IllegalStateException("session " + id + " was written by this same inference");
+      }
+    }
+    for (int from = 0; from < ids.size(); from += PER_STATEMENT) {
+      String in =
+          ClickHouseStorage.list(ids.subList(from, Math.min(ids.size(), from + PER_STATEMENT)));
+      call(
+          () -> {
+            paths.subtract(reads, "session_id IN (" + in + ")", null, p -> writePathTotals());
+            sql.execute(
+                "INSERT INTO derived_gone (session_id, gen, gone_gen) SELECT session_id, gen, "
+                    + gen
+                    + " FROM sessions_rows WHERE session_id IN ("
+                    + in
+                    + ") AND (session_id, gen) IN (SELECT session_id, gen FROM sessions_rows"
+                    + " WHERE gen IN (SELECT gen FROM inference_runs))");
+            return null;
+          });
+    }
+  }
+
+  @Override
+  public void replaceAllDerived() {
+    full = true;
+  }
+
+  @Override
+  public void write(SessionResult result) {
+    written.add(result.session().id());
+    call(
+        () -> {
+          DerivedRows.write(
+              result,
+              new DerivedRows.Writers(
+                  rows("sessions", DerivedRows.SESSIONS),
+                  rows("workflow_runs", DerivedRows.RUNS),
+                  rows("session_recovery", DerivedRows.RECOVERY)));
+          String day = DerivedRows.day(result.session().start());
+          if (full && paths.actorsComplete(result.session().actorId())) {
+            paths.writeActorsTo(rows("path_actors", PathTotals.ACTORS));
+          }
+          if (paths.add(day, result.paths())) {
+            writePathTotals();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void count(Event event) {
+    if (full && counts.actorsComplete(event.actorId())) {
+      call(
+          () -> {
+            writeCounts();
+            return null;
+          });
+    }
+    counts.add(event);
+  }
+
+  @Override
+  public void finish(long lastSeq, Instant horizon, String fingerprint) {
+    call(
+        () -> {
+          writeCounts();
+          writePathTotals();
+          for (RowWriter w : open.values()) {
+            w.close();
+          }
+          open.clear();
+          return null;
+        });
+    finished = new Finished(lastSeq, horizon, fingerprint);
+  }
+
+  /**
+   * Makes this inference's rows visible: one row in {@code inference_runs}, after every row it
+   * names has been written. Nothing to do when the work did not {@link #finish}.
+   */
+  void commit() {
+    if (finished == null) {
+      return;
+    }
+    sql.execute(
+        "INSERT INTO inference_runs (gen, last_seq, horizon_us, fingerprint, full, at_us) VALUES ("
+            + gen
+            + ", "
+            + finished.lastSeq()
+            + ", "
+            + (finished.horizon() == null ? "NULL" : DerivedRows.micros(finished.horizon()))
+            + ", "
+            + ClickHouseSql.quote(finished.fingerprint())
+            + ", "
+            + (full ? 1 : 0)
+            + ", "
+            + DerivedRows.micros(Instant.now())
+            + ")");
+  }
+
+  private RowWriter rows(String table, String columns) {
+    return open.computeIfAbsent(table, t -> new GenRows(sql, t, columns, gen));
+  }
+
+  private void writePathTotals() throws SQLException {
+    paths.writeTo(rows("path_totals", PathTotals.TOTALS), rows("path_actors", PathTotals.ACTORS));
+  }
+
+  private void writeCounts() throws SQLException {
+    counts.writeTo(
+        rows("event_counts", EventCounts.COLUMNS), rows("error_counts", EventCounts.ERROR_COLUMNS));
+  }
+
+  @FunctionalInterface
+  private interface Body<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T call(Body<T> body) {
+    try {
+      return body.run();
+    } catch (SQLException e) {
+      throw sql.failed(e);
+    }
+  }
+}

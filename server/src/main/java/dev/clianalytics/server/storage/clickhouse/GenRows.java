@@ -1,0 +1,98 @@
+package dev.clianalytics.server.storage.clickhouse;
+
+import dev.clianalytics.server.storage.derived.DerivedRows;
+import dev.clianalytics.server.storage.derived.RowWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Derived rows into {@code <table>_rows}, each tagged with the generation of the inference writing
+ * it (see docs/scaling-out.md), sent as {@code TabSeparated} inserts of a few megabytes.
+ */
+final class GenRows implements RowWriter {
+  private static final int FLUSH_CHARS = 4 << 20;
+
+  private final ClickHouseSql sql;
+  private final String table;
+  private final List<String> columns;
+  private final String gen;
+  private final StringBuilder rows = new StringBuilder();
+  private boolean rowStarted;
+
+  GenRows(ClickHouseSql sql, String table, String columns, long gen) {
+    this.sql = sql;
+    this.table = table + "_rows";
+    List<String> names =
+        new ArrayList<>(Arrays.stream(columns.split(",")).map(String::strip).toList());
+    names.add("gen");
+    this.columns = List.copyOf(names);
+    this.gen = Long.toUnsignedString(gen);
+  }
+
+  private RowWriter field() {
+    if (rowStarted) {
+      rows.append('\t');
+    }
+    rowStarted = true;
+    return this;
+  }
+
+  @Override
+  public RowWriter text(String value) {
+    field();
+    TabSeparated.escape(rows, value);
+    return this;
+  }
+
+  @Override
+  public RowWriter int64(long value) {
+    field();
+    rows.append(value);
+    return this;
+  }
+
+  @Override
+  public RowWriter int32(int value) {
+    field();
+    rows.append(value);
+    return this;
+  }
+
+  @Override
+  public RowWriter bool(boolean value) {
+    field();
+    rows.append(value ? '1' : '0');
+    return this;
+  }
+
+  @Override
+  public RowWriter timestamp(Instant value) {
+    return int64(DerivedRows.micros(value));
+  }
+
+  @Override
+  public void endRow() {
+    field();
+    rows.append(gen).append('\n');
+    rowStarted = false;
+    if (rows.length() >= FLUSH_CHARS) {
+      flush();
+    }
+  }
+
+  @Override
+  public void flush() {
+    if (!rows.isEmpty()) {
+      sql.insertText(table, columns, rows.toString().getBytes(StandardCharsets.UTF_8));
+      rows.setLength(0);
+    }
+  }
+
+  @Override
+  public void close() {
+    flush();
+  }
+}
