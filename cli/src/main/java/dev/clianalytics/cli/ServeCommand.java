@@ -2,10 +2,8 @@ package dev.clianalytics.cli;
 
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.Storages;
-import dev.clianalytics.server.config.ConfigException;
 import dev.clianalytics.server.config.Logging;
 import dev.clianalytics.server.config.ServerConfig;
-import dev.clianalytics.server.storage.clickhouse.ClickHouseUrl;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -32,11 +30,6 @@ final class ServeCommand implements Callable<Integer> {
       config = config.withPort(port);
     }
     Logging.configure(config.logLevel());
-    if (ClickHouseUrl.isClickHouse(config.databaseUrl())) {
-      throw new ConfigException(
-          "serving on ClickHouse is not available yet: inference and reports do not run there"
-              + " (docs/scaling-out.md); `cli-analytics migrate` does, serve on PostgreSQL");
-    }
     CliAnalyticsServer server =
         CliAnalyticsServer.start(config, Storages.open(config.databaseUrl(), config.dataDir()));
     serveUntilStopped(server);

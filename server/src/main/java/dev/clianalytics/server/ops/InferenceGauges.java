@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gauges read from the database at each scrape (docs/server.md, "Metrics"): how far inference is
  * behind (events stored but not yet inferred, and the age of the oldest) and the regressions the
- * versions report flags. Left out of the scrape when the database does not answer, and on
- * ClickHouse, which runs no inference.
+ * versions report flags. Left out of the scrape when the database does not answer, and for stores
+ * without inference (test fakes).
  */
 public final class InferenceGauges {
   private static final Logger LOG = LoggerFactory.getLogger(InferenceGauges.class);
@@ -42,7 +42,9 @@ public final class InferenceGauges {
               c -> {
                 Object[] row =
                     c.list(
-                            "SELECT count(*), min(received_at) FROM events WHERE seq >"
+                            "SELECT count(*), min(received_at) FROM "
+                                + c.events()
+                                + " WHERE seq >"
                                 + " (SELECT last_seq FROM inference_state WHERE id = 1)",
                             java.util.List.of(),
                             rs -> new Object[] {rs.getLong(1), rs.getInstant(2)})
@@ -58,7 +60,7 @@ public final class InferenceGauges {
                 return new Figures(pending, lag, flagged.count(), flagged.newestFirstSeenMicros());
               });
     } catch (UnsupportedOperationException e) {
-      return null; // a store without inference (ClickHouse)
+      return null; // a store without inference (a test fake)
     } catch (RuntimeException e) {
       LOG.debug("inference gauges not read: {}", e.getClass().getSimpleName());
       return null;

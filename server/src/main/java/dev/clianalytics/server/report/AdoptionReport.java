@@ -21,8 +21,9 @@ record AdoptionReport(ReportFilter filter, List<Row> weeks) implements Report {
   private static final int FIRST_MONDAY = 4;
 
   /** The week number of {@code ts}, counted in weeks from that Monday. */
-  private static final String WEEK =
-      "CAST(floor((" + RawEventSql.EPOCH + " / 86400 - " + FIRST_MONDAY + ") / 7) AS BIGINT)";
+  private static String week(SqlReads c) {
+    return "CAST(floor((" + c.epochSeconds() + " / 86400 - " + FIRST_MONDAY + ") / 7) AS BIGINT)";
+  }
 
   /**
    * One week of one version.
@@ -59,22 +60,24 @@ record AdoptionReport(ReportFilter filter, List<Row> weeks) implements Report {
 
   static AdoptionReport build(SqlReads c, ReportFilter filter, int minActors) throws SQLException {
     List<Object> params = Query.params();
-    String where = RawEventSql.where(filter, params);
+    String where = RawEventSql.where(c, filter, params);
     params.add(minActors);
-    RawEventSql.where(filter, params);
+    RawEventSql.where(c, filter, params);
     List<Row> rows =
         Query.list(
             c,
             "SELECT g.w, g.tool_name, g.v, g.users, g.n, t.users FROM (SELECT "
-                + WEEK
+                + week(c)
                 + " AS w, tool_name, coalesce(tool_version, 'unknown') AS v,"
-                + " count(DISTINCT actor_id) AS users, count(*) AS n FROM events"
+                + " count(DISTINCT actor_id) AS users, count(*) AS n FROM "
+                + c.events()
                 + where
-                + " GROUP BY 1, 2, 3 HAVING count(DISTINCT actor_id) >= ?) g JOIN (SELECT "
-                + WEEK
-                + " AS w, tool_name, count(DISTINCT actor_id) AS users FROM events"
+                + " GROUP BY w, tool_name, v HAVING count(DISTINCT actor_id) >= ?) g JOIN (SELECT "
+                + week(c)
+                + " AS w, tool_name, count(DISTINCT actor_id) AS users FROM "
+                + c.events()
                 + where
-                + " GROUP BY 1, 2) t ON t.w = g.w AND t.tool_name = g.tool_name"
+                + " GROUP BY w, tool_name) t ON t.w = g.w AND t.tool_name = g.tool_name"
                 + " ORDER BY g.w, g.tool_name, g.users DESC, g.v",
             params,
             rs -> {

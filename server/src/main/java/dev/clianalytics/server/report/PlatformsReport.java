@@ -39,11 +39,11 @@ record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> r
 
   static PlatformsReport build(SqlReads c, ReportFilter filter, int minActors) throws SQLException {
     List<Object> params = Query.params();
-    String where = RawEventSql.where(filter, params);
+    String where = RawEventSql.where(c, filter, params);
     long total =
         Query.list(
                 c,
-                "SELECT count(DISTINCT actor_id) FROM events" + where,
+                "SELECT count(DISTINCT actor_id) FROM " + c.events() + where,
                 params,
                 rs -> rs.getLong(1))
             .get(0);
@@ -79,7 +79,8 @@ record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> r
     return Query.list(
         c,
         select
-            + "count(DISTINCT actor_id) AS users, count(*) FROM events"
+            + "count(DISTINCT actor_id) AS users, count(*) FROM "
+            + c.events()
             + where
             + " GROUP BY "
             + groupBy

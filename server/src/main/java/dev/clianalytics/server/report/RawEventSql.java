@@ -1,6 +1,7 @@
 package dev.clianalytics.server.report;
 
 import dev.clianalytics.core.session.StartMarkers;
+import dev.clianalytics.server.storage.SqlReads;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,23 +13,20 @@ import java.util.List;
  * event's UTC time in epoch seconds, which both databases compute alike.
  */
 final class RawEventSql {
-  /** Epoch seconds of {@code ts}, the same on PostgreSQL and DuckDB whatever the session zone. */
-  static final String EPOCH = "extract(epoch FROM ts)";
-
   private RawEventSql() {}
 
   /** {@code WHERE ...} for {@code filter}, with its parameters appended to {@code params}. */
-  static String where(ReportFilter filter, List<Object> params) {
+  static String where(SqlReads c, ReportFilter filter, List<Object> params) {
     StringBuilder sql =
         new StringBuilder(" WHERE exit_code <> ")
             .append(StartMarkers.EXIT_CODE)
             .append(" AND seq <= (SELECT coalesce(max(last_seq), 0) FROM inference_state)");
     if (filter.from() != null) {
-      sql.append(" AND ").append(EPOCH).append(" >= ?");
+      sql.append(" AND ").append(c.epochSeconds()).append(" >= ?");
       params.add(epochSeconds(filter.from()));
     }
     if (filter.to() != null) {
-      sql.append(" AND ").append(EPOCH).append(" < ?");
+      sql.append(" AND ").append(c.epochSeconds()).append(" < ?");
       params.add(epochSeconds(filter.to().plusDays(1)));
     }
     if (filter.tool() != null) {

@@ -5,14 +5,16 @@ import java.sql.SQLException;
 /**
  * Where inference keeps what it derives from events (sessions, workflow runs, per-session path and
  * recovery counts, daily event counts) and how reports read it. Implemented by the PostgreSQL and
- * DuckDB storages over the same tables.
+ * DuckDB storages over the same tables, and by the ClickHouse storage over views of the same names
+ * (docs/scaling-out.md).
  */
 public interface InferenceStore {
 
   /**
    * Runs {@code work} as the only inference anywhere: on PostgreSQL under a transaction-scoped
-   * advisory lock, so several server instances never interleave; on DuckDB under the writer lock.
-   * Everything {@code work} writes commits together when it returns, or not at all if it throws.
+   * advisory lock, so several server instances never interleave; on DuckDB under the writer lock;
+   * on ClickHouse only among the inferences of this instance. Everything {@code work} writes
+   * commits together when it returns, or not at all if it throws.
    */
   <T> T exclusively(InferenceWork<T> work);
 

@@ -28,6 +28,21 @@ public interface SqlReads {
     return "percentile_disc(" + fraction + ") WITHIN GROUP (ORDER BY " + column + ")";
   }
 
+  /**
+   * The stored events, for the few reads of raw events: a table expression with at least the
+   * columns {@code seq}, {@code received_at}, {@code actor_id}, {@code tool_name}, {@code
+   * tool_version}, {@code exit_code}, {@code os}, {@code arch} and {@code runtime}, each event
+   * once.
+   */
+  default String events() {
+    return "events";
+  }
+
+  /** The epoch seconds of an event of {@link #events()}, with its fraction. */
+  default String epochSeconds() {
+    return "extract(epoch FROM ts)";
+  }
+
   /** Maps the current row; called once per row. */
   @FunctionalInterface
   interface Mapper<T> {
