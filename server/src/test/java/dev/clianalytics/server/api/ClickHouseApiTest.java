@@ -1,0 +1,36 @@
+package dev.clianalytics.server.api;
+
+import dev.clianalytics.server.Storages;
+import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.testing.TestClickHouse;
+import java.nio.file.Path;
+
+/**
+ * The API contracts on ClickHouse (the server the tests start; see TestClickHouse), in a database
+ * of their own.
+ */
+class ClickHouseApiTest extends ApiFixture
+    implements BadInputContract, AuthContract, RestContract, OpsContract {
+  private TestClickHouse ch;
+
+  @Override
+  protected Storage openStorage(Path dataDir) {
+    return Storages.open(databaseUrl(), dataDir);
+  }
+
+  @Override
+  protected String databaseUrl() {
+    if (ch == null) {
+      ch = TestClickHouse.create(ClickHouseApiTest.class);
+    }
+    return ch.databaseUrl();
+  }
+
+  @Override
+  protected void afterServerStopped() {
+    if (ch != null) {
+      ch.close();
+      ch = null;
+    }
+  }
+}
