@@ -163,5 +163,7 @@ CREATE TABLE IF NOT EXISTS workflow_weeks_rows (
   gen UInt64
 ) ENGINE = MergeTree ORDER BY (start_day, workflow);
 
+-- Retention alone writes workflow_weeks (runs rolled up before they go); a full recomputation
+-- does not replace them, so they are not limited to rows since the last one.
 CREATE VIEW IF NOT EXISTS workflow_weeks AS SELECT start_day, week, workflow, tool, category, auto, runs, success, failed, abandoned, in_progress, actors, events
-  FROM workflow_weeks_rows WHERE gen IN (SELECT gen FROM inference_runs) AND gen >= (SELECT max(gen) FROM inference_runs WHERE full = 1);
+  FROM workflow_weeks_rows WHERE gen IN (SELECT gen FROM inference_runs);

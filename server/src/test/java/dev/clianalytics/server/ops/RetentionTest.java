@@ -10,6 +10,7 @@ import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.testing.InMemoryStorage;
+import dev.clianalytics.server.testing.TestClickHouse;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -115,6 +116,14 @@ class RetentionTest {
   void runOnce_onPostgres(@TempDir Path dir) {
     try (TestPostgres pg = TestPostgres.create(RetentionTest.class);
         Storage storage = Storages.open(pg.databaseUrl(), dir)) {
+      dropsOldEventsAndDerivedRows_andMovesTheGeneration(storage);
+    }
+  }
+
+  @Test
+  void runOnce_onClickHouse(@TempDir Path dir) {
+    try (TestClickHouse ch = TestClickHouse.create(RetentionTest.class);
+        Storage storage = Storages.open(ch.databaseUrl(), dir)) {
       dropsOldEventsAndDerivedRows_andMovesTheGeneration(storage);
     }
   }

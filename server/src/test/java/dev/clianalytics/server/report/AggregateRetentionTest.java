@@ -12,6 +12,7 @@ import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.ops.Retention;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.testing.TestClickHouse;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -148,6 +149,14 @@ class AggregateRetentionTest {
   void onPostgres(@TempDir Path dir) {
     try (TestPostgres pg = TestPostgres.create(AggregateRetentionTest.class);
         Storage storage = Storages.open(pg.databaseUrl(), dir)) {
+      trendsOutliveRawRetention(storage);
+    }
+  }
+
+  @Test
+  void onClickHouse(@TempDir Path dir) {
+    try (TestClickHouse ch = TestClickHouse.create(AggregateRetentionTest.class);
+        Storage storage = Storages.open(ch.databaseUrl(), dir)) {
       trendsOutliveRawRetention(storage);
     }
   }

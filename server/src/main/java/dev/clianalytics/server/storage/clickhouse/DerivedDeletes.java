@@ -143,14 +143,18 @@ final class DerivedDeletes {
     }
   }
 
-  // Rows of inferences that never committed, or from before the last full one; called with no
-  // inference running, so no rows of an inference still to commit are among them.
+  // Rows of inferences that never committed, or from before the last full one (which replaced
+  // all but the weekly aggregates); called with no inference running, so no rows of an inference
+  // still to commit are among them.
   private void dropInvisible() {
-    String invisible =
-        "gen NOT IN (SELECT gen FROM inference_runs)"
-            + " OR gen < (SELECT max(gen) FROM inference_runs WHERE full = 1)";
+    String uncommitted = "gen NOT IN (SELECT gen FROM inference_runs)";
     for (String table : ALL) {
-      EventWrites.delete(sql, table, invisible);
+      EventWrites.delete(
+          sql,
+          table,
+          table.equals("workflow_weeks_rows")
+              ? uncommitted
+              : uncommitted + " OR gen < (SELECT max(gen) FROM inference_runs WHERE full = 1)");
     }
   }
 
