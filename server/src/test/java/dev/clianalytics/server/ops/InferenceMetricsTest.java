@@ -10,6 +10,7 @@ import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.testing.Http;
+import dev.clianalytics.server.testing.TestClickHouse;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -131,6 +132,13 @@ class InferenceMetricsTest {
   void onPostgres(@TempDir Path dir) {
     try (TestPostgres pg = TestPostgres.create(InferenceMetricsTest.class)) {
       lagAndRegressions(pg.databaseUrl(), dir);
+    }
+  }
+
+  @Test
+  void onClickHouse(@TempDir Path dir) {
+    try (TestClickHouse ch = TestClickHouse.create(InferenceMetricsTest.class)) {
+      lagAndRegressions(ch.databaseUrl(), dir);
     }
   }
 }
