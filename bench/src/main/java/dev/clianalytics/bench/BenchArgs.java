@@ -1,8 +1,8 @@
 package dev.clianalytics.bench;
 
 /**
- * Options of the whole-system benchmarks: {@code --database-url URL} (PostgreSQL; omit or {@code
- * duckdb} for an embedded database in a temporary directory) and {@code --events N}.
+ * Options of the whole-system benchmarks: {@code --database-url URL} (PostgreSQL or ClickHouse;
+ * omit or {@code duckdb} for an embedded database in a temporary directory) and {@code --events N}.
  */
 record BenchArgs(String databaseUrl, int events) {
   BenchArgs {

@@ -8,6 +8,7 @@ import dev.clianalytics.core.sample.SampleGenerator;
 import dev.clianalytics.core.sample.SampleOptions;
 import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.clickhouse.ClickHouseUrl;
 import dev.clianalytics.server.storage.postgres.DatabaseUrl;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +24,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A scratch database for one benchmark run (a new schema on PostgreSQL, a temporary file for
- * DuckDB) and sample events in their stored form (validated, privacy applied), as ingest would
- * store them.
+ * A scratch database for one benchmark run (a new schema on PostgreSQL, a new database on
+ * ClickHouse, a temporary file for DuckDB) and sample events in their stored form (validated,
+ * privacy applied), as ingest would store them.
  */
 final class BenchData implements AutoCloseable {
   static final String SALT = "bench-salt-0123456789abcdef";
@@ -48,6 +49,10 @@ final class BenchData implements AutoCloseable {
       return new BenchData(null, null, null, dir);
     }
     String schema = "bench_" + Long.toHexString(System.nanoTime());
+    if (ClickHouseUrl.isClickHouse(baseUrl)) {
+      BenchClickHouse.execute(baseUrl, "CREATE DATABASE " + schema);
+      return new BenchData(baseUrl, schema, BenchClickHouse.withDatabase(baseUrl, schema), dir);
+    }
     execute(baseUrl, "CREATE SCHEMA " + schema);
     String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     return new BenchData(baseUrl, schema, url, dir);
@@ -100,16 +105,25 @@ final class BenchData implements AutoCloseable {
 
   /** Refreshes planner statistics after the bulk load, as autovacuum soon would. */
   void analyze() throws SQLException {
-    if (url != null) {
+    if (postgres()) {
       execute(url, "ANALYZE");
     }
   }
 
   @Override
-  public void close() throws SQLException {
+  public void close() throws SQLException, IOException {
     if (schema != null && System.getenv("BENCH_KEEP_SCHEMA") == null) {
-      execute(baseUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      if (postgres()) {
+        execute(baseUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      } else {
+        BenchClickHouse.execute(baseUrl, "DROP DATABASE IF EXISTS " + schema);
+      }
     }
+  }
+
+  /** Whether this run is on PostgreSQL (not embedded, not ClickHouse). */
+  boolean postgres() {
+    return url != null && !ClickHouseUrl.isClickHouse(url);
   }
 
   private static void execute(String url, String sql) throws SQLException {

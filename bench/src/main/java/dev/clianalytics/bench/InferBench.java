@@ -96,11 +96,11 @@ final class InferBench {
 
   /**
    * Seconds for one ordered read of every event: COPY TO STDOUT on PostgreSQL, the storage's own
-   * ordered stream (JDBC) on DuckDB.
+   * ordered stream on DuckDB (JDBC) and ClickHouse ({@code RowBinary}, first copy of each id).
    */
   private static double orderedRead(BenchData data, Storage storage) throws Exception {
     long t = System.nanoTime();
-    if (data.url != null) {
+    if (data.postgres()) {
       String select = "SELECT " + COLUMNS + " FROM events ORDER BY actor_id, ts";
       try (Connection c = DatabaseUrl.parse(data.url).connect()) {
         c.unwrap(PGConnection.class)
