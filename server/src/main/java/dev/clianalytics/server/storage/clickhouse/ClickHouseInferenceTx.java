@@ -135,10 +135,23 @@ final class ClickHouseInferenceTx implements InferenceTx {
                 + ")");
       }
       storage.scan(
-          "seq <= " + throughSeq + " AND (" + String.join(" OR ", conditions) + ")",
+          actorsIn(chunk)
+              + " AND seq <= "
+              + throughSeq
+              + " AND ("
+              + String.join(" OR ", conditions)
+              + ")",
           e -> ordered.accept(e.event()));
     }
     ordered.finish();
+  }
+
+  // A condition on the first column of the tables' order, which ClickHouse's index can use; it
+  // finds no such prefix in a disjunction of ranges.
+  private static String actorsIn(List<Recompute> ranges) {
+    return "actor_id IN ("
+        + ClickHouseStorage.list(ranges.stream().map(r -> r.key().actorId()).distinct().toList())
+        + ")";
   }
 
   private static List<List<Recompute>> byActor(List<Recompute> ranges) {
@@ -181,7 +194,14 @@ final class ClickHouseInferenceTx implements InferenceTx {
                 + ")");
       }
       for (SessionSpan s :
-          spans("SELECT " + SPAN + " FROM sessions WHERE " + String.join(" OR ", conditions))) {
+          spans(
+              "SELECT "
+                  + SPAN
+                  + " FROM sessions WHERE "
+                  + actorsIn(chunk)
+                  + " AND ("
+                  + String.join(" OR ", conditions)
+                  + ")")) {
         spans.putIfAbsent(s.id(), s);
       }
     }
