@@ -81,28 +81,36 @@ final class ClickHouseInferenceTx implements InferenceTx {
     return "seq > " + Math.max(0, afterSeq) + " AND seq <= " + throughSeq;
   }
 
+  // From the commit rows, which carry the timestamp: every committed event has one, copies of an
+  // id share it, and reading them needs no grouping of all ids by the first-copy rule.
   @Override
   public Instant newestTimestamp(long throughSeq) {
-    String where = seqs(0, throughSeq);
-    long n =
-        sql.queryLong(
-            "SELECT count() FROM events WHERE " + where + " AND " + storage.firstCopyOf(where));
-    if (n == 0) {
+    String committed = "FROM event_ids WHERE " + seqs(0, throughSeq);
+    if (sql.queryLong("SELECT count() " + committed) == 0) {
       return null;
     }
-    return DerivedRows.instant(
-        sql.queryLong(
-            "SELECT max(ts_us) FROM events WHERE " + where + " AND " + storage.firstCopyOf(where)));
+    return DerivedRows.instant(sql.queryLong("SELECT max(ts_us) " + committed));
   }
 
+  // Counted from the commit rows alone: the ids whose first committed copy lies in the range.
   @Override
   public long countEvents(long afterSeq, long throughSeq) {
     if (throughSeq <= afterSeq) {
       return 0;
     }
-    String where = seqs(afterSeq, throughSeq);
+    String ids =
+        afterSeq <= 0
+            ? "event_ids"
+            : "event_ids WHERE event_id IN (SELECT event_id FROM event_ids WHERE "
+                + seqs(afterSeq, throughSeq)
+                + ")";
     return sql.queryLong(
-        "SELECT count() FROM events WHERE " + where + " AND " + storage.firstCopyOf(where));
+        "SELECT count() FROM (SELECT min(seq) AS first FROM "
+            + ids
+            + " GROUP BY event_id) WHERE first > "
+            + Math.max(0, afterSeq)
+            + " AND first <= "
+            + throughSeq);
   }
 
   @Override
