@@ -37,8 +37,7 @@ final class ServeCommand implements Callable<Integer> {
           "serving on ClickHouse is not available yet: inference and reports do not run there"
               + " (docs/scaling-out.md); `cli-analytics migrate` does, serve on PostgreSQL");
     }
-    CliAnalyticsServer server =
-        CliAnalyticsServer.start(config, Storages.open(config.databaseUrl(), config.dataDir()));
+    CliAnalyticsServer server = CliAnalyticsServer.start(config, Storages.open(config));
     serveUntilStopped(server);
     return 0;
   }

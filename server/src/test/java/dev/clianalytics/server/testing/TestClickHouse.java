@@ -163,6 +163,18 @@ public final class TestClickHouse implements AutoCloseable {
       return "clickhouse://default@127.0.0.1:" + node(server).httpPort + "/" + database;
     }
 
+    /** Creates a database named after {@code testClass} on both servers ({@code ON CLUSTER}). */
+    public String createDatabase(Class<?> testClass) {
+      String database = TestPostgres.uniqueName(testClass);
+      first.sql("CREATE DATABASE " + database + " ON CLUSTER " + CLUSTER);
+      return database;
+    }
+
+    /** Drops {@code database} on both servers. */
+    public void dropDatabase(String database) {
+      first.sql("DROP DATABASE IF EXISTS " + database + " ON CLUSTER " + CLUSTER);
+    }
+
     /** Runs one statement on server 0 or 1 and returns its TabSeparated answer. */
     public String sql(int server, String statement) {
       return node(server).sql(statement);
