@@ -19,6 +19,10 @@ record Topology(String database, String cluster) {
       Pattern.compile("\\s*CREATE TABLE IF NOT EXISTS (\\w+)\\s*(\\(.*)", Pattern.DOTALL);
   private static final Pattern ALTER =
       Pattern.compile("\\s*ALTER TABLE (\\w+)\\s+(.*)", Pattern.DOTALL);
+  private static final Pattern VIEW =
+      Pattern.compile("\\s*CREATE VIEW IF NOT EXISTS (\\w+) AS (.*)", Pattern.DOTALL);
+  private static final Pattern FROM_TABLE = Pattern.compile("\\bFROM (\\w+)");
+  private static final Pattern IN_SUBQUERY = Pattern.compile("\\b(NOT )?IN \\(SELECT");
   private static final Pattern ACTOR_COLUMN = Pattern.compile("[(,]\\s*actor_id\\s+String\\b");
 
   Topology {
@@ -48,8 +52,11 @@ record Topology(String database, String cluster) {
    * The statements that carry out one statement of a migration script here. On one server, the
    * statement itself. On a cluster, a {@code CREATE TABLE IF NOT EXISTS t (...) ENGINE = ...}
    * becomes the local table on every shard and the {@code Distributed} table over them, and an
-   * {@code ALTER TABLE t ...} alters both; other statements are refused, since a script written for
-   * one server would silently run on one shard only.
+   * {@code ALTER TABLE t ...} alters both, and a {@code CREATE VIEW IF NOT EXISTS v AS SELECT ...}
+   * is created on every server over the {@code Distributed} tables, its tables named with their
+   * database and its {@code IN} subqueries made {@code GLOBAL} (run once over all shards, since the
+   * rows they look up need not share a shard with the rows they filter); other statements are
+   * refused, since a script written for one server would silently run on one shard only.
    */
   List<String> migration(String statement) {
     if (!clustered()) {
@@ -78,6 +85,24 @@ record Topology(String database, String cluster) {
               + "_local, "
               + key
               + ")");
+    }
+    Matcher view = VIEW.matcher(statement);
+    if (view.matches()) {
+      String select =
+          IN_SUBQUERY
+              .matcher(
+                  FROM_TABLE
+                      .matcher(view.group(2))
+                      .replaceAll(Matcher.quoteReplacement("FROM " + database + ".") + "$1"))
+              .replaceAll("GLOBAL $1IN (SELECT");
+      return List.of(
+          "CREATE VIEW IF NOT EXISTS "
+              + database
+              + "."
+              + view.group(1)
+              + onCluster()
+              + " AS "
+              + select);
     }
     Matcher alter = ALTER.matcher(statement);
     if (alter.matches()) {
