@@ -55,9 +55,10 @@ final class ClickHouseSql implements AutoCloseable {
       builder
           // an insert returns once the shard has the rows, not when they are queued for it
           .serverSetting("insert_distributed_sync", "1")
-          // an IN subquery over a Distributed table reads each shard's own local table: every row
-          // of one actor, its event_ids rows included, lives on one shard
-          .serverSetting("distributed_product_mode", "local");
+          // an IN subquery over a Distributed table runs once over all shards and its result
+          // goes to each shard (GLOBAL IN): the rows it looks up (committed generations, first
+          // copies of an id) need not live on the shard of the rows it filters
+          .serverSetting("distributed_product_mode", "global");
     }
     this.client = builder.build();
   }
