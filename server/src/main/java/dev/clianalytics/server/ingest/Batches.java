@@ -27,15 +27,27 @@ public final class Batches {
 
   /** The items of {@code text}; each still has to pass event validation. */
   public static List<Object> items(String text, BodyFormat format) {
+    return items(text, format, true);
+  }
+
+  /**
+   * The items of {@code text}, read by the streaming reader when {@code streaming} (falling back to
+   * core's tree reader wherever it cannot decide) or by the tree reader alone: both give the same
+   * answer, which BatchesDifferentialTest checks.
+   */
+  static List<Object> items(String text, BodyFormat format, boolean streaming) {
     if (text.isBlank()) {
       throw ApiProblem.badRequest("the body is empty; " + SHAPES);
     }
-    checkNumbers(text);
-    List<Object> items =
-        switch (format) {
-          case NDJSON -> lines(text);
-          case JSON -> parseJsonOrLines(text);
-        };
+    List<Object> items = streaming ? streamed(text, format) : null;
+    if (items == null) {
+      checkNumbers(text);
+      items =
+          switch (format) {
+            case NDJSON -> lines(text);
+            case JSON -> parseJsonOrLines(text);
+          };
+    }
     if (items.size() > MAX_EVENTS) {
       throw ApiProblem.tooLarge(
           "the batch has "
@@ -45,6 +57,36 @@ public final class Batches {
               + "; send smaller batches");
     }
     return items;
+  }
+
+  /**
+   * The streaming reader's items, or null where core's tree reader must decide. It refuses numbers
+   * of more than {@link #MAX_NUMBER_DIGITS} characters, so its success implies {@link
+   * #checkNumbers} would pass.
+   */
+  private static List<Object> streamed(String text, BodyFormat format) {
+    char[] chars = text.toCharArray();
+    if (format == BodyFormat.NDJSON) {
+      return StreamingBatches.lines(chars);
+    }
+    List<Object> items = StreamingBatches.document(chars);
+    if (items != null) {
+      return items;
+    }
+    // NDJSON sent as application/json: lines only where the tree reader refuses the whole text
+    if (text.strip().indexOf('\n') > 0 && !parsesWhole(text)) {
+      return StreamingBatches.lines(chars);
+    }
+    return null;
+  }
+
+  private static boolean parsesWhole(String text) {
+    try {
+      Json.parse(text);
+      return true;
+    } catch (JsonException e) {
+      return false;
+    }
   }
 
   /** Parses one JSON document, refusing unparsable text with the reason and offset. */

@@ -1,0 +1,229 @@
+package dev.clianalytics.server.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.clianalytics.core.event.EventValidator;
+import dev.clianalytics.core.json.Json;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fast reader of ingest bodies (docs/server.md, Performance): a streaming pass over the text
+ * that builds, for each event object, a small map of only the fields {@link EventValidator} reads
+ * ({@link EventValidator#FIELDS}); other fields are skipped without building anything. Nested
+ * objects and arrays inside a kept field become empty placeholders of the same JSON type, which is
+ * all the validator looks at there.
+ *
+ * <p>It never decides a failure: whenever the text is not plainly one of the accepted shapes (bad
+ * syntax, nesting deeper than core's reader allows, a number longer than {@link
+ * Batches#MAX_NUMBER_DIGITS}, more than {@link Batches#MAX_EVENTS} NDJSON lines, {@code "events"}
+ * that is not an array...), it answers {@code null} and {@link Batches} reads the text again with
+ * core's tree reader, whose answer (items or the problem) is the one given. Each pass is linear in
+ * the text, so hostile bodies cost at most two linear passes.
+ */
+final class StreamingBatches {
+  /** Same nesting limit as core's reader; numbers no longer than the digit limit of Batches. */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(Json.DEFAULT_MAX_DEPTH)
+                  .maxNumberLength(Batches.MAX_NUMBER_DIGITS)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .maxNameLength(Integer.MAX_VALUE)
+                  .maxDocumentLength(-1)
+                  .build())
+          .build();
+
+  /** What a nested object inside a kept field reads as (the validator only names its type). */
+  private static final Map<String, Object> OBJECT = Map.of();
+
+  /** What a nested array inside a kept field reads as. */
+  private static final List<Object> ARRAY = List.of();
+
+  /** A line that could not be read (JSON null is a legitimate item). */
+  private static final Object FAIL = new Object();
+
+  private StreamingBatches() {}
+
+  /**
+   * The items of one JSON document (an event, an array of items or {@code {"events": [...]}}), or
+   * null when core's reader must decide.
+   */
+  static List<Object> document(char[] text) {
+    try (JsonParser p = FACTORY.createParser(text, 0, text.length)) {
+      JsonToken t = p.nextToken();
+      List<Object> items;
+      if (t == JsonToken.START_ARRAY) {
+        items = array(p);
+      } else if (t == JsonToken.START_OBJECT) {
+        items = wrapperOrEvent(p);
+      } else {
+        return null;
+      }
+      return items != null && p.nextToken() == null ? items : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The items of NDJSON text (one item a line, blank lines skipped), or null when core's reader
+   * must decide.
+   */
+  static List<Object> lines(char[] text) {
+    List<Object> items = new ArrayList<>();
+    int start = 0;
+    while (start <= text.length) {
+      int end = start;
+      while (end < text.length && text[end] != '\n') {
+        end++;
+      }
+      if (!blank(text, start, end)) {
+        if (items.size() == Batches.MAX_EVENTS) {
+          return null;
+        }
+        Object item = line(text, start, end - start);
+        if (item == FAIL) {
+          return null;
+        }
+        items.add(item);
+      }
+      start = end + 1;
+    }
+    return items;
+  }
+
+  /** Only JSON whitespace (each such line is blank to core's reader too). */
+  private static boolean blank(char[] text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text[i];
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Object line(char[] text, int offset, int length) {
+    try (JsonParser p = FACTORY.createParser(text, offset, length)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return FAIL;
+      }
+      Object item = item(p, t);
+      return p.nextToken() == null ? item : FAIL;
+    } catch (IOException | RuntimeException e) {
+      return FAIL;
+    }
+  }
+
+  /** The root object: {@code {"events": [...]}} (last "events" wins) or else one event. */
+  private static List<Object> wrapperOrEvent(JsonParser p) throws IOException {
+    Map<String, Object> event = new HashMap<>();
+    List<Object> events = null;
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      t = p.nextToken();
+      if (name.equals("events")) {
+        if (t != JsonToken.START_ARRAY) {
+          return null;
+        }
+        events = array(p);
+      } else {
+        field(p, t, name, event);
+      }
+    }
+    if (events != null) {
+      return events;
+    }
+    List<Object> one = new ArrayList<>(1);
+    one.add(event);
+    return one;
+  }
+
+  /** The items of an array, the parser on its START_ARRAY. */
+  private static List<Object> array(JsonParser p) throws IOException {
+    List<Object> items = new ArrayList<>();
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      items.add(item(p, t));
+    }
+    return items;
+  }
+
+  private static Object item(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.START_OBJECT) {
+      return event(p);
+    }
+    return value(p, t);
+  }
+
+  /** One event object as the map of its kept fields, the parser on its START_OBJECT. */
+  private static Map<String, Object> event(JsonParser p) throws IOException {
+    Map<String, Object> event = new HashMap<>();
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      field(p, p.nextToken(), name, event);
+    }
+    return event;
+  }
+
+  /** Keeps a field the validator reads (a later duplicate replaces it); skips any other. */
+  private static void field(JsonParser p, JsonToken t, String name, Map<String, Object> event)
+      throws IOException {
+    if (!EventValidator.FIELDS.contains(name)) {
+      p.skipChildren();
+      return;
+    }
+    if (t == JsonToken.START_ARRAY) {
+      List<Object> list = new ArrayList<>();
+      JsonToken e;
+      while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+        list.add(value(p, e));
+      }
+      event.put(name, list);
+    } else {
+      event.put(name, value(p, t));
+    }
+  }
+
+  /** A scalar as core's reader gives it, or a placeholder for an object or array (skipped). */
+  private static Object value(JsonParser p, JsonToken t) throws IOException {
+    return switch (t) {
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT -> integer(p);
+      case VALUE_NUMBER_FLOAT -> Double.parseDouble(p.getText());
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      case START_OBJECT -> {
+        p.skipChildren();
+        yield OBJECT;
+      }
+      case START_ARRAY -> {
+        p.skipChildren();
+        yield ARRAY;
+      }
+      default -> throw new IOException("unexpected token " + t);
+    };
+  }
+
+  /** Long when it fits, BigInteger otherwise, as core's reader does. */
+  private static Object integer(JsonParser p) throws IOException {
+    if (p.getTextLength() <= 18) {
+      return p.getLongValue();
+    }
+    BigInteger big = new BigInteger(p.getText());
+    return big.bitLength() < 64 ? (Object) big.longValue() : big;
+  }
+}
