@@ -65,17 +65,16 @@ public final class Batches {
    * #checkNumbers} would pass.
    */
   private static List<Object> streamed(String text, BodyFormat format) {
-    char[] chars = text.toCharArray();
     if (format == BodyFormat.NDJSON) {
-      return StreamingBatches.lines(chars);
+      return StreamingBatches.lines(text.toCharArray());
     }
-    List<Object> items = StreamingBatches.document(chars);
+    List<Object> items = StreamingBatches.document(text);
     if (items != null) {
       return items;
     }
     // NDJSON sent as application/json: lines only where the tree reader refuses the whole text
     if (text.strip().indexOf('\n') > 0 && !parsesWhole(text)) {
-      return StreamingBatches.lines(chars);
+      return StreamingBatches.lines(text.toCharArray());
     }
     return null;
   }

@@ -57,8 +57,8 @@ final class StreamingBatches {
    * The items of one JSON document (an event, an array of items or {@code {"events": [...]}}), or
    * null when core's reader must decide.
    */
-  static List<Object> document(char[] text) {
-    try (JsonParser p = FACTORY.createParser(text, 0, text.length)) {
+  static List<Object> document(String text) {
+    try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken t = p.nextToken();
       List<Object> items;
       if (t == JsonToken.START_ARRAY) {
@@ -127,7 +127,7 @@ final class StreamingBatches {
 
   /** The root object: {@code {"events": [...]}} (last "events" wins) or else one event. */
   private static List<Object> wrapperOrEvent(JsonParser p) throws IOException {
-    Map<String, Object> event = new HashMap<>();
+    Map<String, Object> event = new HashMap<>(32);
     List<Object> events = null;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -169,7 +169,7 @@ final class StreamingBatches {
 
   /** One event object as the map of its kept fields, the parser on its START_OBJECT. */
   private static Map<String, Object> event(JsonParser p) throws IOException {
-    Map<String, Object> event = new HashMap<>();
+    Map<String, Object> event = new HashMap<>(32); // room for every kept field, no resize
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
