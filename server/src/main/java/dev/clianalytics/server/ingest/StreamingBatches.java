@@ -8,10 +8,14 @@ import dev.clianalytics.core.event.EventValidator;
 import dev.clianalytics.core.json.Json;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fast reader of ingest bodies (docs/server.md, Performance): a streaming pass over the text
@@ -127,7 +131,7 @@ final class StreamingBatches {
 
   /** The root object: {@code {"events": [...]}} (last "events" wins) or else one event. */
   private static List<Object> wrapperOrEvent(JsonParser p) throws IOException {
-    Map<String, Object> event = new HashMap<>(32);
+    KeptFields event = new KeptFields();
     List<Object> events = null;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -169,7 +173,7 @@ final class StreamingBatches {
 
   /** One event object as the map of its kept fields, the parser on its START_OBJECT. */
   private static Map<String, Object> event(JsonParser p) throws IOException {
-    Map<String, Object> event = new HashMap<>(32); // room for every kept field, no resize
+    KeptFields event = new KeptFields();
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -179,21 +183,22 @@ final class StreamingBatches {
   }
 
   /** Keeps a field the validator reads (a later duplicate replaces it); skips any other. */
-  private static void field(JsonParser p, JsonToken t, String name, Map<String, Object> event)
+  private static void field(JsonParser p, JsonToken t, String name, KeptFields event)
       throws IOException {
-    if (!EventValidator.FIELDS.contains(name)) {
+    Integer slot = KeptFields.SLOTS.get(name);
+    if (slot == null) {
       p.skipChildren();
       return;
     }
     if (t == JsonToken.START_ARRAY) {
-      List<Object> list = new ArrayList<>();
+      List<Object> list = new ArrayList<>(4);
       JsonToken e;
       while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
         list.add(value(p, e));
       }
-      event.put(name, list);
+      event.set(slot, list);
     } else {
-      event.put(name, value(p, t));
+      event.set(slot, value(p, t));
     }
   }
 
@@ -216,6 +221,54 @@ final class StreamingBatches {
       }
       default -> throw new IOException("unexpected token " + t);
     };
+  }
+
+  /**
+   * The kept fields of one event: a value slot per field of {@link EventValidator#FIELDS} instead
+   * of a hash map's entries, since the reader allocates one per event. Read-only once built; a
+   * field sent as JSON null is present with a null value, as in core's reader.
+   */
+  static final class KeptFields extends AbstractMap<String, Object> {
+    private static final String[] NAMES = EventValidator.FIELDS.toArray(new String[0]);
+
+    static final Map<String, Integer> SLOTS = new HashMap<>();
+
+    static {
+      for (int i = 0; i < NAMES.length; i++) {
+        SLOTS.put(NAMES[i], i);
+      }
+    }
+
+    private final Object[] values = new Object[NAMES.length];
+    private int present;
+
+    void set(int slot, Object value) {
+      values[slot] = value;
+      present |= 1 << slot;
+    }
+
+    @Override
+    public Object get(Object key) {
+      Integer slot = SLOTS.get(key);
+      return slot == null ? null : values[slot];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      Integer slot = SLOTS.get(key);
+      return slot != null && (present & (1 << slot)) != 0;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      for (int i = 0; i < NAMES.length; i++) {
+        if ((present & (1 << i)) != 0) {
+          copy.put(NAMES[i], values[i]);
+        }
+      }
+      return Collections.unmodifiableMap(copy).entrySet();
+    }
   }
 
   /** Long when it fits, BigInteger otherwise, as core's reader does. */

@@ -355,5 +355,12 @@ class BatchesDifferentialTest {
         EventValidator.validate(new LinkedHashMap<>(event(0)), NOW),
         v,
         "the kept fields make the same event");
+    Map<?, ?> kept = (Map<?, ?>) items.get(0);
+    assertEquals(false, kept.containsKey("unknown"), "fields validation does not read are dropped");
+    assertEquals("terraform", kept.get("tool_name"));
+    Map<?, ?> nulls = (Map<?, ?>) StreamingBatches.document("{\"os\":null,\"x\":1}").get(0);
+    assertNull(nulls.get("os"));
+    assertEquals(true, nulls.containsKey("os"), "a JSON null is a present field, as in core");
+    assertEquals(1, nulls.entrySet().size());
   }
 }
