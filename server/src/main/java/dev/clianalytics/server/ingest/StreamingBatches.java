@@ -19,17 +19,18 @@ import java.util.Set;
 
 /**
  * The fast reader of ingest bodies (docs/server.md, Performance): a streaming pass over the text
- * that builds, for each event object, a small map of only the fields {@link EventValidator} reads
- * ({@link EventValidator#FIELDS}); other fields are skipped without building anything. Nested
- * objects and arrays inside a kept field become empty placeholders of the same JSON type, which is
- * all the validator looks at there.
+ * that builds, for each event object, a map of only the fields {@link EventValidator} reads ({@link
+ * EventValidator#FIELDS}, one array slot each); other fields are skipped without building anything.
+ * Nested objects and arrays inside a kept field become empty placeholders of the same JSON type,
+ * which is all the validator looks at there.
  *
  * <p>It never decides a failure: whenever the text is not plainly one of the accepted shapes (bad
  * syntax, nesting deeper than core's reader allows, a number longer than {@link
  * Batches#MAX_NUMBER_DIGITS}, more than {@link Batches#MAX_EVENTS} NDJSON lines, {@code "events"}
  * that is not an array...), it answers {@code null} and {@link Batches} reads the text again with
  * core's tree reader, whose answer (items or the problem) is the one given. Each pass is linear in
- * the text, so hostile bodies cost at most two linear passes.
+ * the text, so a hostile body costs a few linear passes (at most the streaming reader's, a check
+ * with core's reader whether NDJSON sent as JSON is one document, then core's reader's own).
  */
 final class StreamingBatches {
   /** Same nesting limit as core's reader; numbers no longer than the digit limit of Batches. */
