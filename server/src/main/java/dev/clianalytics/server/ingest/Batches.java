@@ -27,19 +27,28 @@ public final class Batches {
 
   /** The items of {@code text}; each still has to pass event validation. */
   public static List<Object> items(String text, BodyFormat format) {
-    return items(text, format, true);
+    return items(text, null, format, true);
   }
 
   /**
-   * The items of {@code text}, read by the streaming reader when {@code streaming} (falling back to
-   * core's tree reader wherever it cannot decide) or by the tree reader alone: both give the same
-   * answer, which BatchesDifferentialTest checks.
+   * As {@link #items(String, BodyFormat)}, with the bytes {@code text} was decoded from (strict
+   * UTF-8), which the streaming reader reads faster than the text.
    */
-  static List<Object> items(String text, BodyFormat format, boolean streaming) {
+  public static List<Object> items(String text, byte[] utf8, BodyFormat format) {
+    return items(text, utf8, format, true);
+  }
+
+  /**
+   * The items of {@code text} (decoded from {@code utf8} when that is not null), read by the
+   * streaming reader when {@code streaming} (falling back to core's tree reader wherever it cannot
+   * decide) or by the tree reader alone: both give the same answer, which BatchesDifferentialTest
+   * checks.
+   */
+  static List<Object> items(String text, byte[] utf8, BodyFormat format, boolean streaming) {
     if (text.isBlank()) {
       throw ApiProblem.badRequest("the body is empty; " + SHAPES);
     }
-    List<Object> items = streaming ? streamed(text, format) : null;
+    List<Object> items = streaming ? streamed(text, utf8, format) : null;
     if (items == null) {
       checkNumbers(text);
       items =
@@ -64,11 +73,12 @@ public final class Batches {
    * of more than {@link #MAX_NUMBER_DIGITS} characters, so its success implies {@link
    * #checkNumbers} would pass.
    */
-  private static List<Object> streamed(String text, BodyFormat format) {
+  private static List<Object> streamed(String text, byte[] utf8, BodyFormat format) {
     if (format == BodyFormat.NDJSON) {
       return StreamingBatches.lines(text.toCharArray());
     }
-    List<Object> items = StreamingBatches.document(text);
+    List<Object> items =
+        utf8 == null ? StreamingBatches.document(text) : StreamingBatches.document(utf8);
     if (items != null) {
       return items;
     }

@@ -64,19 +64,49 @@ final class StreamingBatches {
    */
   static List<Object> document(String text) {
     try (JsonParser p = FACTORY.createParser(text)) {
-      JsonToken t = p.nextToken();
-      List<Object> items;
-      if (t == JsonToken.START_ARRAY) {
-        items = array(p);
-      } else if (t == JsonToken.START_OBJECT) {
-        items = wrapperOrEvent(p);
-      } else {
-        return null;
-      }
-      return items != null && p.nextToken() == null ? items : null;
+      return document(p);
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * As {@link #document(String)}, from the body's bytes, which must be well-formed UTF-8 (Jackson
+   * reads bytes faster than characters). Jackson guesses a byte source's encoding from its first
+   * four bytes and skips a byte order mark; core's reader reads UTF-8 and refuses a mark, so a body
+   * that starts with a mark or has a NUL byte in its first four (the only way to look like UTF-16
+   * or UTF-32 while being well-formed UTF-8) is left to the tree reader.
+   */
+  static List<Object> document(byte[] utf8) {
+    if (utf8.length >= 3
+        && utf8[0] == (byte) 0xEF
+        && utf8[1] == (byte) 0xBB
+        && utf8[2] == (byte) 0xBF) {
+      return null;
+    }
+    for (int i = 0; i < Math.min(4, utf8.length); i++) {
+      if (utf8[i] == 0) {
+        return null;
+      }
+    }
+    try (JsonParser p = FACTORY.createParser(utf8)) {
+      return document(p);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static List<Object> document(JsonParser p) throws IOException {
+    JsonToken t = p.nextToken();
+    List<Object> items;
+    if (t == JsonToken.START_ARRAY) {
+      items = array(p);
+    } else if (t == JsonToken.START_OBJECT) {
+      items = wrapperOrEvent(p);
+    } else {
+      return null;
+    }
+    return items != null && p.nextToken() == null ? items : null;
   }
 
   /**

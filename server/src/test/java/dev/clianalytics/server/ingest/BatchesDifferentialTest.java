@@ -10,6 +10,7 @@ import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.testing.Ev;
 import dev.clianalytics.server.http.ApiProblem;
 import dev.clianalytics.server.http.BodyFormat;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,10 +31,10 @@ class BatchesDifferentialTest {
   private static final UUID ID = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
 
   /** What a reader made of a body: a problem, or each item's validation. */
-  private static Object outcome(String text, BodyFormat format, boolean streaming) {
+  private static Object outcome(String text, byte[] utf8, BodyFormat format, boolean streaming) {
     try {
       List<Object> out = new ArrayList<>();
-      for (Object item : Batches.items(text, format, streaming)) {
+      for (Object item : Batches.items(text, utf8, format, streaming)) {
         out.add(EventValidator.validate(item, NOW));
       }
       return out;
@@ -108,6 +109,13 @@ class BatchesDifferentialTest {
     corpus.add(one + " " + two);
     corpus.add(one + "x");
     corpus.add("\ufeff" + one);
+    corpus.add("\ufeff[]");
+    corpus.add("\u0000[\u0000]");
+    corpus.add(" \u0000[\u0000]\u0000");
+    corpus.add("\u0000\u0000\u0000[\u0000\u0000\u0000]");
+    corpus.add("[\u0000]\u0000");
+    corpus.add("[]\u0000");
+    corpus.add("\u0000{\u0000}");
     corpus.add(one + "\u0000");
     corpus.add(" \t\r\n" + one + " \t\r\n");
     corpus.add("\f" + one);
@@ -310,9 +318,15 @@ class BatchesDifferentialTest {
     List<String> diverged = new ArrayList<>();
     for (String text : corpus) {
       for (BodyFormat format : BodyFormat.values()) {
-        Object tree = outcome(text, format, false);
-        Object streamed = outcome(text, format, true);
-        if (!tree.equals(streamed)) {
+        Object tree = outcome(text, null, format, false);
+        Object streamed = outcome(text, null, format, true);
+        // from bytes too, where the text is what well-formed UTF-8 can carry (no lone surrogate)
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        Object fromBytes =
+            new String(utf8, StandardCharsets.UTF_8).equals(text)
+                ? outcome(text, utf8, format, true)
+                : tree;
+        if (!tree.equals(streamed) || !tree.equals(fromBytes)) {
           diverged.add(
               format
                   + " "
@@ -320,7 +334,9 @@ class BatchesDifferentialTest {
                   + "\n  tree:     "
                   + clip(tree)
                   + "\n  streamed: "
-                  + clip(streamed));
+                  + clip(streamed)
+                  + "\n  bytes:    "
+                  + clip(fromBytes));
         }
       }
     }
@@ -349,6 +365,9 @@ class BatchesDifferentialTest {
     assertNotNull(StreamingBatches.document("{\"events\":" + events(3) + "}"));
     assertNotNull(StreamingBatches.lines((Json.write(event(1)) + "\n\n").toCharArray()));
     assertNull(StreamingBatches.document("[1 2]"));
+    assertNotNull(StreamingBatches.document(events(3).getBytes(StandardCharsets.UTF_8)));
+    assertNull(StreamingBatches.document("\ufeff[]".getBytes(StandardCharsets.UTF_8)));
+    assertNull(StreamingBatches.document("\u0000[\u0000]".getBytes(StandardCharsets.UTF_8)));
     List<Object> items = StreamingBatches.document(events(1));
     Validation v = EventValidator.validate(items.get(0), NOW);
     assertEquals(
