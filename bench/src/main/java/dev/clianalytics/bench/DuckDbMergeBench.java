@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -38,15 +39,24 @@ final class DuckDbMergeBench {
       }
     }
     Path dir = Files.createTempDirectory("duckdb-merge");
-    for (String indexes : List.of("all", "primary-key", "none")) {
-      double perSecond = measure(dir.resolve(indexes + ".db"), indexes, rows, batch);
-      System.out.printf(
-          Locale.ROOT,
-          "rows_per_s %-12s %.0f (batch %d, %d rows)%n",
-          indexes,
-          perSecond,
-          batch,
-          rows);
+    try {
+      for (String indexes : List.of("all", "primary-key", "none")) {
+        double perSecond = measure(dir.resolve(indexes + ".db"), indexes, rows, batch);
+        System.out.printf(
+            Locale.ROOT,
+            "rows_per_s %-12s %.0f (batch %d, %d rows)%n",
+            indexes,
+            perSecond,
+            batch,
+            rows);
+      }
+    } finally {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(dir);
     }
   }
 
