@@ -7,6 +7,7 @@ import dev.clianalytics.core.privacy.Privacy;
 import dev.clianalytics.core.sample.SampleGenerator;
 import dev.clianalytics.core.sample.SampleOptions;
 import dev.clianalytics.server.Storages;
+import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.clickhouse.ClickHouseUrl;
 import dev.clianalytics.server.storage.postgres.DatabaseUrl;
@@ -20,7 +21,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -56,6 +59,34 @@ final class BenchData implements AutoCloseable {
     execute(baseUrl, "CREATE SCHEMA " + schema);
     String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     return new BenchData(baseUrl, schema, url, dir);
+  }
+
+  /**
+   * A server on this data, as the benchmarks run it: a free port, {@code ingestToken} (and {@code
+   * adminToken} when not null), no rate limits, inference every {@code inferInterval} ({@code "0"}:
+   * only when asked).
+   */
+  Map<String, String> serverEnv(String ingestToken, String adminToken, String inferInterval) {
+    Map<String, String> env = new HashMap<>();
+    env.put("HASH_SALT", SALT);
+    env.put("PORT", "0");
+    env.put("INGEST_TOKENS", ingestToken);
+    if (adminToken != null) {
+      env.put("ADMIN_TOKEN", adminToken);
+    }
+    env.put("INFER_INTERVAL", inferInterval);
+    env.put("RATE_LIMIT_PER_TOKEN", "0");
+    env.put("RATE_LIMIT_PER_ADDRESS", "0");
+    env.put("DATA_DIR", dir.toString());
+    if (url != null) {
+      env.put("DATABASE_URL", url);
+    }
+    return env;
+  }
+
+  /** {@link #serverEnv} as a configuration, with no inference unless asked. */
+  ServerConfig serverConfig(String ingestToken) {
+    return ServerConfig.from(serverEnv(ingestToken, null, "0"), dir.resolve("no.env"));
   }
 
   Storage open() {

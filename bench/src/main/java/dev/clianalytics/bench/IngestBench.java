@@ -47,7 +47,10 @@ final class IngestBench {
     List<String> jvmOptions() {
       return jfr == null
           ? List.of()
-          : List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+          : List.of(
+              // deep enough for the whole Jetty, Javalin and virtual-thread stack of a request
+              "-XX:FlightRecorderOptions:stackdepth=512",
+              "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
     }
   }
 

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -41,19 +40,7 @@ final class IngestLoad implements AutoCloseable {
 
   /** The server's configuration for a benchmark: no rate limits, no scheduled inference. */
   static Map<String, String> env(BenchData data, String inferInterval) {
-    Map<String, String> env = new HashMap<>();
-    env.put("HASH_SALT", BenchData.SALT);
-    env.put("PORT", "0");
-    env.put("INGEST_TOKENS", TOKEN);
-    env.put("ADMIN_TOKEN", ADMIN);
-    env.put("INFER_INTERVAL", inferInterval);
-    env.put("RATE_LIMIT_PER_TOKEN", "0");
-    env.put("RATE_LIMIT_PER_ADDRESS", "0");
-    env.put("DATA_DIR", data.dir.toString());
-    if (data.url != null) {
-      env.put("DATABASE_URL", data.url);
-    }
-    return env;
+    return data.serverEnv(TOKEN, ADMIN, inferInterval);
   }
 
   /** {@code events} sample runs as request bodies of {@link #BATCH} events each. */

@@ -43,6 +43,7 @@ public final class Main {
       case "posthog" -> PosthogBench.run(BenchArgs.parse(rest));
       case "sanitizer" -> SanitizerRun.run();
       case "storage-ingest" -> StorageIngestBench.run(rest);
+      case "duckdb-merge" -> DuckDbMergeBench.run(rest);
       case "pooler-check" -> PoolerCheck.run(rest);
       case "privacy-survival" -> PrivacySurvival.run(rest);
       default -> {
@@ -68,6 +69,8 @@ public final class Main {
     System.err.println("       java -jar cli-analytics-bench.jar sanitizer");
     System.err.println(
         "       java -jar cli-analytics-bench.jar storage-ingest [--database-url URL]");
+    System.err.println(
+        "       java -jar cli-analytics-bench.jar duckdb-merge [--rows N] [--batch N]");
     System.err.println("       java -jar cli-analytics-bench.jar pooler-check DATABASE_URL");
     System.err.println(
         "       java -jar cli-analytics-bench.jar privacy-survival [--strings N] [--seed S]");

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,18 +124,7 @@ final class OtlpBench {
   }
 
   private static ServerConfig config(BenchData data) {
-    Map<String, String> env = new HashMap<>();
-    env.put("HASH_SALT", BenchData.SALT);
-    env.put("PORT", "0");
-    env.put("INGEST_TOKENS", TOKEN);
-    env.put("INFER_INTERVAL", "0");
-    env.put("RATE_LIMIT_PER_TOKEN", "0");
-    env.put("RATE_LIMIT_PER_ADDRESS", "0");
-    env.put("DATA_DIR", data.dir.toString());
-    if (data.url != null) {
-      env.put("DATABASE_URL", data.url);
-    }
-    return ServerConfig.from(env, data.dir.resolve("no.env"));
+    return data.serverConfig(TOKEN);
   }
 
   /** Posts requests from {@link #SENDERS} threads; every answer must be a full success. */

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,18 +162,7 @@ final class PosthogBench {
   private static double measure(String databaseUrl, String path, List<byte[]> bodies, int events)
       throws Exception {
     try (BenchData data = BenchData.create(databaseUrl)) {
-      Map<String, String> env = new HashMap<>();
-      env.put("HASH_SALT", BenchData.SALT);
-      env.put("PORT", "0");
-      env.put("INGEST_TOKENS", KEY);
-      env.put("INFER_INTERVAL", "0");
-      env.put("RATE_LIMIT_PER_TOKEN", "0");
-      env.put("RATE_LIMIT_PER_ADDRESS", "0");
-      env.put("DATA_DIR", data.dir.toString());
-      if (data.url != null) {
-        env.put("DATABASE_URL", data.url);
-      }
-      ServerConfig config = ServerConfig.from(env, data.dir.resolve("no.env"));
+      ServerConfig config = data.serverConfig(KEY);
       try (CliAnalyticsServer server =
               CliAnalyticsServer.start(config, Storages.open(data.url, data.dir));
           ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {

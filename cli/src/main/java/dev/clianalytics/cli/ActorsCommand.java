@@ -1,18 +1,13 @@
 package dev.clianalytics.cli;
 
 import dev.clianalytics.core.json.Json;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,62 +35,21 @@ final class ActorsCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "ACTOR_ID")
     String actorId;
 
-    @Option(
-        names = "--url",
-        defaultValue = "${env:CLI_ANALYTICS_URL:-http://localhost:8000}",
-        description = "Server URL (default: CLI_ANALYTICS_URL, else ${DEFAULT-VALUE}).")
-    String url;
-
-    @Option(
-        names = "--token",
-        defaultValue = "${env:CLI_ANALYTICS_TOKEN}",
-        description = "Admin token (default: CLI_ANALYTICS_TOKEN).")
-    String token;
+    @Mixin ServerOptions server;
 
     @Option(names = "--json", description = "Print the server's JSON answer.")
     boolean json;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-      String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    public Integer call() {
       String path =
           "/actors/" + URLEncoder.encode(actorId, StandardCharsets.UTF_8).replace("+", "%20");
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).DELETE();
-      if (token != null && !token.isBlank()) {
-        request.header("Authorization", "Bearer " + token.strip());
+      ApiClient.Answer answer = server.client().delete(path);
+      if (answer.status() != 200) {
+        throw new CliException("erasure failed: " + answer.problem());
       }
-      HttpResponse<String> response;
-      try (HttpClient client =
-          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-        response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new IOException(
-            "cannot reach "
-                + base
-                + " ("
-                + e.getClass().getSimpleName()
-                + "); start the server"
-                + " or pass --url",
-            e);
-      }
-      return report(response);
-    }
-
-    private int report(HttpResponse<String> response) {
-      Object body;
-      try {
-        body = Json.parse(response.body());
-      } catch (RuntimeException e) {
-        body = null;
-      }
-      if (response.statusCode() != 200 || !(body instanceof Map<?, ?> map)) {
-        String detail = body instanceof Map<?, ?> m ? String.valueOf(m.get("detail")) : "";
-        System.err.println("error: the server answered " + response.statusCode() + ": " + detail);
-        return 1;
-      }
-      System.out.println(
-          json ? response.body() : "erased: " + map.get("deleted") + " rows removed");
+      Map<String, Object> r = answer.object();
+      System.out.println(json ? Json.write(r) : "erased: " + r.get("deleted") + " rows removed");
       return 0;
     }
   }

@@ -26,7 +26,7 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     ServerConfig config = ServerConfig.load();
     Logging.configure(config.logLevel());
-    try (Storage storage = Storages.open(config.databaseUrl(), config.dataDir())) {
+    try (Storage storage = Storages.open(config)) {
       storage.migrate();
     }
     boolean clickHouse = ClickHouseUrl.isClickHouse(config.databaseUrl());

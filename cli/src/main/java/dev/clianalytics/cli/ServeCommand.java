@@ -30,8 +30,7 @@ final class ServeCommand implements Callable<Integer> {
       config = config.withPort(port);
     }
     Logging.configure(config.logLevel());
-    CliAnalyticsServer server =
-        CliAnalyticsServer.start(config, Storages.open(config.databaseUrl(), config.dataDir()));
+    CliAnalyticsServer server = CliAnalyticsServer.start(config, Storages.open(config));
     serveUntilStopped(server);
     return 0;
   }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -12,16 +14,18 @@ final class Identifiers {
   private static final HexFormat HEX = HexFormat.of();
 
   /**
-   * Looking up a MessageDigest or Mac costs about as much as hashing a short id; keep one per
-   * thread, since neither is thread-safe. In a holder so that the client, whose ids are already in
-   * SHA-256 form, never pays for the lambda and security provider start-up.
+   * Looking up a MessageDigest or Mac costs about as much as hashing a short id, and neither is
+   * thread-safe: idle instances wait in a queue for the next caller. Not thread-locals: the server
+   * runs each request on a new virtual thread, which would set one up again in every request
+   * (docs/server.md, Performance). In a holder so that the client, whose ids are already in SHA-256
+   * form, never pays for the queue and security provider start-up.
    */
   private static final class Sha256 {
-    static final ThreadLocal<MessageDigest> LOCAL =
-        ThreadLocal.withInitial(() -> newInstance(() -> MessageDigest.getInstance("SHA-256")));
+    static final Queue<MessageDigest> IDLE = new ConcurrentLinkedQueue<>();
   }
 
-  private final ThreadLocal<Mac> mac;
+  /** Idle HMAC instances keyed with the salt; null on the client. */
+  private final Queue<Mac> idleMacs;
 
   private final SecretKeySpec key;
 
@@ -39,17 +43,7 @@ final class Identifiers {
   private Identifiers(SecretKeySpec key) {
     this.key = key;
     this.recent = key == null ? null : new Entry[RECENT];
-    this.mac =
-        key == null
-            ? null
-            : ThreadLocal.withInitial(
-                () ->
-                    newInstance(
-                        () -> {
-                          Mac m = Mac.getInstance("HmacSHA256");
-                          m.init(key);
-                          return m;
-                        }));
+    this.idleMacs = key == null ? null : new ConcurrentLinkedQueue<>();
   }
 
   private interface Factory<T> {
@@ -88,8 +82,22 @@ final class Identifiers {
       return hit.normalized();
     }
     String hashed = sha256Form(raw);
-    String normalized =
-        HEX.formatHex(mac.get().doFinal(hashed.getBytes(StandardCharsets.US_ASCII)));
+    Mac mac = idleMacs.poll();
+    if (mac == null) {
+      mac =
+          newInstance(
+              () -> {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(key);
+                return m;
+              });
+    }
+    String normalized;
+    try {
+      normalized = HEX.formatHex(mac.doFinal(hashed.getBytes(StandardCharsets.US_ASCII)));
+    } finally {
+      idleMacs.offer(mac);
+    }
     recent[slot] = new Entry(raw, normalized);
     return normalized;
   }
@@ -98,7 +106,15 @@ final class Identifiers {
     if (isSha256Hex(raw)) {
       return raw;
     }
-    return HEX.formatHex(Sha256.LOCAL.get().digest(raw.getBytes(StandardCharsets.UTF_8)));
+    MessageDigest digest = Sha256.IDLE.poll();
+    if (digest == null) {
+      digest = newInstance(() -> MessageDigest.getInstance("SHA-256"));
+    }
+    try {
+      return HEX.formatHex(digest.digest(raw.getBytes(StandardCharsets.UTF_8)));
+    } finally {
+      Sha256.IDLE.offer(digest);
+    }
   }
 
   static boolean isSha256Hex(String s) {

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.json.Json;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,50 @@ class EventValidatorTest {
 
   private static List<FieldError> errors(Object json) {
     return assertInstanceOf(Validation.Invalid.class, EventValidator.validate(json, NOW)).errors();
+  }
+
+  /** A map that records every key the validator asks for. */
+  private static final class Recording extends AbstractMap<Object, Object> {
+    final Set<Object> asked = new HashSet<>();
+    private final Map<String, Object> map;
+
+    Recording(Map<String, Object> map) {
+      this.map = map;
+    }
+
+    @Override
+    public Set<Entry<Object, Object>> entrySet() {
+      throw new AssertionError("the validator must look fields up, not iterate");
+    }
+
+    @Override
+    public Object get(Object key) {
+      asked.add(key);
+      return map.get(key);
+    }
+
+    @Override
+    public Object getOrDefault(Object key, Object fallback) {
+      asked.add(key);
+      return map.getOrDefault(key, fallback);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      asked.add(key);
+      return map.containsKey(key);
+    }
+  }
+
+  @Test
+  void validate_readsExactlyTheDeclaredFields() {
+    // the server's streaming reader keeps only FIELDS; a field read but not declared would be lost
+    Recording valid = new Recording(valid());
+    EventValidator.validate(valid, NOW);
+    assertEquals(EventValidator.FIELDS, valid.asked);
+    Recording empty = new Recording(Map.of());
+    EventValidator.validate(empty, NOW);
+    assertEquals(EventValidator.FIELDS, empty.asked);
   }
 
   @Test

@@ -19,6 +19,8 @@ public record ConfigKey(String name, String defaultValue, String meaning) {
   public static final List<ConfigKey> SERVER =
       List.of(
           new ConfigKey("DATABASE_URL", null, "PostgreSQL or ClickHouse URL; unset: embedded"),
+          new ConfigKey(
+              "CLICKHOUSE_CLUSTER", null, "ClickHouse cluster for ON CLUSTER and Distributed"),
           new ConfigKey("DATA_DIR", "./data", "directory of the embedded database and its salt"),
           new ConfigKey("HASH_SALT", null, "HMAC key for identifiers, at least 16 characters"),
           new ConfigKey("PORT", "8000", "listening port, 0 to 65535"),

@@ -47,6 +47,7 @@ final class ConfigLoader {
     ServerConfigBuilder b = ServerConfig.builder();
     String databaseUrl = databaseUrl();
     b.databaseUrl(databaseUrl);
+    b.clickhouseCluster(clickhouseCluster(databaseUrl));
     set("DATA_DIR", Path::of, b::dataDir);
     b.hashSalt(HashSalts.resolve(get("HASH_SALT"), databaseUrl == null, b.dataDir()));
     set("PORT", v -> int32(ServerConfig.PORT, v), b::port);
@@ -113,6 +114,26 @@ final class ConfigLoader {
         "must be a postgresql://user:pass@host:port/db URI, a jdbc:postgresql: URL or a"
             + " clickhouse://user:pass@host:8123/db URL",
         "fix it, or unset it to use the embedded database");
+  }
+
+  private String clickhouseCluster(String databaseUrl) {
+    String v = get("CLICKHOUSE_CLUSTER");
+    if (v == null) {
+      return null;
+    }
+    if (databaseUrl == null || !databaseUrl.toLowerCase(Locale.ROOT).startsWith("clickhouse://")) {
+      throw bad(
+          "CLICKHOUSE_CLUSTER",
+          "is set but DATABASE_URL is not a clickhouse:// URL",
+          "unset it, or set DATABASE_URL to one of the cluster's servers");
+    }
+    if (!ServerConfig.CLUSTER_NAME.matcher(v).matches()) {
+      throw bad(
+          "CLICKHOUSE_CLUSTER",
+          "must be a cluster name of letters, digits and '_' as in remote_servers",
+          "fix it");
+    }
+    return v;
   }
 
   private String logLevel(String value) {

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param rateLimitPerAddress requests per second from one client address (burst twice that); 0 is
  *     off
  * @param posthogMappingFile the PostHog mapping file (docs/posthog.md), or null for the defaults
+ * @param clickhouseCluster the ClickHouse cluster the tables are created on (docs/scaling-out.md),
+ *     or null for a single server
  */
 public record ServerConfig(
     String databaseUrl,
@@ -44,7 +46,8 @@ public record ServerConfig(
     int aggregateRetentionDays,
     int rateLimitPerToken,
     int rateLimitPerAddress,
-    Path posthogMappingFile) {
+    Path posthogMappingFile,
+    String clickhouseCluster) {
 
   /** Default {@code MAX_BODY_BYTES}: 5 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
@@ -54,6 +57,10 @@ public record ServerConfig(
 
   /** Default {@code RATE_LIMIT_PER_ADDRESS}, requests per second (docs/server.md says why). */
   public static final int DEFAULT_RATE_LIMIT_PER_ADDRESS = 2000;
+
+  /** What {@code CLICKHOUSE_CLUSTER} may be: a name as {@code remote_servers} spells it. */
+  static final java.util.regex.Pattern CLUSTER_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
   /** The largest rate either limit accepts. */
   public static final int MAX_RATE_LIMIT = 1_000_000;
@@ -110,6 +117,12 @@ public record ServerConfig(
     }
     RATE_LIMIT_PER_TOKEN.check(rateLimitPerToken);
     RATE_LIMIT_PER_ADDRESS.check(rateLimitPerAddress);
+    if (clickhouseCluster != null && !CLUSTER_NAME.matcher(clickhouseCluster).matches()) {
+      throw new ConfigException(
+          "CLICKHOUSE_CLUSTER must be a cluster name of letters, digits and '_', was '"
+              + clickhouseCluster
+              + "'");
+    }
   }
 
   /** A builder holding every default of docs/server.md, for a configuration made in code. */

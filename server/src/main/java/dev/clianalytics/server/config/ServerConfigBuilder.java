@@ -31,6 +31,7 @@ public final class ServerConfigBuilder {
   private int rateLimitPerToken = ServerConfig.DEFAULT_RATE_LIMIT_PER_TOKEN;
   private int rateLimitPerAddress = ServerConfig.DEFAULT_RATE_LIMIT_PER_ADDRESS;
   private Path posthogMappingFile;
+  private String clickhouseCluster;
 
   ServerConfigBuilder() {}
 
@@ -56,6 +57,7 @@ public final class ServerConfigBuilder {
     rateLimitPerToken = c.rateLimitPerToken();
     rateLimitPerAddress = c.rateLimitPerAddress();
     posthogMappingFile = c.posthogMappingFile();
+    clickhouseCluster = c.clickhouseCluster();
   }
 
   /** PostgreSQL URL; null (the default) for the embedded database in the data directory. */
@@ -177,6 +179,12 @@ public final class ServerConfigBuilder {
     return this;
   }
 
+  /** The ClickHouse cluster to create tables on; null (the default) for a single server. */
+  public ServerConfigBuilder clickhouseCluster(String value) {
+    clickhouseCluster = value;
+    return this;
+  }
+
   /** The configuration; throws {@link ConfigException} naming the first setting out of range. */
   public ServerConfig build() {
     return new ServerConfig(
@@ -200,6 +208,7 @@ public final class ServerConfigBuilder {
         aggregateRetentionDays,
         rateLimitPerToken,
         rateLimitPerAddress,
-        posthogMappingFile);
+        posthogMappingFile,
+        clickhouseCluster);
   }
 }

@@ -25,7 +25,8 @@ public final class IngestEndpoint {
   public void handle(Context ctx) {
     Instant receivedAt = clock.instant();
     BodyFormat format = BodyFormat.of(ctx.contentType());
-    List<Object> items = Batches.items(bodies.text(ctx), format);
+    byte[] utf8 = bodies.bytes(ctx);
+    List<Object> items = Batches.items(Bodies.utf8(utf8), utf8, format);
     IngestResult result = service.ingest(items, receivedAt);
     if (result.allRejected()) {
       throw ApiProblem.validation(

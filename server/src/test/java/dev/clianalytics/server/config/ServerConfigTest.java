@@ -89,6 +89,24 @@ class ServerConfigTest {
   }
 
   @Test
+  void clickhouseCluster_needsAClickHouseUrlAndAPlainName() {
+    String salt = "0123456789abcdef0123";
+    String ch = "clickhouse://default@127.0.0.1:8123/analytics";
+    assertNull(load("DATABASE_URL", ch, "HASH_SALT", salt).clickhouseCluster());
+    assertEquals(
+        "cli_analytics",
+        load("DATABASE_URL", ch, "HASH_SALT", salt, "CLICKHOUSE_CLUSTER", "cli_analytics")
+            .clickhouseCluster());
+    assertEquals(
+        "CLICKHOUSE_CLUSTER is set but DATABASE_URL is not a clickhouse:// URL, was 'c1'; unset"
+            + " it, or set DATABASE_URL to one of the cluster's servers",
+        failure("CLICKHOUSE_CLUSTER", "c1"));
+    assertTrue(
+        failure("DATABASE_URL", ch, "HASH_SALT", salt, "CLICKHOUSE_CLUSTER", "c1; DROP TABLE x")
+            .startsWith("CLICKHOUSE_CLUSTER must be a cluster name"));
+  }
+
+  @Test
   void embedded_withoutHashSalt_generatesOneAndKeepsIt() {
     String first = load().hashSalt();
     assertTrue(first.length() >= 16);

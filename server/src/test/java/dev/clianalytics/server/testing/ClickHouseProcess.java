@@ -74,12 +74,16 @@ final class ClickHouseProcess implements AutoCloseable {
 
   /**
    * Starts a server on the given ports; {@code remoteServers} is the body of the {@code
-   * remote_servers} section (empty for a single node). Returns once it answers {@code /ping}.
+   * remote_servers} section (empty for a single node), {@code zooKeeperPort} the loopback port of
+   * the ZooKeeper that {@code ON CLUSTER} statements are queued in (0: none). Returns once it
+   * answers {@code /ping}.
    */
-  static ClickHouseProcess start(Path binary, int httpPort, int tcpPort, String remoteServers) {
+  static ClickHouseProcess start(
+      Path binary, int httpPort, int tcpPort, String remoteServers, int zooKeeperPort) {
     try {
       Path dir = Files.createTempDirectory("clickhouse-test-");
-      Files.writeString(dir.resolve("config.xml"), config(dir, httpPort, tcpPort, remoteServers));
+      Files.writeString(
+          dir.resolve("config.xml"), config(dir, httpPort, tcpPort, remoteServers, zooKeeperPort));
       Files.writeString(dir.resolve("users.xml"), USERS);
       ProcessBuilder pb =
           new ProcessBuilder(
@@ -194,8 +198,16 @@ final class ClickHouseProcess implements AutoCloseable {
   }
 
   // Caches are kept small: several servers may run beside the test JVMs on a 2-core machine.
-  private static String config(Path dir, int httpPort, int tcpPort, String remoteServers) {
+  private static String config(
+      Path dir, int httpPort, int tcpPort, String remoteServers, int zooKeeperPort) {
     String d = dir.toString();
+    String zooKeeper =
+        zooKeeperPort == 0
+            ? ""
+            : "<zookeeper><node><host>127.0.0.1</host><port>"
+                + zooKeeperPort
+                + "</port></node></zookeeper>"
+                + "<distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>";
     return """
         <?xml version="1.0"?>
         <yandex>
@@ -220,9 +232,10 @@ final class ClickHouseProcess implements AutoCloseable {
           <mark_cache_size>268435456</mark_cache_size>
           <uncompressed_cache_size>268435456</uncompressed_cache_size>
           <remote_servers>%4$s</remote_servers>
+          %5$s
         </yandex>
         """
-        .formatted(d, httpPort, tcpPort, remoteServers);
+        .formatted(d, httpPort, tcpPort, remoteServers, zooKeeper);
   }
 
   private static final String USERS =

@@ -1,6 +1,8 @@
 package dev.clianalytics.server.testing;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -42,7 +44,7 @@ public final class TestClickHouse implements AutoCloseable {
     if (single == null) {
       Path binary = requireBinary();
       int[] ports = ClickHouseProcess.freePorts(2);
-      single = ClickHouseProcess.start(binary, ports[0], ports[1], "");
+      single = ClickHouseProcess.start(binary, ports[0], ports[1], "", 0);
       ClickHouseProcess started = single;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "clickhouse-test-stop"));
     }
@@ -98,31 +100,57 @@ public final class TestClickHouse implements AutoCloseable {
   }
 
   /**
-   * Two servers configured as one cluster of two shards (one replica each), as {@code
-   * docs/scaling-out.md} sets it up.
+   * Two servers configured as one cluster of two shards (one replica each), with an in-process
+   * ZooKeeper for their {@code ON CLUSTER} statements, as docs/scaling-out.md sets it up.
    */
   public static final class TwoShards implements AutoCloseable {
     /** The cluster's name in both servers' {@code remote_servers}. */
     public static final String CLUSTER = "cli_analytics";
 
+    private final TestingServer zooKeeper;
     private final ClickHouseProcess first;
     private final ClickHouseProcess second;
 
-    private TwoShards(ClickHouseProcess first, ClickHouseProcess second) {
+    private TwoShards(TestingServer zooKeeper, ClickHouseProcess first, ClickHouseProcess second) {
+      this.zooKeeper = zooKeeper;
       this.first = first;
       this.second = second;
     }
 
     static TwoShards start(Path binary) {
+      TestingServer zooKeeper = startZooKeeper();
       int[] ports = ClickHouseProcess.freePorts(4);
       String remote =
           "<" + CLUSTER + ">" + shard(ports[1]) + shard(ports[3]) + "</" + CLUSTER + ">";
-      ClickHouseProcess a = ClickHouseProcess.start(binary, ports[0], ports[1], remote);
+      ClickHouseProcess a = null;
       try {
-        return new TwoShards(a, ClickHouseProcess.start(binary, ports[2], ports[3], remote));
+        a = ClickHouseProcess.start(binary, ports[0], ports[1], remote, zooKeeper.getPort());
+        ClickHouseProcess b =
+            ClickHouseProcess.start(binary, ports[2], ports[3], remote, zooKeeper.getPort());
+        return new TwoShards(zooKeeper, a, b);
       } catch (RuntimeException e) {
-        a.close();
+        if (a != null) {
+          a.close();
+        }
+        closeQuietly(zooKeeper);
         throw e;
+      }
+    }
+
+    private static TestingServer startZooKeeper() {
+      try {
+        // a free port and a temporary directory, removed on close
+        return new TestingServer(true);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start an in-process ZooKeeper: " + e, e);
+      }
+    }
+
+    private static void closeQuietly(TestingServer zooKeeper) {
+      try {
+        zooKeeper.close();
+      } catch (IOException e) {
+        // a temporary directory left behind is harmless
       }
     }
 
@@ -133,6 +161,18 @@ public final class TestClickHouse implements AutoCloseable {
     /** A {@code DATABASE_URL} for server 0 or 1 of the cluster. */
     public String databaseUrl(int server, String database) {
       return "clickhouse://default@127.0.0.1:" + node(server).httpPort + "/" + database;
+    }
+
+    /** Creates a database named after {@code testClass} on both servers ({@code ON CLUSTER}). */
+    public String createDatabase(Class<?> testClass) {
+      String database = TestPostgres.uniqueName(testClass);
+      first.sql("CREATE DATABASE " + database + " ON CLUSTER " + CLUSTER);
+      return database;
+    }
+
+    /** Drops {@code database} on both servers. */
+    public void dropDatabase(String database) {
+      first.sql("DROP DATABASE IF EXISTS " + database + " ON CLUSTER " + CLUSTER);
     }
 
     /** Runs one statement on server 0 or 1 and returns its TabSeparated answer. */
@@ -152,6 +192,7 @@ public final class TestClickHouse implements AutoCloseable {
     public void close() {
       first.close();
       second.close();
+      closeQuietly(zooKeeper);
     }
   }
 }

@@ -69,4 +69,25 @@ class TestClickHouseTest {
       cluster.sql(1, "DROP DATABASE IF EXISTS " + db);
     }
   }
+
+  @Test
+  void twoShards_onClusterStatement_runsOnBothServers() {
+    TestClickHouse.TwoShards cluster = TestClickHouse.twoShards();
+    String db = TestPostgres.uniqueName(TestClickHouseTest.class);
+    String on = " ON CLUSTER " + TestClickHouse.TwoShards.CLUSTER;
+    try {
+      cluster.sql(0, "CREATE DATABASE " + db + on);
+      cluster.sql(
+          0, "CREATE TABLE " + db + ".t" + on + " (n UInt32) ENGINE = MergeTree ORDER BY n");
+      for (int server = 0; server < 2; server++) {
+        assertEquals(
+            "t\n",
+            cluster.sql(
+                server,
+                "SELECT name FROM system.tables WHERE database = '" + db + "' AND name = 't'"));
+      }
+    } finally {
+      cluster.sql(0, "DROP DATABASE IF EXISTS " + db + on);
+    }
+  }
 }

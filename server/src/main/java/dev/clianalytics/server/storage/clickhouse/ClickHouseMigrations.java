@@ -9,23 +9,29 @@ import java.util.Set;
  * Applies the scripts under {@code db/clickhouse/} and records them in {@code schema_migrations}.
  * ClickHouse has no transactions or locks to make this exclusive, so every statement of those
  * scripts is idempotent ({@code IF NOT EXISTS}) and a version recorded twice by two instances
- * migrating at once is read once.
+ * migrating at once is read once. On a cluster each statement runs {@code ON CLUSTER} (see {@link
+ * Topology#migration}).
  */
 final class ClickHouseMigrations {
   private ClickHouseMigrations() {}
 
   static void apply(ClickHouseSql sql) {
     List<Migrations.Script> scripts = Migrations.load("clickhouse", Migrations.CLICKHOUSE);
-    sql.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, description String,"
-            + " applied_us Int64) ENGINE = MergeTree ORDER BY version");
+    Topology topology = sql.topology();
+    topology
+        .migration(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, description String,"
+                + " applied_us Int64) ENGINE = MergeTree ORDER BY version")
+        .forEach(sql::execute);
     Set<Integer> applied = new HashSet<>();
     sql.query(
         "SELECT DISTINCT version FROM schema_migrations",
         ClickHouseSql.schema("version UInt32"),
         r -> applied.add((int) r.getLong(1)));
     for (Migrations.Script script : Migrations.pending(scripts, applied)) {
-      script.statements().forEach(sql::execute);
+      for (String statement : script.statements()) {
+        topology.migration(statement).forEach(sql::execute);
+      }
       sql.execute(
           "INSERT INTO schema_migrations (version, description, applied_us) VALUES ("
               + script.version()

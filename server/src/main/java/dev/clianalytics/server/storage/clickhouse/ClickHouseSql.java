@@ -35,10 +35,12 @@ final class ClickHouseSql implements AutoCloseable {
 
   private final Client client;
   private final String where;
+  private final Topology topology;
 
-  ClickHouseSql(ClickHouseUrl url) {
+  ClickHouseSql(ClickHouseUrl url, Topology topology) {
     this.where = "ClickHouse at " + url.host() + ":" + url.port() + "/" + url.database();
-    this.client =
+    this.topology = topology;
+    Client.Builder builder =
         new Client.Builder()
             .addEndpoint(url.endpoint())
             .setUsername(url.user())
@@ -48,8 +50,22 @@ final class ClickHouseSql implements AutoCloseable {
             .serverSetting("database", url.database())
             .compressServerResponse(false)
             .setConnectTimeout(5, ChronoUnit.SECONDS)
-            .setMaxRetries(0)
-            .build();
+            .setMaxRetries(0);
+    if (topology.clustered()) {
+      builder
+          // an insert returns once the shard has the rows, not when they are queued for it
+          .serverSetting("insert_distributed_sync", "1")
+          // an IN subquery over a Distributed table runs once over all shards and its result
+          // goes to each shard (GLOBAL IN): the rows it looks up (committed generations, first
+          // copies of an id) need not live on the shard of the rows it filters
+          .serverSetting("distributed_product_mode", "global");
+    }
+    this.client = builder.build();
+  }
+
+  /** Where the tables live. */
+  Topology topology() {
+    return topology;
   }
 
   /** A column list for {@link #schema}: {@code name Type, name Type, ...}. */

@@ -54,15 +54,23 @@ public final class ClickHouseStorage implements Storage {
   private boolean seqsSeeded;
   private volatile boolean closed;
 
-  private ClickHouseStorage(ClickHouseUrl url) {
+  private ClickHouseStorage(ClickHouseUrl url, Topology topology) {
     this.url = url;
-    this.sql = new ClickHouseSql(url);
+    this.sql = new ClickHouseSql(url, topology);
     this.inference = new ClickHouseInference(this);
   }
 
   /** Opens a client for {@code url}; a server that is down makes the first call fail, not this. */
   public static ClickHouseStorage open(ClickHouseUrl url) {
-    return new ClickHouseStorage(url);
+    return open(url, null);
+  }
+
+  /**
+   * Opens a client for {@code url} whose tables live on every shard of {@code cluster} (its name in
+   * the servers' {@code remote_servers}), or on that one server when {@code cluster} is null.
+   */
+  public static ClickHouseStorage open(ClickHouseUrl url, String cluster) {
+    return new ClickHouseStorage(url, new Topology(url.database(), cluster));
   }
 
   @Override
@@ -303,7 +311,9 @@ public final class ClickHouseStorage implements Storage {
 
   @Override
   public String toString() {
-    return "ClickHouse " + url;
+    return "ClickHouse "
+        + url
+        + (sql.topology().clustered() ? " on cluster " + sql.topology().cluster() : "");
   }
 
   private void checkOpen() {

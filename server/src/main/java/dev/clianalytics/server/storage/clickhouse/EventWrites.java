@@ -126,11 +126,21 @@ final class EventWrites {
     if (sql.queryLong("SELECT count() FROM " + table + " WHERE " + where) == 0) {
       return;
     }
-    sql.execute("ALTER TABLE " + table + " DELETE WHERE " + where);
+    Topology topology = sql.topology();
+    sql.execute(
+        "ALTER TABLE " + topology.local(table) + topology.onCluster() + " DELETE WHERE " + where);
     long deadline = System.currentTimeMillis() + MUTATION_TIMEOUT_MS;
+    String mutations =
+        topology.clustered()
+            ? "cluster(" + ClickHouseSql.quote(topology.cluster()) + ", system, mutations)"
+            : "system.mutations";
     String pending =
-        "SELECT count() FROM system.mutations WHERE database = currentDatabase() AND table = "
-            + ClickHouseSql.quote(table)
+        "SELECT count() FROM "
+            + mutations
+            + " WHERE database = "
+            + ClickHouseSql.quote(topology.database())
+            + " AND table = "
+            + ClickHouseSql.quote(topology.clustered() ? table + "_local" : table)
             + " AND is_done = 0";
     while (sql.queryLong(pending) > 0) {
       if (System.currentTimeMillis() > deadline) {

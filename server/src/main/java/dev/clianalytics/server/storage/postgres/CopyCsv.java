@@ -45,6 +45,9 @@ final class CopyCsv {
       return out;
     }
     out.append('"');
+    if (value.indexOf('"') < 0) {
+      return out.append(value).append('"'); // nearly every value: one bulk copy
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '"') {
@@ -67,6 +70,10 @@ final class CopyCsv {
       }
       out.append("\"\"");
       String v = values.get(i);
+      if (v.indexOf('"') < 0 && v.indexOf('\\') < 0) {
+        out.append(v).append("\"\"");
+        continue;
+      }
       for (int j = 0; j < v.length(); j++) {
         char c = v.charAt(j);
         if (c == '\\') {
@@ -95,9 +102,10 @@ final class CopyCsv {
   }
 
   private static StringBuilder pad(StringBuilder out, int value, int width) {
-    int digits = value == 0 ? 1 : (int) Math.log10(value) + 1;
-    for (int i = digits; i < width; i++) {
-      out.append('0');
+    for (int limit = 10, i = 1; i < width; i++, limit *= 10) {
+      if (value < limit) {
+        out.append('0');
+      }
     }
     return out.append(value);
   }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL {@code DATABASE_URL}, parsed once: either a libpq URI ({@code
@@ -77,8 +79,7 @@ public final class DatabaseUrl {
     Objects.requireNonNull(value, "value");
     String v = value.strip();
     if (v.startsWith("jdbc:postgresql:")) {
-      java.util.regex.Matcher schema =
-          java.util.regex.Pattern.compile("[?&]" + SCHEMA_PARAMETER + "=([^&]*)").matcher(v);
+      Matcher schema = Pattern.compile("[?&]" + SCHEMA_PARAMETER + "=([^&]*)").matcher(v);
       Map<String, String> given =
           schema.find() ? Map.of(SCHEMA_PARAMETER, checkSchema(schema.group(1))) : Map.of();
       return new DatabaseUrl(v, null, null, given, maskJdbc(v));
