@@ -124,7 +124,12 @@ public final class CliAnalyticsServer implements AutoCloseable {
         "cli-analytics {} listening on port {} ({})",
         ServerInfo.current().version(),
         port,
-        config.embedded() ? "embedded database in " + config.dataDir() : "PostgreSQL");
+        config.embedded()
+            ? "embedded database in " + config.dataDir()
+            : dev.clianalytics.server.storage.clickhouse.ClickHouseUrl.isClickHouse(
+                    config.databaseUrl())
+                ? "ClickHouse"
+                : "PostgreSQL");
     if (auth.open()) {
       LOG.warn(
           "no tokens are set: every endpoint is open to anyone who can reach port {}; set"
