@@ -34,6 +34,11 @@ public abstract class ServerFixture {
   /** A {@code DATABASE_URL} for a new empty database, or null for embedded DuckDB. */
   protected abstract String newDatabaseUrl();
 
+  /** Settings every server of this fixture gets, such as the cluster its database is on. */
+  protected Map<String, String> databaseSettings() {
+    return Map.of();
+  }
+
   /** Drops what {@link #newDatabaseUrl()} created. */
   protected void dropDatabase() {}
 
@@ -83,9 +88,10 @@ public abstract class ServerFixture {
     if (url != null) {
       env.put("DATABASE_URL", url);
     }
+    env.putAll(databaseSettings());
     env.putAll(settings);
     ServerConfig config = ServerConfig.from(env, dataDir.resolve("no.env"));
-    Storage storage = Storages.open(url, dataDir);
+    Storage storage = Storages.open(config);
     server = CliAnalyticsServer.start(config, storage, clock);
     http = new Http(server.port());
   }

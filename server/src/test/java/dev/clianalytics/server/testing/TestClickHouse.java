@@ -2,6 +2,7 @@ package dev.clianalytics.server.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -168,6 +169,24 @@ public final class TestClickHouse implements AutoCloseable {
       String database = TestPostgres.uniqueName(testClass);
       first.sql("CREATE DATABASE " + database + " ON CLUSTER " + CLUSTER);
       return database;
+    }
+
+    /**
+     * Empties every table of {@code database} on both servers but the record of applied migrations,
+     * so a later migrate finds the schema current: far quicker than a new database, whose migration
+     * {@code ON CLUSTER} takes seconds.
+     */
+    public void emptyDatabase(String database) {
+      for (ClickHouseProcess server : List.of(first, second)) {
+        String tables =
+            server.sql(
+                "SELECT name FROM system.tables WHERE database = '"
+                    + database
+                    + "' AND engine LIKE '%MergeTree' AND name != 'schema_migrations_local'");
+        for (String table : tables.lines().toList()) {
+          server.sql("TRUNCATE TABLE " + database + "." + table);
+        }
+      }
     }
 
     /** Drops {@code database} on both servers. */

@@ -38,19 +38,7 @@ class ClickHouseClusterStorageTest extends StorageContractTest {
     if (database == null) {
       database = cluster.createDatabase(ClickHouseClusterStorageTest.class);
     } else {
-      for (int server = 0; server < 2; server++) {
-        for (String table :
-            cluster
-                .sql(
-                    server,
-                    "SELECT name FROM system.tables WHERE database = '"
-                        + database
-                        + "' AND engine LIKE '%MergeTree' AND name != 'schema_migrations_local'")
-                .lines()
-                .toList()) {
-          cluster.sql(server, "TRUNCATE TABLE " + database + "." + table);
-        }
-      }
+      cluster.emptyDatabase(database);
     }
     return instanceOn(0);
   }
