@@ -124,4 +124,58 @@ class ShapesTest {
     assertFalse(Shapes.isIpv6OrMac("x::1", 1, 3));
     assertTrue(Shapes.isIpv6OrMac("x::1", 1, 4));
   }
+
+  private static boolean random(String w) {
+    return Shapes.looksRandom(w, 0, w.length());
+  }
+
+  @Test
+  void looksRandom_digitsOnly_fromSixteenCharactersThatAreNotSeparators() {
+    assertTrue(random("1234567890123456"));
+    assertFalse(random("123456789012345"));
+    assertTrue(random("123456789012345-6"));
+    assertFalse(random("12345678901234-5"));
+    // the range is what counts
+    assertFalse(Shapes.looksRandom("x1234567890123456", 0, 16));
+    assertTrue(Shapes.looksRandom("x1234567890123456", 1, 17));
+  }
+
+  @Test
+  void looksRandom_hexWithLettersAndAtLeastTwoDigits_isAHash() {
+    assertTrue(random("abcdef0123456789"));
+    assertTrue(random("ABCDEF0123456789"));
+    assertTrue(random("abcdefabcdefab12"));
+    assertFalse(random("abcdefabcdefabc1"));
+  }
+
+  @Test
+  void looksRandom_oneCase_needsTwentyCharactersNoSeparatorsAndFewVowelsOrAllCapitals() {
+    assertTrue(random("BCDFGHJKLMNPQRSTVWXZ"));
+    assertFalse(random("BCDFGHJKLMNPQRSTVWX"));
+    assertTrue(random("bcdfghjklmnpqrstvwxz"));
+    assertFalse(random("abcdefghijklmnopqrst"));
+    assertTrue(random("ERRPNPMNOMATCHINGVERSION"));
+    assertFalse(random("ERR_PNPM_NO_MATCHING_VERSION"));
+    assertTrue(random("JBSWYDPEHPKPXPJBSWYDPQRZ"));
+    assertTrue(random("jbswydpehpkpxpjbswydpqrz"));
+  }
+
+  @Test
+  void looksRandom_mixedCaseAndDigits_switchingOften_butNotCamelCase() {
+    assertTrue(random("aB3dE5fG7hJ9kL1mN2pQ"));
+    assertTrue(random("bCdFgHjKlMnPqRsTvWxZ"));
+    assertTrue(random("JBSWY3DPEHPK3PXPJBSWY3DP"));
+    assertTrue(random("PBEWithMD5AndTripleDESCipher"));
+    assertFalse(random("getUserById2Name"));
+    assertFalse(random("ThisIsAClassName"));
+    assertFalse(random("HTTPResponseHandlerFactoryBean"));
+    assertFalse(random("xmlHttpRequestFactoryBuilder"));
+  }
+
+  @Test
+  void looksRandom_rareLetterPairs_withDigits() {
+    assertTrue(random("xvyhrxvyhrxvyhr1"));
+    assertTrue(random("xvyhrqwzxvkjhgt1"));
+    assertFalse(random("gbzaHpjqwxyzTplm"));
+  }
 }
