@@ -74,6 +74,10 @@ class LexerTest {
     assertTrue(Lexer.looksLikeCredential("abcdefghijklmnopqrst"));
     assertFalse(Lexer.looksLikeCredential("abcdefghijklmnopqrs:"));
     assertFalse(Lexer.looksLikeCredential("...."));
+    // the first and last letters of each case are letters, not symbols
+    assertFalse(Lexer.looksLikeCredential("zzzz"));
+    assertFalse(Lexer.looksLikeCredential("Zaaa"));
+    assertFalse(Lexer.looksLikeCredential("Azzz"));
   }
 
   @Test
@@ -116,6 +120,10 @@ class LexerTest {
       assertTrue(Lexer.looksLikePassword("hunter2" + c), "with " + c);
     }
     assertFalse(Lexer.looksLikePassword("hunter2-"));
+    assertTrue(Lexer.looksLikePassword("aaaaa1!"));
+    assertTrue(Lexer.looksLikePassword("zzzzz1!"));
+    assertTrue(Lexer.looksLikePassword("AAAAA1!"));
+    assertTrue(Lexer.looksLikePassword("ZZZZZ1!"));
   }
 
   @Test

@@ -46,6 +46,9 @@ class SecretNamesTest {
     assertFalse(SecretNames.isSecret("monkey", true));
     assertFalse(SecretNames.isSecret("hello", true));
     assertFalse(SecretNames.isSecret("--", true));
+    // brackets are neither letters nor cues
+    assertTrue(SecretNames.isSecret("x{token}", true));
+    assertTrue(SecretNames.isSecret("x[auth]", true));
   }
 
   @Test
@@ -94,6 +97,11 @@ class SecretNamesTest {
     assertTrue(SecretNames.isBlockedFlag("--monKey"));
     assertFalse(SecretNames.isBlockedFlag("--MONKEY"));
     assertTrue(SecretNames.isBlockedFlag("--tokenx"));
+    // words starting with a, and names without dashes
+    assertTrue(SecretNames.isBlockedFlag("--auth"));
+    assertTrue(SecretNames.isBlockedFlag("password"));
+    assertTrue(SecretNames.isBlockedFlag("myToken"));
+    assertFalse(SecretNames.isBlockedFlag("monkey"));
   }
 
   @Test
