@@ -123,6 +123,7 @@ class ShapesTest {
     assertTrue(Shapes.isIpv6OrMac(longest + "%a", 0, 47));
     assertFalse(Shapes.isIpv6OrMac("x::1", 1, 3));
     assertTrue(Shapes.isIpv6OrMac("x::1", 1, 4));
+    assertTrue(Shapes.isIpv6OrMac("x" + longest, 1, 46));
   }
 
   private static boolean random(String w) {
