@@ -59,6 +59,7 @@ class PathsTest {
     path("C:\\x");
     path("c:/x");
     path("C:/");
+    path("C:\\");
     notPath("1:/x");
     notPath("C:x");
     notPath("C:");
