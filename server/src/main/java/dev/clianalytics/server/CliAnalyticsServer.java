@@ -19,6 +19,7 @@ import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.StorageUnavailableException;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,15 @@ public final class CliAnalyticsServer implements AutoCloseable {
    * inference.
    */
   public static CliAnalyticsServer start(ServerConfig config, Storage storage, Clock clock) {
+    return start(config, storage, clock, System::nanoTime);
+  }
+
+  /**
+   * As {@link #start(ServerConfig, Storage, Clock)}, with {@code nanoTime} as the rate limits'
+   * clock (a {@link System#nanoTime()}-like reading), so a test can hold it still.
+   */
+  public static CliAnalyticsServer start(
+      ServerConfig config, Storage storage, Clock clock, LongSupplier nanoTime) {
     InferenceOptions options;
     PosthogMapping posthog;
     try {
@@ -76,7 +86,7 @@ public final class CliAnalyticsServer implements AutoCloseable {
     Routes.register(
         app,
         new Routes.Parts(
-            config, database, privacy, auth, metrics, clock, inferenceService, posthog));
+            config, database, privacy, auth, metrics, clock, nanoTime, inferenceService, posthog));
     Retention retention =
         new Retention(database, config.retentionDays(), config.aggregateRetentionDays(), clock);
     try {

@@ -34,6 +34,7 @@ import dev.clianalytics.server.storage.Database;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 
 /** Every route in one place, each with the access it needs. */
@@ -48,6 +49,7 @@ final class Routes {
       Authenticator auth,
       Metrics metrics,
       Clock clock,
+      LongSupplier nanoTime,
       InferenceService inference,
       PosthogMapping posthog) {
     ReportSettings reportSettings() {
@@ -105,7 +107,7 @@ final class Routes {
             p.config().rateLimitPerAddress(),
             auth,
             p.metrics(),
-            System::nanoTime);
+            p.nanoTime());
     app.before(limiter::check);
     app.before(PercentEncoding::check);
 

@@ -410,13 +410,14 @@ final class MessageRedactor {
     switch (was) {
       case NONE, VALUE -> {}
       case FLAG_VALUE -> {
-        if (w.charAt(0) == '-' || Lexer.isProse(w)) {
-          return false; // "--token or --password", "--api-key must be set"
-        }
+        // before the prose words, which hold "is" and "was" too
         if (Lexer.isFiller(w)) {
           pending = Pending.CREDENTIAL; // "--password is Hunter2", "--token is required"
           out.append(w);
           return true;
+        }
+        if (w.charAt(0) == '-' || Lexer.isProse(w)) {
+          return false; // "--token or --password", "--api-key must be set"
         }
       }
       case CREDENTIAL -> {

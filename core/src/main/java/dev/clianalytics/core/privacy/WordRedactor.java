@@ -185,12 +185,14 @@ final class WordRedactor {
     if ((last == '=' || last == ':') && announcesSecret(prefix, last == '=')) {
       return prefix + Placeholders.SECRET;
     }
+    // Urls.url answers the whole word (not just its URL part) when the URL may stay
     String url = Urls.url(w, start, sep);
+    boolean urlKept = url == w;
     String redactedPrefix = last == '=' || last == ':' ? prefix : classify(prefix);
-    if (url.length() == w.length() - start && redactedPrefix == prefix) {
+    if (urlKept && redactedPrefix == prefix) {
       return w;
     }
-    return redactedPrefix + url;
+    return redactedPrefix + (urlKept ? w.substring(start) : url);
   }
 
   private static boolean isSchemeChar(char c) {
