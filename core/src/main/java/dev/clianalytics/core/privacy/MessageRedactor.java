@@ -122,9 +122,16 @@ final class MessageRedactor {
     return out.toString();
   }
 
-  /** A delimiter, or a backslash escaping a quote ({@code {\"password\":\"x\"}}). */
+  /**
+   * A delimiter, or a backslash escaping a quote ({@code {\"password\":\"x\"}}); the {@code >} of
+   * Ruby's and Perl's {@code =>} is not one, so that {@code password => x} assigns as {@code
+   * password = x} does.
+   */
   private boolean isDelimiterAt(int i) {
     char c = in.charAt(i);
+    if (c == '>' && i > 0 && in.charAt(i - 1) == '=') {
+      return false;
+    }
     if (Lexer.isDelimiter(c)) {
       return true;
     }

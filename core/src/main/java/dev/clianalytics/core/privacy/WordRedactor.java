@@ -20,6 +20,10 @@ final class WordRedactor {
 
   /** Redacts a word as it appears in the message, sentence punctuation included. */
   String redact(String w) {
+    if (w.length() > 2 && w.endsWith("=>")) {
+      // "password=>" (Ruby, Perl): the value comes next, as after "password="
+      return redact(w.substring(0, w.length() - 1)) + ">";
+    }
     Steps.add(w.length());
     valuePending = false;
     credentialPending = false;

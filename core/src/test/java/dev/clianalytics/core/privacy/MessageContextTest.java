@@ -78,6 +78,12 @@ class MessageContextTest {
           token = Summer                           | token = <secret>
           PASSWORD = x                             | PASSWORD = <secret>
           PASSWORD := x                            | PASSWORD := <secret>
+          {:password => "hunter2"}                 | {:password => "<secret>"}
+          {:password=>"hunter2"}                   | {:password=>"<secret>"}
+          {"password" => "hunter2"}                | {"password" => "<secret>"}
+          password=>hunter2x                       | password=<secret>
+          {:user=>"bob"}                           | {:user=>"bob"}
+          x => y                                   | x => y
           bad auth : Authentication failed         | bad auth : Authentication failed
           bad auth : Abc123xyz                     | bad auth : <secret>
           (using password: YES)                    | (using password: YES)
