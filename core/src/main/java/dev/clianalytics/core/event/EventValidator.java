@@ -21,25 +21,7 @@ public final class EventValidator {
    * Every field {@link #validate} reads; the others are ignored, so a reader may drop them before
    * validation (the server's streaming body reader does, see docs/server.md).
    */
-  public static final Set<String> FIELDS =
-      Set.of(
-          "timestamp",
-          "tool_name",
-          "tool_version",
-          "command_path",
-          "flags_present",
-          "exit_code",
-          "duration_ms",
-          "error_type",
-          "error_message",
-          "actor_id",
-          "machine_id",
-          "session_hint",
-          "ci_detected",
-          "event_id",
-          "os",
-          "arch",
-          "runtime");
+  public static final Set<String> FIELDS = Set.copyOf(Event.FIELDS);
 
   private EventValidator() {}
 
