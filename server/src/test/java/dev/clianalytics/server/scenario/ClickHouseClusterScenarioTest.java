@@ -8,18 +8,7 @@ import org.junit.jupiter.api.AfterAll;
  * The scenarios on a two-shard ClickHouse cluster ({@code CLICKHOUSE_CLUSTER}), through one of its
  * servers: every table is a Distributed table over the shards' local tables.
  */
-class ClickHouseClusterScenarioTest extends ServerFixture
-    implements InferenceScenarios,
-        SessionScenarios,
-        OutcomeScenarios,
-        PathScenarios,
-        SampleScenarios,
-        FilterScenarios,
-        ReportHardeningScenarios,
-        PinnedReportScenarios,
-        AdoptionScenarios,
-        VersionScenarios,
-        CacheScenarios {
+class ClickHouseClusterScenarioTest extends ServerFixture implements AllScenarios {
   /** One database for the class, emptied for each server (see TwoShards#emptyDatabase). */
   private static String database;
 

@@ -3,18 +3,7 @@ package dev.clianalytics.server.scenario;
 import dev.clianalytics.server.testing.TestClickHouse;
 
 /** The scenarios on ClickHouse (the server the tests start; see TestClickHouse). */
-class ClickHouseScenarioTest extends ServerFixture
-    implements InferenceScenarios,
-        SessionScenarios,
-        OutcomeScenarios,
-        PathScenarios,
-        SampleScenarios,
-        FilterScenarios,
-        ReportHardeningScenarios,
-        PinnedReportScenarios,
-        AdoptionScenarios,
-        VersionScenarios,
-        CacheScenarios {
+class ClickHouseScenarioTest extends ServerFixture implements AllScenarios {
   private TestClickHouse ch;
 
   @Override

@@ -1,18 +1,7 @@
 package dev.clianalytics.server.scenario;
 
 /** The scenarios on embedded DuckDB. */
-class DuckDbScenarioTest extends ServerFixture
-    implements InferenceScenarios,
-        SessionScenarios,
-        OutcomeScenarios,
-        PathScenarios,
-        SampleScenarios,
-        FilterScenarios,
-        ReportHardeningScenarios,
-        PinnedReportScenarios,
-        AdoptionScenarios,
-        VersionScenarios,
-        CacheScenarios {
+class DuckDbScenarioTest extends ServerFixture implements AllScenarios {
   @Override
   protected String newDatabaseUrl() {
     return null;

@@ -3,18 +3,7 @@ package dev.clianalytics.server.scenario;
 import dev.clianalytics.server.testing.TestPostgres;
 
 /** The scenarios on PostgreSQL ({@code TEST_DATABASE_URL}), a new schema per test. */
-class PostgresScenarioTest extends ServerFixture
-    implements InferenceScenarios,
-        SessionScenarios,
-        OutcomeScenarios,
-        PathScenarios,
-        SampleScenarios,
-        FilterScenarios,
-        ReportHardeningScenarios,
-        PinnedReportScenarios,
-        AdoptionScenarios,
-        VersionScenarios,
-        CacheScenarios {
+class PostgresScenarioTest extends ServerFixture implements AllScenarios {
   private TestPostgres pg;
 
   @Override
