@@ -3,6 +3,7 @@ package dev.clianalytics.bench;
 import dev.clianalytics.server.storage.clickhouse.ClickHouseUrl;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,21 +24,38 @@ final class BenchClickHouse {
   }
 
   static void execute(String url, String sql) throws IOException {
+    post(url, sql, new byte[0]);
+  }
+
+  /**
+   * Runs {@code sql} in {@code url}'s database with {@code body} as its data (an {@code INSERT ...
+   * FORMAT} reads it; anything else is given it empty) and returns the answer's bytes.
+   */
+  static byte[] post(String url, String sql, byte[] body) throws IOException {
     ClickHouseUrl ch = ClickHouseUrl.parse(url);
     String auth = ch.user() + ":" + ch.password();
+    boolean inQuery = body.length > 0;
+    String query =
+        "/?database="
+            + URLEncoder.encode(ch.database(), StandardCharsets.UTF_8)
+            + (inQuery ? "&query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8) : "");
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(ch.endpoint() + "/"))
+        HttpRequest.newBuilder(URI.create(ch.endpoint() + query))
             .header(
                 "Authorization",
                 "Basic "
                     + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.ofString(sql))
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    inQuery ? body : sql.getBytes(StandardCharsets.UTF_8)))
             .build();
     try (HttpClient client = HttpClient.newHttpClient()) {
-      HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (r.statusCode() != 200) {
-        throw new IOException(sql + " failed on " + ch + ": " + r.body().strip());
+        throw new IOException(
+            sql + " failed on " + ch + ": " + new String(r.body(), StandardCharsets.UTF_8).strip());
       }
+      return r.body();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted: " + sql, e);

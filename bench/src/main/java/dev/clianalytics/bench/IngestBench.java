@@ -19,8 +19,9 @@ import org.postgresql.copy.CopyManager;
  * keep-alive connections). The first quarter warms the server up; the rest is timed. Prints
  * events/s, the 99th percentile batch latency and the server's own CPU microseconds per event; on
  * PostgreSQL also a COPY of the same stored rows into a table with the same columns and indexes, in
- * the same run, and the ratio of the two. {@code --jfr FILE} records the server with JDK Flight
- * Recorder.
+ * the same run, and the ratio of the two; on ClickHouse a bulk insert of the same stored rows into
+ * tables like the events tables plays COPY's part. {@code --jfr FILE} records the server with JDK
+ * Flight Recorder.
  */
 final class IngestBench {
   private static final int COPY_ROUNDS = 3;
@@ -81,13 +82,18 @@ final class IngestBench {
         throw new IllegalStateException(events + " events acknowledged but " + stored + " stored");
       }
       double rate = timedEvents / seconds;
-      double copy = data.url == null ? Double.NaN : copy(data.url, timedEvents);
+      String storageName =
+          data.url == null ? "duckdb" : data.postgres() ? "postgres" : "clickhouse";
+      double copy =
+          data.url == null
+              ? Double.NaN
+              : data.postgres() ? copy(data.url, timedEvents) : bulkInsert(data.url, timedEvents);
       System.out.printf(
           Locale.ROOT,
           "%s: %d events timed (after %d warm-up) in %.2f s%n"
               + "events_per_s %.0f%ncopy_events_per_s %s%nratio_to_copy %s%n"
               + "p99_batch_ms %.1f%ncpu_us_per_event %.1f%n",
-          data.url == null ? "duckdb" : "postgres",
+          storageName,
           timedEvents,
           warm * IngestLoad.BATCH,
           seconds,
@@ -101,7 +107,7 @@ final class IngestBench {
           "{\"storage\":\"%s\",\"events\":%d,\"batch\":%d,\"connections\":%d,\"events_per_s\":%.0f,"
               + "\"copy_events_per_s\":%s,\"ratio_to_copy\":%s,\"p99_batch_ms\":%.1f,"
               + "\"cpu_us_per_event\":%.1f,\"stored\":%d}%n",
-          data.url == null ? "duckdb" : "postgres",
+          storageName,
           timedEvents,
           IngestLoad.BATCH,
           IngestLoad.CLIENTS,
@@ -112,6 +118,33 @@ final class IngestBench {
           cpuUs,
           stored);
     }
+  }
+
+  /**
+   * ClickHouse's counterpart of {@link #copy}: rows per second for one bulk insert of the last
+   * {@code rows} stored rows into empty tables like {@code events} and {@code event_ids} (same
+   * columns, engines and ordering keys), both inserts timed: the median of {@link #COPY_ROUNDS}
+   * rounds. The rows go in as TabSeparated, the format they were read in.
+   */
+  private static double bulkInsert(String url, int rows) throws Exception {
+    String last = " ORDER BY seq DESC LIMIT " + rows + " FORMAT TabSeparated";
+    byte[] events = BenchClickHouse.post(url, "SELECT * FROM events" + last, new byte[0]);
+    byte[] ids = BenchClickHouse.post(url, "SELECT * FROM event_ids" + last, new byte[0]);
+    double[] rates = new double[COPY_ROUNDS];
+    for (int i = 0; i < COPY_ROUNDS; i++) {
+      BenchClickHouse.execute(url, "DROP TABLE IF EXISTS copy_events");
+      BenchClickHouse.execute(url, "DROP TABLE IF EXISTS copy_event_ids");
+      BenchClickHouse.execute(url, "CREATE TABLE copy_events AS events");
+      BenchClickHouse.execute(url, "CREATE TABLE copy_event_ids AS event_ids");
+      long start = System.nanoTime();
+      BenchClickHouse.post(url, "INSERT INTO copy_events FORMAT TabSeparated", events);
+      BenchClickHouse.post(url, "INSERT INTO copy_event_ids FORMAT TabSeparated", ids);
+      rates[i] = rows / ((System.nanoTime() - start) / 1e9);
+    }
+    BenchClickHouse.execute(url, "DROP TABLE IF EXISTS copy_events");
+    BenchClickHouse.execute(url, "DROP TABLE IF EXISTS copy_event_ids");
+    Arrays.sort(rates);
+    return rates[COPY_ROUNDS / 2];
   }
 
   private static String number(double value, String format) {

@@ -26,10 +26,11 @@ final class ClickHouseInference implements InferenceStore {
   public <T> T exclusively(InferenceWork<T> work) {
     turn.lock();
     try {
-      ClickHouseInferenceTx tx = new ClickHouseInferenceTx(storage, this, newGen());
-      T result = work.run(tx);
-      tx.commit();
-      return result;
+      try (ClickHouseInferenceTx tx = new ClickHouseInferenceTx(storage, this, newGen())) {
+        T result = work.run(tx);
+        tx.commit();
+        return result;
+      }
     } finally {
       turn.unlock();
     }

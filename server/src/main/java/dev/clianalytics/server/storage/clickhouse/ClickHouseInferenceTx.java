@@ -32,13 +32,14 @@ import java.util.function.Consumer;
  * "Inference and reports"). Deleting a session records it in {@code derived_gone}, under this
  * generation too.
  */
-final class ClickHouseInferenceTx implements InferenceTx {
+final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
   /** Ranges or sessions per lookup statement, which spells each one out. */
   private static final int PER_STATEMENT = 500;
 
   private final ClickHouseStorage storage;
   private final ClickHouseSql sql;
   private final ClickHouseReads reads;
+  private final BackgroundInserts inserts;
   private final long gen;
   private final EventCounts counts = new EventCounts();
   private final PathTotals paths = new PathTotals();
@@ -53,6 +54,7 @@ final class ClickHouseInferenceTx implements InferenceTx {
     this.storage = storage;
     this.sql = storage.sql();
     this.reads = new ClickHouseReads(sql);
+    this.inserts = new BackgroundInserts(sql::insertText);
     this.gen = gen;
   }
 
@@ -119,7 +121,9 @@ final class ClickHouseInferenceTx implements InferenceTx {
       return;
     }
     TieOrder ordered = new TieOrder(sink);
-    storage.scan(seqs(afterSeq, throughSeq), e -> ordered.accept(e.event()));
+    // the storage's ordered stream: for a full read its first-copy rule groups all ids once
+    // instead of first collecting the ids of the range
+    storage.forEachEvent(afterSeq, throughSeq, e -> ordered.accept(e.event()));
     ordered.finish();
   }
 
@@ -340,6 +344,7 @@ final class ClickHouseInferenceTx implements InferenceTx {
             w.close();
           }
           open.clear();
+          inserts.drain();
           return null;
         });
     finished = new Finished(lastSeq, horizon, fingerprint);
@@ -353,6 +358,7 @@ final class ClickHouseInferenceTx implements InferenceTx {
     if (finished == null) {
       return;
     }
+    inserts.drain();
     sql.execute(
         "INSERT INTO inference_runs (gen, last_seq, horizon_us, fingerprint, full, at_us) VALUES ("
             + gen
@@ -369,8 +375,14 @@ final class ClickHouseInferenceTx implements InferenceTx {
             + ")");
   }
 
+  /** Stops the thread of the derived-row inserts; uncommitted rows stay invisible. */
+  @Override
+  public void close() {
+    inserts.close();
+  }
+
   private RowWriter rows(String table, String columns) {
-    return open.computeIfAbsent(table, t -> new GenRows(sql, t, columns, gen));
+    return open.computeIfAbsent(table, t -> new GenRows(inserts, t, columns, gen));
   }
 
   private void writePathTotals() throws SQLException {

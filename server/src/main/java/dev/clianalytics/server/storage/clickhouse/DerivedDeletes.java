@@ -163,8 +163,10 @@ final class DerivedDeletes {
     PathTotals paths = new PathTotals();
     PathTotals.Flush write =
         p -> {
-          try (RowWriter totals = new GenRows(sql, "path_totals", PathTotals.TOTALS, gen);
-              RowWriter actors = new GenRows(sql, "path_actors", PathTotals.ACTORS, gen)) {
+          try (RowWriter totals =
+                  new GenRows(sql::insertText, "path_totals", PathTotals.TOTALS, gen);
+              RowWriter actors =
+                  new GenRows(sql::insertText, "path_actors", PathTotals.ACTORS, gen)) {
             p.writeTo(totals, actors);
           }
         };

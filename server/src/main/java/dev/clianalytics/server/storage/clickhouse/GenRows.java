@@ -15,15 +15,21 @@ import java.util.List;
 final class GenRows implements RowWriter {
   private static final int FLUSH_CHARS = 4 << 20;
 
-  private final ClickHouseSql sql;
+  /** Where a body of rows goes: {@link ClickHouseSql#insertText} or {@link BackgroundInserts}. */
+  @FunctionalInterface
+  interface Inserts {
+    void insert(String table, List<String> columns, byte[] body);
+  }
+
+  private final Inserts inserts;
   private final String table;
   private final List<String> columns;
   private final String gen;
   private final StringBuilder rows = new StringBuilder();
   private boolean rowStarted;
 
-  GenRows(ClickHouseSql sql, String table, String columns, long gen) {
-    this.sql = sql;
+  GenRows(Inserts inserts, String table, String columns, long gen) {
+    this.inserts = inserts;
     this.table = table + "_rows";
     List<String> names =
         new ArrayList<>(Arrays.stream(columns.split(",")).map(String::strip).toList());
@@ -86,7 +92,7 @@ final class GenRows implements RowWriter {
   @Override
   public void flush() {
     if (!rows.isEmpty()) {
-      sql.insertText(table, columns, rows.toString().getBytes(StandardCharsets.UTF_8));
+      inserts.insert(table, columns, rows.toString().getBytes(StandardCharsets.UTF_8));
       rows.setLength(0);
     }
   }

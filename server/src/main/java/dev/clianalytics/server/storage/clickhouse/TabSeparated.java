@@ -13,7 +13,12 @@ final class TabSeparated {
 
   /** Appends {@code value} escaped (not null: derived rows have no NULLs). */
   static void escape(StringBuilder out, String value) {
-    for (int i = 0; i < value.length(); i++) {
+    int plain = 0;
+    while (plain < value.length() && !special(value.charAt(plain))) {
+      plain++;
+    }
+    out.append(value, 0, plain); // most values need no escape: copied in one go
+    for (int i = plain; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '\\' -> out.append("\\\\");
@@ -23,6 +28,10 @@ final class TabSeparated {
         default -> out.append(c);
       }
     }
+  }
+
+  private static boolean special(char c) {
+    return c == '\\' || c == '\t' || c == '\n' || c == '\r';
   }
 
   /** The rows of {@code body}, each field unescaped, {@code \N} as null. */
