@@ -12,7 +12,6 @@ import dev.clianalytics.server.storage.StorageUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,10 +45,15 @@ public final class ClickHouseStorage implements Storage {
   private static final String NOT_MARKER = "exit_code <> " + StartMarkers.EXIT_CODE;
   private static final int IDS_PER_LOOKUP = 2_000;
 
+  /** The most events and documents one group commit writes (more than one batch only below). */
+  private static final int MAX_GROUP_EVENTS = 10_000;
+
   private final ClickHouseUrl url;
   private final ClickHouseSql sql;
   private final SeqClock seqs = new SeqClock(Clock.systemUTC());
   private final ReentrantLock writes = new ReentrantLock();
+  private final GroupCommit<Arrival, BatchResult> ingest =
+      new GroupCommit<>(writes, Arrival::size, MAX_GROUP_EVENTS, this::writeGroup);
   private final ClickHouseInference inference;
   private boolean seqsSeeded;
   private volatile boolean closed;
@@ -99,29 +103,65 @@ public final class ClickHouseStorage implements Storage {
     if (batch.isEmpty() && documents.isEmpty()) {
       return new BatchResult(0, 0, ids);
     }
-    long received = EventColumns.micros(receivedAt);
-    int accepted =
-        write(
-            () -> {
-              seedSeqs();
-              List<Event> fresh = notYetStored(batch);
-              long first = seqs.reserve(fresh.size() + json.size());
-              EventWrites.insert(sql, fresh, first, received);
-              try {
-                EventWrites.documents(sql, ids, json, SeqClock.nth(first, fresh.size()), received);
-              } catch (RuntimeException e) {
-                EventWrites.undo(sql, first, SeqClock.nth(first, fresh.size() + json.size()));
-                throw e;
-              }
-              return fresh.size();
-            });
-    return new BatchResult(accepted, batch.size() - accepted, ids);
+    return ingest.write(new Arrival(batch, ids, json, EventColumns.micros(receivedAt)));
   }
 
-  /** The events of {@code batch} whose id is neither stored nor earlier in the batch. */
-  private List<Event> notYetStored(List<Event> batch) {
+  /** One request's storable events and documents, as {@link #ingest} groups them. */
+  private record Arrival(List<Event> events, List<UUID> ids, List<String> json, long receivedUs) {
+    int size() {
+      return events.size() + json.size();
+    }
+  }
+
+  /**
+   * Writes a group of arrivals (see {@link GroupCommit}) under the write lock: events whose id is
+   * neither stored nor in an earlier arrival of the group get seqs in arrival order, then the
+   * documents; the events and their ids go in one insert each, the documents in one more. A failed
+   * document insert undoes the whole group's rows.
+   */
+  private List<BatchResult> writeGroup(List<Arrival> group) {
+    checkOpen();
+    seedSeqs();
+    List<Event> all = new ArrayList<>();
+    for (Arrival a : group) {
+      all.addAll(a.events());
+    }
+    Set<String> taken = stored(all);
+    List<Event> fresh = new ArrayList<>();
+    List<Long> eventReceived = new ArrayList<>();
+    List<UUID> docIds = new ArrayList<>();
+    List<String> docs = new ArrayList<>();
+    List<Long> docReceived = new ArrayList<>();
+    List<BatchResult> results = new ArrayList<>(group.size());
+    for (Arrival a : group) {
+      int accepted = 0;
+      for (Event e : a.events()) {
+        if (taken.add(e.eventId().toString())) {
+          fresh.add(e);
+          eventReceived.add(a.receivedUs());
+          accepted++;
+        }
+      }
+      docIds.addAll(a.ids());
+      docs.addAll(a.json());
+      a.json().forEach(j -> docReceived.add(a.receivedUs()));
+      results.add(new BatchResult(accepted, a.events().size() - accepted, a.ids()));
+    }
+    long first = seqs.reserve(fresh.size() + docs.size());
+    EventWrites.insert(sql, fresh, first, eventReceived);
+    try {
+      EventWrites.documents(sql, docIds, docs, SeqClock.nth(first, fresh.size()), docReceived);
+    } catch (RuntimeException e) {
+      EventWrites.undo(sql, first, SeqClock.nth(first, fresh.size() + docs.size()));
+      throw e;
+    }
+    return results;
+  }
+
+  /** The ids among {@code events}' that are already stored. */
+  private Set<String> stored(List<Event> events) {
     Set<String> stored = new java.util.HashSet<>();
-    List<String> ids = batch.stream().map(e -> e.eventId().toString()).distinct().toList();
+    List<String> ids = events.stream().map(e -> e.eventId().toString()).distinct().toList();
     for (int from = 0; from < ids.size(); from += IDS_PER_LOOKUP) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOKUP));
       sql.query(
@@ -129,15 +169,7 @@ public final class ClickHouseStorage implements Storage {
           ClickHouseSql.schema("event_id String"),
           r -> stored.add(r.getString(1)));
     }
-    Set<String> seen = new LinkedHashSet<>();
-    List<Event> fresh = new ArrayList<>();
-    for (Event e : batch) {
-      String id = e.eventId().toString();
-      if (!stored.contains(id) && seen.add(id)) {
-        fresh.add(e);
-      }
-    }
-    return fresh;
+    return stored;
   }
 
   static String list(List<String> values) {

@@ -29,11 +29,11 @@ final class EventWrites {
   private EventWrites() {}
 
   /**
-   * Inserts events with seqs from {@code first}: the events, then their ids, which commit them. A
-   * crash between the two leaves events that no read sees and that a retry stores again (see {@link
-   * ClickHouseStorage#FIRST_COPY}).
+   * Inserts events with seqs from {@code first}, each received at its {@code receivedUs}: the
+   * events, then their ids, which commit them. A crash between the two leaves events that no read
+   * sees and that a retry stores again (see {@link ClickHouseStorage#FIRST_COPY}).
    */
-  static void insert(ClickHouseSql sql, List<Event> events, long first, long receivedUs) {
+  static void insert(ClickHouseSql sql, List<Event> events, long first, List<Long> receivedUs) {
     if (events.isEmpty()) {
       return;
     }
@@ -42,7 +42,7 @@ final class EventWrites {
         EventColumns.WRITE,
         w -> {
           for (int i = 0; i < events.size(); i++) {
-            EventColumns.write(w, events.get(i), SeqClock.nth(first, i), receivedUs);
+            EventColumns.write(w, events.get(i), SeqClock.nth(first, i), receivedUs.get(i));
           }
         });
     sql.insert(
@@ -63,7 +63,7 @@ final class EventWrites {
   }
 
   static void documents(
-      ClickHouseSql sql, List<UUID> ids, List<String> json, long first, long receivedUs) {
+      ClickHouseSql sql, List<UUID> ids, List<String> json, long first, List<Long> receivedUs) {
     if (ids.isEmpty()) {
       return;
     }
@@ -74,7 +74,7 @@ final class EventWrites {
           for (int i = 0; i < ids.size(); i++) {
             w.setString(1, ids.get(i).toString());
             w.setValue(2, SeqClock.nth(first, i));
-            w.setLong(3, receivedUs);
+            w.setLong(3, receivedUs.get(i));
             w.setString(4, json.get(i));
             w.commitRow();
           }
