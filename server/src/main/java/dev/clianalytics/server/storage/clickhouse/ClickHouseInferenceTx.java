@@ -109,7 +109,7 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
     return sql.queryLong(
         "SELECT count() FROM (SELECT min(seq) AS first FROM "
             + ids
-            + " GROUP BY event_id) WHERE first > "
+            + " GROUP BY toUUID(event_id)) WHERE first > "
             + Math.max(0, afterSeq)
             + " AND first <= "
             + throughSeq);

