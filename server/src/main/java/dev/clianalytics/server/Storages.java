@@ -1,6 +1,7 @@
 package dev.clianalytics.server;
 
 import dev.clianalytics.server.config.ServerConfig;
+import dev.clianalytics.server.storage.InferPartition;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.StorageUnavailableException;
 import dev.clianalytics.server.storage.clickhouse.ClickHouseStorage;
@@ -34,21 +35,26 @@ public final class Storages {
    *     (for example, another process holds it)
    */
   public static Storage open(String databaseUrl, Path dataDir) {
-    return open(databaseUrl, dataDir, null);
+    return open(databaseUrl, dataDir, null, InferPartition.ALL);
   }
 
   /** The storage {@code config} names: its database, on its ClickHouse cluster if it has one. */
   public static Storage open(ServerConfig config) {
-    return open(config.databaseUrl(), config.dataDir(), config.clickhouseCluster());
+    return open(
+        config.databaseUrl(),
+        config.dataDir(),
+        config.clickhouseCluster(),
+        config.inferPartition());
   }
 
-  private static Storage open(String databaseUrl, Path dataDir, String clickhouseCluster) {
+  private static Storage open(
+      String databaseUrl, Path dataDir, String clickhouseCluster, InferPartition partition) {
     if (databaseUrl == null || databaseUrl.isBlank()) {
       Objects.requireNonNull(dataDir, "dataDir is required for the embedded database");
       return DuckDbStorage.open(dataDir.resolve(EMBEDDED_FILE));
     }
     if (ClickHouseUrl.isClickHouse(databaseUrl)) {
-      return ClickHouseStorage.open(ClickHouseUrl.parse(databaseUrl), clickhouseCluster);
+      return ClickHouseStorage.open(ClickHouseUrl.parse(databaseUrl), clickhouseCluster, partition);
     }
     return PostgresStorage.open(DatabaseUrl.parse(databaseUrl));
   }

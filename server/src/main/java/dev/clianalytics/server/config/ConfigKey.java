@@ -32,6 +32,8 @@ public record ConfigKey(String name, String defaultValue, String meaning) {
           new ConfigKey("MAX_BODY_BYTES", "5242880", "largest request body, 1024 to 2^30"),
           new ConfigKey("SESSION_TIMEOUT", "30m", "gap that ends a session"),
           new ConfigKey("INFER_INTERVAL", "60s", "how often inference runs; 0 turns it off"),
+          new ConfigKey(
+              "INFER_PARTITION", null, "share i/n of the actors to infer (ClickHouse); unset: all"),
           new ConfigKey("WORKFLOWS_FILE", null, "YAML or JSON workflow definitions"),
           new ConfigKey("AUTO_WORKFLOW_MIN_RUNS", "5", "runs before a command is a workflow"),
           new ConfigKey("NSM_COMMAND", "ai-do", "command of the north-star metric"),

@@ -1,5 +1,6 @@
 package dev.clianalytics.server.config;
 
+import dev.clianalytics.server.storage.InferPartition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,7 @@ final class ConfigLoader {
     set("MAX_BODY_BYTES", v -> integer(ServerConfig.MAX_BODY_BYTES, v), b::maxBodyBytes);
     set("SESSION_TIMEOUT", v -> duration("SESSION_TIMEOUT", v, false), b::sessionTimeout);
     set("INFER_INTERVAL", v -> duration("INFER_INTERVAL", v, true), b::inferInterval);
+    b.inferPartition(inferPartition(databaseUrl));
     b.workflowsFile(path("WORKFLOWS_FILE"));
     set(
         "AUTO_WORKFLOW_MIN_RUNS",
@@ -134,6 +136,27 @@ final class ConfigLoader {
           "fix it");
     }
     return v;
+  }
+
+  // Only ClickHouse needs a static split: PostgreSQL and the embedded database let one instance
+  // infer at a time through a database lock (docs/scaling-out.md, "Several instances inferring").
+  private InferPartition inferPartition(String databaseUrl) {
+    String v = get("INFER_PARTITION");
+    if (v == null) {
+      return InferPartition.ALL;
+    }
+    if (databaseUrl == null || !databaseUrl.toLowerCase(Locale.ROOT).startsWith("clickhouse://")) {
+      throw bad(
+          "INFER_PARTITION",
+          "is set but DATABASE_URL is not a clickhouse:// URL; on PostgreSQL and the embedded"
+              + " database instances take turns inferring all actors",
+          "unset it");
+    }
+    try {
+      return InferPartition.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw bad("INFER_PARTITION", e.getMessage(), "fix it, or unset it to infer every actor");
+    }
   }
 
   private String logLevel(String value) {

@@ -1,5 +1,6 @@
 package dev.clianalytics.server.config;
 
+import dev.clianalytics.server.storage.InferPartition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param posthogMappingFile the PostHog mapping file (docs/posthog.md), or null for the defaults
  * @param clickhouseCluster the ClickHouse cluster the tables are created on (docs/scaling-out.md),
  *     or null for a single server
+ * @param inferPartition the share of the actors this instance infers on ClickHouse
+ *     (docs/scaling-out.md); {@link InferPartition#ALL} for every actor
  */
 public record ServerConfig(
     String databaseUrl,
@@ -47,7 +50,8 @@ public record ServerConfig(
     int rateLimitPerToken,
     int rateLimitPerAddress,
     Path posthogMappingFile,
-    String clickhouseCluster) {
+    String clickhouseCluster,
+    InferPartition inferPartition) {
 
   /** Default {@code MAX_BODY_BYTES}: 5 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
@@ -88,6 +92,7 @@ public record ServerConfig(
     Objects.requireNonNull(sessionTimeout, "sessionTimeout");
     Objects.requireNonNull(inferInterval, "inferInterval");
     Objects.requireNonNull(nsmCommand, "nsmCommand");
+    Objects.requireNonNull(inferPartition, "inferPartition");
     ingestTokens = List.copyOf(ingestTokens);
     readTokens = List.copyOf(readTokens);
     adminTokens = List.copyOf(adminTokens);

@@ -1,6 +1,7 @@
 package dev.clianalytics.server.config;
 
 import dev.clianalytics.core.nsm.NsmOptions;
+import dev.clianalytics.server.storage.InferPartition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class ServerConfigBuilder {
   private int rateLimitPerAddress = ServerConfig.DEFAULT_RATE_LIMIT_PER_ADDRESS;
   private Path posthogMappingFile;
   private String clickhouseCluster;
+  private InferPartition inferPartition = InferPartition.ALL;
 
   ServerConfigBuilder() {}
 
@@ -58,6 +60,7 @@ public final class ServerConfigBuilder {
     rateLimitPerAddress = c.rateLimitPerAddress();
     posthogMappingFile = c.posthogMappingFile();
     clickhouseCluster = c.clickhouseCluster();
+    inferPartition = c.inferPartition();
   }
 
   /** PostgreSQL URL; null (the default) for the embedded database in the data directory. */
@@ -185,6 +188,12 @@ public final class ServerConfigBuilder {
     return this;
   }
 
+  /** The share of the actors this instance infers on ClickHouse; {@link InferPartition#ALL}. */
+  public ServerConfigBuilder inferPartition(InferPartition value) {
+    inferPartition = value;
+    return this;
+  }
+
   /** The configuration; throws {@link ConfigException} naming the first setting out of range. */
   public ServerConfig build() {
     return new ServerConfig(
@@ -209,6 +218,7 @@ public final class ServerConfigBuilder {
         rateLimitPerToken,
         rateLimitPerAddress,
         posthogMappingFile,
-        clickhouseCluster);
+        clickhouseCluster,
+        inferPartition);
   }
 }

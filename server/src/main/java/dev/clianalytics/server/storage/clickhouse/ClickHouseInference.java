@@ -1,5 +1,6 @@
 package dev.clianalytics.server.storage.clickhouse;
 
+import dev.clianalytics.server.storage.InferPartition;
 import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.StorageUnavailableException;
 import java.sql.SQLException;
@@ -10,7 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Inference on ClickHouse (docs/scaling-out.md, "Inference and reports"). Without transactions, an
  * inference appends rows tagged with a new generation and commits by one row in {@code
  * inference_runs} after its work returned; the views reports read show committed generations only.
- * Inferences of this instance take turns; instances sharing a database must not infer at once.
+ * Inferences of this instance take turns; instances sharing a database infer at once only for
+ * different shares of the actors ({@link InferPartition}), or for the same share wasting work.
  */
 final class ClickHouseInference implements InferenceStore {
   private final ClickHouseStorage storage;
@@ -18,8 +20,15 @@ final class ClickHouseInference implements InferenceStore {
   private final SeqClock gens = new SeqClock(Clock.systemUTC());
   private boolean gensSeeded;
 
-  ClickHouseInference(ClickHouseStorage storage) {
+  private final InferPartition partition;
+
+  ClickHouseInference(ClickHouseStorage storage, InferPartition partition) {
     this.storage = storage;
+    this.partition = partition;
+  }
+
+  InferPartition partition() {
+    return partition;
   }
 
   @Override
@@ -49,7 +58,7 @@ final class ClickHouseInference implements InferenceStore {
   long deleting(Deletion deletion) {
     turn.lock();
     try {
-      return deletion.run(new DerivedDeletes(storage.sql(), newGen()));
+      return deletion.run(new DerivedDeletes(storage.sql(), partition, this::newGen));
     } catch (SQLException e) {
       throw new StorageUnavailableException(storage + " failed: " + e.getMessage(), e);
     } finally {

@@ -5,6 +5,7 @@ import dev.clianalytics.core.inference.SessionResult;
 import dev.clianalytics.core.session.Recompute;
 import dev.clianalytics.core.session.SessionKey;
 import dev.clianalytics.core.session.SessionSpan;
+import dev.clianalytics.server.storage.InferPartition;
 import dev.clianalytics.server.storage.InferenceState;
 import dev.clianalytics.server.storage.InferenceTx;
 import dev.clianalytics.server.storage.derived.DerivedRows;
@@ -41,6 +42,7 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
   private final ClickHouseReads reads;
   private final BackgroundInserts inserts;
   private final long gen;
+  private final InferPartition partition;
   private final EventCounts counts = new EventCounts();
   private final PathTotals paths = new PathTotals();
   private final Map<String, RowWriter> open = new LinkedHashMap<>();
@@ -56,6 +58,20 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
     this.reads = new ClickHouseReads(sql);
     this.inserts = new BackgroundInserts(sql::insertText);
     this.gen = gen;
+    this.partition = store.partition();
+  }
+
+  /**
+   * The state of the last committed run of this instance's share: the runs of other shares read
+   * other actors' events, and their positions say nothing about this share's.
+   */
+  static String stateOf(InferPartition partition) {
+    return "SELECT argMax(last_seq, gen) AS s_last_seq, argMax(horizon_us, gen) AS s_horizon_us,"
+        + " argMax(fingerprint, gen) AS s_fingerprint, (SELECT count() FROM inference_runs) AS"
+        + " s_generation FROM inference_runs WHERE part = "
+        + partition.index()
+        + " AND parts = "
+        + partition.count();
   }
 
   @Override
@@ -64,7 +80,7 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
         () ->
             reads
                 .list(
-                    "SELECT last_seq, horizon_us, fingerprint, generation FROM inference_state",
+                    stateOf(partition),
                     List.of(),
                     rs -> {
                       long horizon = rs.getLong(2);
@@ -123,7 +139,8 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
     TieOrder ordered = new TieOrder(sink);
     // the storage's ordered stream: for a full read its first-copy rule groups all ids once
     // instead of first collecting the ids of the range
-    storage.forEachEvent(afterSeq, throughSeq, e -> ordered.accept(e.event()));
+    storage.forEachEvent(
+        afterSeq, throughSeq, partition.clickHouseCondition(), e -> ordered.accept(e.event()));
     ordered.finish();
   }
 
@@ -246,8 +263,11 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
     return spans(
         "SELECT "
             + SPAN
-            + " FROM sessions WHERE is_open OR end_us > "
-            + DerivedRows.micros(horizon.minus(timeout)));
+            + " FROM sessions WHERE "
+            + partition.clickHouseCondition()
+            + " AND (is_open OR end_us > "
+            + DerivedRows.micros(horizon.minus(timeout))
+            + ")");
   }
 
   private List<SessionSpan> spans(String query) {
@@ -360,7 +380,8 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
     }
     inserts.drain();
     sql.execute(
-        "INSERT INTO inference_runs (gen, last_seq, horizon_us, fingerprint, full, at_us) VALUES ("
+        "INSERT INTO inference_runs (gen, last_seq, horizon_us, fingerprint, full, at_us, part,"
+            + " parts) VALUES ("
             + gen
             + ", "
             + finished.lastSeq()
@@ -372,6 +393,10 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
             + (full ? 1 : 0)
             + ", "
             + DerivedRows.micros(Instant.now())
+            + ", "
+            + partition.index()
+            + ", "
+            + partition.count()
             + ")");
   }
 

@@ -4,6 +4,8 @@ import dev.clianalytics.server.storage.jdbc.Migrations;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Applies the scripts under {@code db/clickhouse/} and records them in {@code schema_migrations}.
@@ -14,6 +16,27 @@ import java.util.Set;
  */
 final class ClickHouseMigrations {
   private ClickHouseMigrations() {}
+
+  private static final Pattern ADD_COLUMN =
+      Pattern.compile("\\s*ALTER TABLE (\\w+) ADD COLUMN (\\w+).*", Pattern.DOTALL);
+
+  /**
+   * Whether {@code statement} adds a column that is there already, by an instance that migrated at
+   * the same time: 18.16 has no {@code ADD COLUMN IF NOT EXISTS}. A statement adding several
+   * columns is named by its first.
+   */
+  static boolean columnAdded(ClickHouseSql sql, String statement) {
+    Matcher add = ADD_COLUMN.matcher(statement);
+    return add.matches()
+        && sql.queryLong(
+                "SELECT count() FROM system.columns WHERE database = "
+                    + ClickHouseSql.quote(sql.topology().database())
+                    + " AND table = "
+                    + ClickHouseSql.quote(add.group(1))
+                    + " AND name = "
+                    + ClickHouseSql.quote(add.group(2)))
+            > 0;
+  }
 
   static void apply(ClickHouseSql sql) {
     List<Migrations.Script> scripts = Migrations.load("clickhouse", Migrations.CLICKHOUSE);
@@ -30,7 +53,9 @@ final class ClickHouseMigrations {
         r -> applied.add((int) r.getLong(1)));
     for (Migrations.Script script : Migrations.pending(scripts, applied)) {
       for (String statement : script.statements()) {
-        topology.migration(statement).forEach(sql::execute);
+        if (!columnAdded(sql, statement)) {
+          topology.migration(statement).forEach(sql::execute);
+        }
       }
       sql.execute(
           "INSERT INTO schema_migrations (version, description, applied_us) VALUES ("

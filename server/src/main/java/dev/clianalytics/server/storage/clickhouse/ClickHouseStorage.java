@@ -4,6 +4,7 @@ import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.server.storage.Documents;
+import dev.clianalytics.server.storage.InferPartition;
 import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.Paging;
 import dev.clianalytics.server.storage.StorableEvents;
@@ -63,10 +64,10 @@ public final class ClickHouseStorage implements Storage {
   private boolean seqsSeeded;
   private volatile boolean closed;
 
-  private ClickHouseStorage(ClickHouseUrl url, Topology topology) {
+  private ClickHouseStorage(ClickHouseUrl url, Topology topology, InferPartition partition) {
     this.url = url;
     this.sql = new ClickHouseSql(url, topology);
-    this.inference = new ClickHouseInference(this);
+    this.inference = new ClickHouseInference(this, partition);
   }
 
   /** Opens a client for {@code url}; a server that is down makes the first call fail, not this. */
@@ -79,7 +80,16 @@ public final class ClickHouseStorage implements Storage {
    * the servers' {@code remote_servers}), or on that one server when {@code cluster} is null.
    */
   public static ClickHouseStorage open(ClickHouseUrl url, String cluster) {
-    return new ClickHouseStorage(url, new Topology(url.database(), cluster));
+    return open(url, cluster, InferPartition.ALL);
+  }
+
+  /**
+   * {@link #open(ClickHouseUrl, String)} for an instance that infers the actors of {@code
+   * partition} only (docs/scaling-out.md, "Several instances inferring").
+   */
+  public static ClickHouseStorage open(
+      ClickHouseUrl url, String cluster, InferPartition partition) {
+    return new ClickHouseStorage(url, new Topology(url.database(), cluster), partition);
   }
 
   @Override
@@ -290,6 +300,29 @@ public final class ClickHouseStorage implements Storage {
             + range
             + " AND "
             + (afterSeq <= 0 ? FIRST_COPY : firstCopy(range))
+            + " ORDER BY actor_id, ts_us, seq",
+        EventColumns.READ,
+        r -> sink.accept(EventColumns.read(r)));
+  }
+
+  /**
+   * {@link #forEachEvent} restricted to the actors matching {@code actors} (a condition on {@code
+   * actor_id}): which copy of an id is the first is decided over all actors, as every read does.
+   */
+  long forEachEvent(long afterSeq, long throughSeq, String actors, Consumer<StoredEvent> sink) {
+    checkOpen();
+    if (throughSeq <= afterSeq) {
+      return 0;
+    }
+    String range = "seq > " + Math.max(0, afterSeq) + " AND seq <= " + throughSeq;
+    String where = range + " AND " + actors;
+    return sql.query(
+        "SELECT "
+            + EventColumns.SELECT
+            + " FROM events WHERE "
+            + where
+            + " AND "
+            + (afterSeq <= 0 ? FIRST_COPY : firstCopy(where))
             + " ORDER BY actor_id, ts_us, seq",
         EventColumns.READ,
         r -> sink.accept(EventColumns.read(r)));

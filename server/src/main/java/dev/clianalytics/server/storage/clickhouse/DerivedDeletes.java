@@ -1,11 +1,13 @@
 package dev.clianalytics.server.storage.clickhouse;
 
+import dev.clianalytics.server.storage.InferPartition;
 import dev.clianalytics.server.storage.derived.DerivedRows;
 import dev.clianalytics.server.storage.derived.PathTotals;
 import dev.clianalytics.server.storage.derived.RowWriter;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Erasure and retention of the derived rows on ClickHouse, with the same outcome as on PostgreSQL
@@ -37,19 +39,31 @@ final class DerivedDeletes {
 
   private final ClickHouseSql sql;
   private final ClickHouseReads reads;
-  private final long gen;
+  private final InferPartition layout;
+  private final LongSupplier gens;
 
-  DerivedDeletes(ClickHouseSql sql, long gen) {
+  /**
+   * Negative hot-path rows are committed per share of {@code layout} (the instance's {@code
+   * INFER_PARTITION} count), each under a generation from {@code gens} recorded as that share's, so
+   * that a later full run of a share replaces them together with the rows they cancel.
+   */
+  DerivedDeletes(ClickHouseSql sql, InferPartition layout, LongSupplier gens) {
     this.sql = sql;
     this.reads = new ClickHouseReads(sql);
-    this.gen = gen;
+    this.layout = layout;
+    this.gens = gens;
   }
 
   /** Every derived row of one stored actor id. */
   void actor(String actorId) throws SQLException {
     String actor = "actor_id = " + ClickHouseSql.quote(actorId);
-    subtractPaths(actor);
-    commit();
+    int share =
+        (int)
+            sql.queryLong(
+                "SELECT cityHash64(" + ClickHouseSql.quote(actorId) + ") % " + layout.count());
+    long gen = gens.getAsLong();
+    subtractPaths(actor, gen);
+    commit(gen, share);
     EventWrites.delete(
         sql,
         "derived_gone",
@@ -69,6 +83,7 @@ final class DerivedDeletes {
     long micros = DerivedRows.micros(cutoff);
     String day = ClickHouseSql.quote(DerivedRows.day(cutoff));
     String ended = "session_id IN (SELECT session_id FROM sessions WHERE end_us < " + micros + ")";
+    long gen = gens.getAsLong();
     sql.execute(
         "INSERT INTO workflow_weeks_rows (start_day, week, workflow, tool, category, auto, runs,"
             + " success, failed, abandoned, in_progress, actors, events, gen)"
@@ -82,8 +97,14 @@ final class DerivedDeletes {
             + " FROM workflow_runs WHERE "
             + ended
             + " GROUP BY start_day, week, workflow, tool, category, auto");
-    subtractPaths("end_us < " + micros);
-    commit();
+    for (int share = 0; share < layout.count(); share++) {
+      if (share > 0) {
+        gen = gens.getAsLong();
+      }
+      InferPartition p = new InferPartition(share, layout.count());
+      subtractPaths("end_us < " + micros + " AND " + p.clickHouseCondition(), gen);
+      commit(gen, share);
+    }
     if (aggregateCutoff != null) {
       EventWrites.delete(
           sql,
@@ -143,23 +164,24 @@ final class DerivedDeletes {
     }
   }
 
-  // Rows of inferences that never committed, or from before the last full one (which replaced
-  // all but the weekly aggregates); called with no inference running, so no rows of an inference
-  // still to commit are among them.
+  // Rows of inferences that never committed, or that a later full one replaced (all but the
+  // weekly aggregates); called with no inference of this instance running, so no rows of its
+  // inferences still to commit are among them. Another instance's inference may be running,
+  // though: its uncommitted rows are left alone (only rows of replaced runs go for them).
   private void dropInvisible() {
-    String uncommitted = "gen NOT IN (SELECT gen FROM inference_runs)";
     for (String table : ALL) {
       EventWrites.delete(
           sql,
           table,
           table.equals("workflow_weeks_rows")
-              ? uncommitted
-              : uncommitted + " OR gen < (SELECT max(gen) FROM inference_runs WHERE full = 1)");
+              ? "gen NOT IN (SELECT gen FROM inference_runs)"
+              : "gen IN (SELECT gen FROM inference_runs) AND gen NOT IN (SELECT gen FROM"
+                  + " inference_live)");
     }
   }
 
   // Negative path rows for the sessions about to go, so the totals stay their sums.
-  private void subtractPaths(String where) throws SQLException {
+  private void subtractPaths(String where, long gen) throws SQLException {
     PathTotals paths = new PathTotals();
     PathTotals.Flush write =
         p -> {
@@ -174,14 +196,24 @@ final class DerivedDeletes {
     write.run(paths);
   }
 
-  /** Commits the rows written under this generation, with the state of the last inference. */
-  private void commit() {
+  /**
+   * Commits the rows written under {@code gen} as share {@code share}'s, with the state of that
+   * share's last inference.
+   */
+  private void commit(long gen, int share) {
+    InferPartition p = new InferPartition(share, layout.count());
     sql.execute(
-        "INSERT INTO inference_runs (gen, last_seq, horizon_us, fingerprint, full, at_us)"
-            + " SELECT "
+        "INSERT INTO inference_runs (gen, last_seq, horizon_us, fingerprint, full, at_us, part,"
+            + " parts) SELECT "
             + gen
-            + ", last_seq, horizon_us, fingerprint, 0, "
+            + ", s_last_seq, s_horizon_us, s_fingerprint, 0, "
             + DerivedRows.micros(Instant.now())
-            + " FROM inference_state");
+            + ", "
+            + p.index()
+            + ", "
+            + p.count()
+            + " FROM ("
+            + ClickHouseInferenceTx.stateOf(p)
+            + ")");
   }
 }

@@ -21,6 +21,8 @@ record Topology(String database, String cluster) {
       Pattern.compile("\\s*ALTER TABLE (\\w+)\\s+(.*)", Pattern.DOTALL);
   private static final Pattern VIEW =
       Pattern.compile("\\s*CREATE VIEW IF NOT EXISTS (\\w+) AS (.*)", Pattern.DOTALL);
+  private static final Pattern DROP_VIEW =
+      Pattern.compile("\\s*DROP TABLE IF EXISTS (\\w+)\\s*", Pattern.DOTALL);
   private static final Pattern FROM_TABLE = Pattern.compile("\\bFROM (\\w+)");
   private static final Pattern IN_SUBQUERY = Pattern.compile("\\b(NOT )?IN \\(SELECT");
   private static final Pattern ACTOR_COLUMN = Pattern.compile("[(,]\\s*actor_id\\s+String\\b");
@@ -53,7 +55,8 @@ record Topology(String database, String cluster) {
    * statement itself. On a cluster, a {@code CREATE TABLE IF NOT EXISTS t (...) ENGINE = ...}
    * becomes the local table on every shard and the {@code Distributed} table over them, and an
    * {@code ALTER TABLE t ...} alters both, and a {@code CREATE VIEW IF NOT EXISTS v AS SELECT ...}
-   * is created on every server over the {@code Distributed} tables, its tables named with their
+   * is created on every server over the {@code Distributed} tables (and {@code DROP TABLE IF EXISTS
+   * v}, which scripts use for views only, dropped on every server), its tables named with their
    * database and its {@code IN} subqueries made {@code GLOBAL} (run once over all shards, since the
    * rows they look up need not share a shard with the rows they filter); other statements are
    * refused, since a script written for one server would silently run on one shard only.
@@ -103,6 +106,11 @@ record Topology(String database, String cluster) {
               + onCluster()
               + " AS "
               + select);
+    }
+    Matcher drop = DROP_VIEW.matcher(statement);
+    if (drop.matches()) {
+      // migration scripts drop views only (to create them anew): a table would have a local table
+      return List.of("DROP TABLE IF EXISTS " + database + "." + drop.group(1) + onCluster());
     }
     Matcher alter = ALTER.matcher(statement);
     if (alter.matches()) {

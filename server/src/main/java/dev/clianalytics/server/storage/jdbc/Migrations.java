@@ -32,7 +32,8 @@ public final class Migrations {
           "V4__path_trails.sql",
           "V5__platform.sql",
           "V6__workflow_weeks.sql");
-  public static final List<String> CLICKHOUSE = List.of("V1__events.sql", "V2__inference.sql");
+  public static final List<String> CLICKHOUSE =
+      List.of("V1__events.sql", "V2__inference.sql", "V3__infer_partition.sql");
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
 
