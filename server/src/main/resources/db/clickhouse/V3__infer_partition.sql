@@ -5,9 +5,10 @@
 -- committed runs no later full run replaced, and the views show their rows.
 ALTER TABLE inference_runs ADD COLUMN part UInt32 DEFAULT 0, ADD COLUMN parts UInt32 DEFAULT 1;
 
--- 18.16 resolves the columns a lambda uses from the outer query only when they are selected.
+-- 18.16 finds the columns a lambda takes from the row only when the query names them outside a
+-- lambda too, hence part < parts (true of every share).
 CREATE VIEW IF NOT EXISTS inference_live AS SELECT gen, part, parts FROM inference_runs
-  WHERE NOT arrayExists(f -> tupleElement(f, 1) > gen
+  WHERE part < parts AND NOT arrayExists(f -> tupleElement(f, 1) > gen
     AND (tupleElement(f, 3) != parts OR tupleElement(f, 2) = part),
     (SELECT groupArray((gen, part, parts)) FROM inference_runs WHERE full = 1));
 
