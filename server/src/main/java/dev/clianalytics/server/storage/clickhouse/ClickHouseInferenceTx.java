@@ -63,12 +63,16 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
 
   /**
    * The state of the last committed run of this instance's share: the runs of other shares read
-   * other actors' events, and their positions say nothing about this share's.
+   * other actors' events, and their positions say nothing about this share's. When a full run of
+   * another layout (another share count) came later, the share's own rows are replaced by it, and
+   * an empty fingerprint makes the next inference of the share a full one.
    */
   static String stateOf(InferPartition partition) {
     return "SELECT argMax(last_seq, gen) AS s_last_seq, argMax(horizon_us, gen) AS s_horizon_us,"
-        + " argMax(fingerprint, gen) AS s_fingerprint, (SELECT count() FROM inference_runs) AS"
-        + " s_generation FROM inference_runs WHERE part = "
+        + " if((SELECT max(gen) FROM inference_runs WHERE full = 1 AND parts != "
+        + partition.count()
+        + ") > max(gen), '', argMax(fingerprint, gen)) AS s_fingerprint,"
+        + " (SELECT count() FROM inference_runs) AS s_generation FROM inference_runs WHERE part = "
         + partition.index()
         + " AND parts = "
         + partition.count();
