@@ -1,16 +1,22 @@
 -- Inference split by actor across instances, INFER_PARTITION=i/n (docs/scaling-out.md, "Several
--- instances inferring"). Each run records the share it inferred: part i of parts n (0 of 1: every
--- actor). A full run replaces the rows of earlier runs of its own share, and of every earlier run
--- of another layout (another n), whose shares it cannot tell apart; inference_live lists the
--- committed runs no later full run replaced, and the views show their rows.
-ALTER TABLE inference_runs ADD COLUMN part UInt32 DEFAULT 0, ADD COLUMN parts UInt32 DEFAULT 1;
+-- instances inferring"). Each run records the share it inferred, part i of parts n (0 of 1: every
+-- actor), and its base: the run whose state it continued (an incremental run), or itself (a full
+-- run, and the runs before this script). A run is live, its rows shown by the views, unless
+--   * a full run of its share, or of another layout (another n, whose shares it cannot tell apart),
+--     committed after its base: the rows it built on were replaced;
+--   * another incremental run of its share continued the same base with a lower gen: two
+--     instances given the same share inferred at once, and the first one's work counts.
+ALTER TABLE inference_runs ADD COLUMN part UInt32 DEFAULT 0, ADD COLUMN parts UInt32 DEFAULT 1, ADD COLUMN base UInt64 DEFAULT gen;
 
 -- 18.16 finds the columns a lambda takes from the row only when the query names them outside a
--- lambda too, hence part < parts (true of every share).
-CREATE VIEW IF NOT EXISTS inference_live AS SELECT gen, part, parts FROM inference_runs
-  WHERE part < parts AND NOT arrayExists(f -> tupleElement(f, 1) > gen
+-- lambda too, hence part < parts and base <= gen (true of every run).
+CREATE VIEW IF NOT EXISTS inference_live AS SELECT gen, part, parts, base FROM inference_runs
+  WHERE part < parts AND base <= gen
+  AND NOT arrayExists(f -> tupleElement(f, 1) > base AND tupleElement(f, 1) != gen
     AND (tupleElement(f, 3) != parts OR tupleElement(f, 2) = part),
-    (SELECT groupArray((gen, part, parts)) FROM inference_runs WHERE full = 1));
+    (SELECT groupArray((gen, part, parts)) FROM inference_runs WHERE full = 1))
+  AND (base = gen OR (part, parts, base, gen) IN (SELECT part, parts, base, min(gen)
+    FROM inference_runs WHERE base != gen GROUP BY part, parts, base));
 
 DROP TABLE IF EXISTS sessions;
 

@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * different shares of the actors ({@link InferPartition}), or for the same share wasting work.
  */
 final class ClickHouseInference implements InferenceStore {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ClickHouseInference.class);
   private final ClickHouseStorage storage;
   private final ReentrantLock turn = new ReentrantLock();
   private final SeqClock gens = new SeqClock(Clock.systemUTC());
@@ -37,7 +39,12 @@ final class ClickHouseInference implements InferenceStore {
     try {
       try (ClickHouseInferenceTx tx = new ClickHouseInferenceTx(storage, this, newGen())) {
         T result = work.run(tx);
-        tx.commit();
+        if (!tx.commit() && tx.finishedWork()) {
+          LOG.info(
+              "another instance inferred share {} at the same time; this inference's rows are"
+                  + " discarded",
+              partition);
+        }
         return result;
       }
     } finally {

@@ -50,6 +50,9 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
   private boolean full;
   private Finished finished;
 
+  /** The live run of this share whose state this one continues (0: none). */
+  private long base;
+
   private record Finished(long lastSeq, Instant horizon, String fingerprint) {}
 
   ClickHouseInferenceTx(ClickHouseStorage storage, ClickHouseInference store, long gen) {
@@ -62,20 +65,20 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
   }
 
   /**
-   * The state of the last committed run of this instance's share: the runs of other shares read
-   * other actors' events, and their positions say nothing about this share's. When a full run of
-   * another layout (another share count) came later, the share's own rows are replaced by it, and
-   * an empty fingerprint makes the next inference of the share a full one.
+   * The state of the last live run of this instance's share (see the V3 migration script): the runs
+   * of other shares read other actors' events, and their positions say nothing about this share's.
+   * No live run (none yet, or all replaced by a full run of another layout) reads as an empty
+   * state, whose empty fingerprint makes the next inference a full one.
    */
   static String stateOf(InferPartition partition) {
     return "SELECT argMax(last_seq, gen) AS s_last_seq, argMax(horizon_us, gen) AS s_horizon_us,"
-        + " if((SELECT max(gen) FROM inference_runs WHERE full = 1 AND parts != "
-        + partition.count()
-        + ") > max(gen), '', argMax(fingerprint, gen)) AS s_fingerprint,"
-        + " (SELECT count() FROM inference_runs) AS s_generation FROM inference_runs WHERE part = "
+        + " argMax(fingerprint, gen) AS s_fingerprint, (SELECT count() FROM inference_runs) AS"
+        + " s_generation, max(gen) AS s_gen FROM inference_runs WHERE part = "
         + partition.index()
         + " AND parts = "
-        + partition.count();
+        + partition.count()
+        // GLOBAL: on a cluster the view exists on the server asked, not in the shards' context
+        + " AND gen GLOBAL IN (SELECT gen FROM inference_live)";
   }
 
   @Override
@@ -89,6 +92,7 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
                     rs -> {
                       long horizon = rs.getLong(2);
                       Instant h = rs.wasNull() ? null : DerivedRows.instant(horizon);
+                      base = rs.getLong(5);
                       return new InferenceState(rs.getLong(1), h, rs.getString(3), rs.getLong(4));
                     })
                 .getFirst());
@@ -376,16 +380,20 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
 
   /**
    * Makes this inference's rows visible: one row in {@code inference_runs}, after every row it
-   * names has been written. Nothing to do when the work did not {@link #finish}.
+   * names has been written. Nothing to do when the work did not {@link #finish}; nothing done
+   * either when {@link #continuedElsewhere}. Returns whether it committed.
    */
-  void commit() {
+  boolean commit() {
     if (finished == null) {
-      return;
+      return false;
     }
     inserts.drain();
+    if (!full && continuedElsewhere()) {
+      return false;
+    }
     sql.execute(
         "INSERT INTO inference_runs (gen, last_seq, horizon_us, fingerprint, full, at_us, part,"
-            + " parts) VALUES ("
+            + " parts, base) VALUES ("
             + gen
             + ", "
             + finished.lastSeq()
@@ -401,7 +409,36 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
             + partition.index()
             + ", "
             + partition.count()
+            + ", "
+            + (full ? gen : base)
             + ")");
+    return true;
+  }
+
+  /**
+   * Whether a run of this share, or a full run of another layout, committed since this run's base:
+   * another instance given the same share inferred at the same time, and this incremental run's
+   * changes would apply to a state that is no longer the latest. Its rows are left uncommitted.
+   * (Two runs passing this check at the same moment both commit; the views then count the one with
+   * the lower gen.)
+   */
+  private boolean continuedElsewhere() {
+    return sql.queryLong(
+            "SELECT count() FROM inference_runs WHERE gen > "
+                + base
+                + " AND ((part = "
+                + partition.index()
+                + " AND parts = "
+                + partition.count()
+                + ") OR (full = 1 AND parts != "
+                + partition.count()
+                + "))")
+        > 0;
+  }
+
+  /** Whether the work reached {@link #finish}. */
+  boolean finishedWork() {
+    return finished != null;
   }
 
   /** Stops the thread of the derived-row inserts; uncommitted rows stay invisible. */

@@ -169,14 +169,23 @@ final class DerivedDeletes {
   // inferences still to commit are among them. Another instance's inference may be running,
   // though: its uncommitted rows are left alone (only rows of replaced runs go for them).
   private void dropInvisible() {
+    // the live runs as literals: a mutation's subquery runs on each shard, where the view that
+    // lists them is not in the query's context
+    List<String[]> rows = sql.queryText("SELECT gen FROM inference_live");
+    List<String> live = new java.util.ArrayList<>();
+    for (String[] row : rows.subList(1, rows.size())) {
+      live.add(row[0]);
+    }
+    String replaced =
+        "gen IN (SELECT gen FROM inference_runs)"
+            + (live.isEmpty() ? "" : " AND gen NOT IN (" + String.join(", ", live) + ")");
     for (String table : ALL) {
       EventWrites.delete(
           sql,
           table,
           table.equals("workflow_weeks_rows")
               ? "gen NOT IN (SELECT gen FROM inference_runs)"
-              : "gen IN (SELECT gen FROM inference_runs) AND gen NOT IN (SELECT gen FROM"
-                  + " inference_live)");
+              : replaced);
     }
   }
 
