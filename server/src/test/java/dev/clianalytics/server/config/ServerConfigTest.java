@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.server.storage.InferPartition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,47 @@ class ServerConfigTest {
     assertTrue(
         failure("DATABASE_URL", ch, "HASH_SALT", salt, "CLICKHOUSE_CLUSTER", "c1; DROP TABLE x")
             .startsWith("CLICKHOUSE_CLUSTER must be a cluster name"));
+  }
+
+  @Test
+  void inferPartition_isAShareOfClickHouseActors_numberedFromZero() {
+    String salt = "0123456789abcdef0123";
+    String ch = "clickhouse://default@127.0.0.1:8123/analytics";
+    assertEquals(InferPartition.ALL, load("DATABASE_URL", ch, "HASH_SALT", salt).inferPartition());
+    assertEquals(
+        new InferPartition(1, 2),
+        load("DATABASE_URL", ch, "HASH_SALT", salt, "INFER_PARTITION", " 1/2 ").inferPartition());
+    assertEquals(
+        "INFER_PARTITION must be i/n with i from 0 to n-1 (shares are numbered from 0), such as"
+            + " 0/2 or 1/2, was '2/2'; fix it, or unset it to infer every actor",
+        failure("DATABASE_URL", ch, "HASH_SALT", salt, "INFER_PARTITION", "2/2"));
+    assertTrue(
+        failure("DATABASE_URL", ch, "HASH_SALT", salt, "INFER_PARTITION", "0/0")
+            .startsWith("INFER_PARTITION must be i/n with n from 1 to 1024"));
+    assertTrue(
+        failure("DATABASE_URL", ch, "HASH_SALT", salt, "INFER_PARTITION", "half")
+            .startsWith("INFER_PARTITION must be i/n, such as 0/2 or 1/2"));
+    assertTrue(
+        failure("DATABASE_URL", ch, "HASH_SALT", salt, "INFER_PARTITION", "a/2")
+            .startsWith("INFER_PARTITION must be i/n with whole numbers"));
+    assertTrue(
+        failure("DATABASE_URL", ch, "HASH_SALT", salt, "INFER_PARTITION", "-1/2")
+            .startsWith("INFER_PARTITION must be i/n with i from 0 to n-1"));
+    // PostgreSQL and the embedded database: instances take turns, so a share is refused
+    assertEquals(
+        "INFER_PARTITION is set but DATABASE_URL is not a clickhouse:// URL; on PostgreSQL and"
+            + " the embedded database instances take turns inferring all actors, was '0/2'; unset"
+            + " it",
+        failure("INFER_PARTITION", "0/2"));
+    assertTrue(
+        failure(
+                "DATABASE_URL",
+                "postgresql://u:p@db:5432/a",
+                "HASH_SALT",
+                salt,
+                "INFER_PARTITION",
+                "0/2")
+            .startsWith("INFER_PARTITION is set but DATABASE_URL is not a clickhouse:// URL"));
   }
 
   @Test

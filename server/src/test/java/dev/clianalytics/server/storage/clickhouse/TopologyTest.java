@@ -41,6 +41,13 @@ class TopologyTest {
   }
 
   @Test
+  void droppedView_isDroppedOnEveryServer() {
+    assertEquals(
+        List.of("DROP TABLE IF EXISTS db.sessions ON CLUSTER c1"),
+        cluster.migration("DROP TABLE IF EXISTS sessions"));
+  }
+
+  @Test
   void view_readsTheDistributedTables_withGlobalSubqueries() {
     assertEquals(
         List.of(
