@@ -418,22 +418,27 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
   /**
    * Whether a run of this share, or a full run of another layout, committed since this run's base:
    * another instance given the same share inferred at the same time, and this incremental run's
-   * changes would apply to a state that is no longer the latest. Its rows are left uncommitted.
-   * (Two runs passing this check at the same moment both commit; the views then count the one with
-   * the lower gen.)
+   * changes would apply to a state that is no longer the latest. Likewise when its base is no
+   * longer live (it lost such a race after this run started from it). Its rows are left
+   * uncommitted. (Two runs passing this check at the same moment both commit; the views then count
+   * the one with the lower gen.)
    */
   private boolean continuedElsewhere() {
     return sql.queryLong(
-            "SELECT count() FROM inference_runs WHERE gen > "
-                + base
-                + " AND ((part = "
-                + partition.index()
-                + " AND parts = "
-                + partition.count()
-                + ") OR (full = 1 AND parts != "
-                + partition.count()
-                + "))")
-        > 0;
+                "SELECT count() FROM inference_runs WHERE gen > "
+                    + base
+                    + " AND ((part = "
+                    + partition.index()
+                    + " AND parts = "
+                    + partition.count()
+                    + ") OR (full = 1 AND parts != "
+                    + partition.count()
+                    + "))")
+            > 0
+        || (base != 0
+            && sql.queryLong(
+                    "SELECT count() FROM inference_live WHERE gen = " + Long.toUnsignedString(base))
+                == 0);
   }
 
   /** Whether the work reached {@link #finish}. */
