@@ -54,7 +54,14 @@ final class ClickHouseMigrations {
     for (Migrations.Script script : Migrations.pending(scripts, applied)) {
       for (String statement : script.statements()) {
         if (!columnAdded(sql, statement)) {
-          topology.migration(statement).forEach(sql::execute);
+          try {
+            topology.migration(statement).forEach(sql::execute);
+          } catch (RuntimeException e) {
+            // another instance added the column between the check and this statement
+            if (!columnAdded(sql, statement)) {
+              throw e;
+            }
+          }
         }
       }
       sql.execute(
