@@ -272,8 +272,10 @@ class PinnedReportsReplayTest {
               "/reports/trends?from=yesterday",
               "from must be a date such as 2026-01-31, was 'yesterday'");
           refused(http, "/reports/versions?to=2026-13-01", "to must be a date");
-          String unknown = ok(http, "/reports/workflows/no_such_workflow");
-          assertFalse(unknown.contains("apply"), unknown);
+          Http.Response unknown = get(http, "/reports/workflows/no_such_workflow");
+          assertEquals(404, unknown.status(), unknown.body());
+          assertTrue(
+              unknown.body().contains("no workflow named 'no_such_workflow'"), unknown.body());
         });
   }
 }
