@@ -59,6 +59,9 @@ class PinnedReportsReplayTest {
     r.put("trends-october", "/reports/trends?from=2026-10-01&to=2026-10-20");
     r.put("nsm-1-week", "/reports/nsm?weeks=1&include_ci=false");
     r.put("workflow-apply-late", "/reports/workflows/apply_workflow?from=2026-10-25");
+    // workflows found from repeated commands, without a definition in the catalog
+    r.put("workflow-auto-git", "/reports/workflows/git_status");
+    r.put("workflow-auto-kubectl", "/reports/workflows/kubectl_rollout_undo?tool=kubectl");
     return r;
   }
 
