@@ -179,4 +179,66 @@ class ShapesTest {
     assertTrue(random("xvyhrqwzxvkjhgt1"));
     assertFalse(random("gbzaHpjqwxyzTplm"));
   }
+
+  /**
+   * Strings that sit on one threshold of the shape rules each (found by searching for inputs on
+   * which the rule with that threshold moved by one gives the other answer, with no rare letter
+   * pairs to decide instead): a change to any count or limit flips one of them.
+   */
+  @Test
+  void looksRandom_onTheThresholdsOfTheShapeRules() {
+    for (String generated :
+        new String[] {
+          "62UNQMITaDODH2=O-+-W/DZ_s",
+          "fEE=jjddJ=lY=dVeXaCwfN/ck",
+          "ADNR/WC0ALDvSB=/pQMKE=HSCADU",
+          "v.vmo_..vpH8mrssw5i-P-zyb_w_T",
+          "9V94519-4_97680753A7",
+          "OLY4CBPOOTLDE=YUN9GGV",
+          "u-03955520102_912p7733775f02",
+          "F1_957-33-H.G-.S_B-_.28W-O.-0-",
+          "nuePHAoujwsu8fEO61",
+          "ZWFZAQOGMBYOZMLKLGWM",
+          "DRDZTQOQM+MFZFARA/IQ+FOZUVFIS",
+          "VJLSNVAKEQVQGMKWHUJUOIEECQS",
+          "rs-isEwwbhJA=zw=sa/=jekVUdynk",
+          "qGya=Z-NRckfdmEcsz6nk-GO",
+          "X.sY_C-ksYb-KeE/pi._ST-psF_-lH",
+          "r+NvZ.DO/UT_jTPRSbGDIZKO",
+        }) {
+      assertTrue(random(generated), generated);
+    }
+    for (String notGenerated :
+        new String[] {
+          "L7--ZFX-EOL_V_ECV_9OC_N-",
+          "6-wnayq.4fAU_IXdcKci--et+r",
+          "juom3_Sael17E.iyns.EgbMDVmTr.9",
+          "vwitnduixwsspflujszl+",
+          "beiwy/=z+wpxkuqtmiay=s+ik",
+          "Jh_UIsbK-_zTAGi_L_Uj.-Q6Q--_OF",
+          "u/+m+pdrCpf/dipkcp9mnhq+po-odv",
+          "eCofGusyoo3EiH-pPjMJn.I_J-B",
+        }) {
+      assertFalse(random(notGenerated), notGenerated);
+    }
+  }
+
+  @Test
+  void looksRandom_rareLetterPairs_needThreeAndOneInSix_andDigitsOrBothCases() {
+    // no digits, one capital: 18 pairs of which exactly 3 rare (xj, oe, bt): 3 * 6 >= 18
+    assertTrue(random("Qumbrellaxjoevmsibt"));
+    // one pair more (19) and a dash so that the shape rules say no: 3 * 6 < 19
+    assertFalse(random("umbrellaxjoevmsibtwa-1"));
+    // both cases with only one letter of one case, at each end of the alphabet
+    assertTrue(random("QXZJQXZJaQXZJQXZJ"));
+    assertTrue(random("QXZJQXZJzQXZJQXZJ"));
+    assertTrue(random("qxzjqxzjAqxzjqxzj"));
+    assertTrue(random("qxzjqxzjZqxzjqxzj"));
+    // one case and no digit: the same pairs are a word-like name
+    assertFalse(random("qxzjqxzjqxzjqxzjq"));
+    assertFalse(random("QXZJQXZJQXZJQXZJQ"));
+    // fewer than 16 characters in the range, however odd its pairs
+    assertTrue(random("qzqzqzqzqzqzqzqz1"));
+    assertFalse(Shapes.looksRandom("..........qzqzqzqz1", 10, 19));
+  }
 }

@@ -3,12 +3,14 @@ package dev.clianalytics.server.report;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.event.EventValidator;
 import dev.clianalytics.core.event.Validation;
 import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.core.json.Json;
+import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.core.sample.SampleGenerator;
 import dev.clianalytics.core.sample.SampleOptions;
 import dev.clianalytics.server.Storages;
@@ -67,6 +69,20 @@ class ReportWarmUpTest {
             "the page of workflow " + name + " is rendered too");
       }
       assertNotNull(reports.cached(ReportsEndpoint.key("trends", ReportFilter.NONE)));
+      // and every other unfiltered report the dashboard opens with, with its default options
+      ReportFilter none = ReportFilter.NONE;
+      for (ReportCache.Key key :
+          List.of(
+              ReportsEndpoint.key("versions", none),
+              ReportsEndpoint.key("hot-paths", none, 20),
+              ReportsEndpoint.key("recovery", none),
+              ReportsEndpoint.key("nsm", none, new NsmOptions("deploy", false), 12),
+              ReportsEndpoint.key("adoption", none),
+              ReportsEndpoint.key("platforms", none))) {
+        ReportCache.Answer answer = reports.cached(key);
+        assertNotNull(answer, key + " is rendered too");
+        assertTrue(Json.parse(answer.body()) instanceof Map<?, ?>, key + ": " + answer.body());
+      }
     }
   }
 }
