@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
+import dev.clianalytics.server.testing.TestClickHouse;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A database migrated by a newer cli-analytics: {@code migrate} and the server's start refuse with
- * one line naming both versions, on both databases (PostgreSQL does not wait it out as an outage).
+ * one line naming both versions, on every database (PostgreSQL does not wait it out as an outage).
  */
 class SchemaTooNewTest {
 
@@ -49,8 +50,18 @@ class SchemaTooNewTest {
     }
   }
 
+  /** Migrates and records a version one past the newest; returns the newest this code knows. */
+  @FunctionalInterface
+  private interface Future {
+    int record() throws SQLException;
+  }
+
   private static void check(String databaseUrl, Path dir, Connect connect) throws SQLException {
-    int newest = future(databaseUrl, dir, connect);
+    check(databaseUrl, dir, () -> future(databaseUrl, dir, connect));
+  }
+
+  private static void check(String databaseUrl, Path dir, Future future) throws SQLException {
+    int newest = future.record();
     String expected =
         "the database schema is at version "
             + (newest + 1)
@@ -91,6 +102,27 @@ class SchemaTooNewTest {
   void onPostgres(@TempDir Path dir) throws SQLException {
     try (TestPostgres pg = TestPostgres.create(SchemaTooNewTest.class)) {
       check(pg.databaseUrl(), dir, pg::connect);
+    }
+  }
+
+  @Test
+  void onClickHouse(@TempDir Path dir) throws SQLException {
+    try (TestClickHouse ch = TestClickHouse.create(SchemaTooNewTest.class)) {
+      check(
+          ch.databaseUrl(),
+          dir,
+          () -> {
+            try (Storage storage = Storages.open(ch.databaseUrl(), dir)) {
+              storage.migrate();
+            }
+            int newest =
+                Integer.parseInt(ch.sql("SELECT max(version) FROM schema_migrations").strip());
+            ch.sql(
+                "INSERT INTO schema_migrations (version, description, applied_us) VALUES ("
+                    + (newest + 1)
+                    + ", 'from the future', 0)");
+            return newest;
+          });
     }
   }
 }
