@@ -10,6 +10,7 @@ import dev.clianalytics.server.storage.RowQuery.Field;
 import dev.clianalytics.server.storage.RowQuery.Filter;
 import dev.clianalytics.server.storage.RowQuery.Op;
 import dev.clianalytics.server.storage.Storage.Row;
+import dev.clianalytics.server.testing.TestClickHouse;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -92,6 +93,15 @@ class RowQueryPropertyTest {
         Storage storage = Storages.open(pg.databaseUrl(), dataDir)) {
       storage.migrate();
       check(storage, 2);
+    }
+  }
+
+  @Test
+  void randomQueries_clickHouse_matchJava() {
+    try (TestClickHouse ch = TestClickHouse.create(RowQueryPropertyTest.class);
+        Storage storage = Storages.open(ch.databaseUrl(), dataDir)) {
+      storage.migrate();
+      check(storage, 3);
     }
   }
 
