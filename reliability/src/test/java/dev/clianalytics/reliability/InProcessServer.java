@@ -4,6 +4,7 @@ import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.testing.Http;
+import dev.clianalytics.server.testing.TestClickHouse;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +16,9 @@ import java.util.Properties;
 
 /**
  * The real server in this JVM on a random port, on PostgreSQL ({@code TEST_DATABASE_URL}, a schema
- * of its own) or the embedded database, with one token of each kind; its tables can be read over
- * JDBC once it is stopped.
+ * of its own), ClickHouse (a database of its own) or the embedded database, with one token of each
+ * kind; on PostgreSQL and the embedded database its tables can be read over JDBC once it is
+ * stopped.
  */
 final class InProcessServer implements AutoCloseable {
   static final String INGEST = "ingest-token-inproc-1";
@@ -24,13 +26,16 @@ final class InProcessServer implements AutoCloseable {
   static final String SALT = "in-process-salt-0123456789";
 
   private final TestPostgres pg;
+  private final TestClickHouse ch;
   private final Path dataDir;
   private CliAnalyticsServer server;
   private final Http http;
 
-  private InProcessServer(TestPostgres pg, Path dataDir) {
+  private InProcessServer(TestPostgres pg, TestClickHouse ch, Path dataDir) {
     this.pg = pg;
+    this.ch = ch;
     this.dataDir = dataDir;
+    String databaseUrl = pg != null ? pg.databaseUrl() : ch != null ? ch.databaseUrl() : null;
     Map<String, String> env = new HashMap<>();
     env.put("DATA_DIR", dataDir.toString());
     env.put("HASH_SALT", SALT);
@@ -38,20 +43,20 @@ final class InProcessServer implements AutoCloseable {
     env.put("INGEST_TOKENS", INGEST);
     env.put("ADMIN_TOKEN", ADMIN);
     env.put("INFER_INTERVAL", "0");
-    if (pg != null) {
-      env.put("DATABASE_URL", pg.databaseUrl());
+    if (databaseUrl != null) {
+      env.put("DATABASE_URL", databaseUrl);
     }
     ServerConfig config = ServerConfig.from(env, dataDir.resolve("no.env"));
-    this.server =
-        CliAnalyticsServer.start(
-            config, Storages.open(pg == null ? null : pg.databaseUrl(), dataDir));
+    this.server = CliAnalyticsServer.start(config, Storages.open(databaseUrl, dataDir));
     this.http = new Http(server.port());
   }
 
-  /** {@code database}: {@code postgres} or {@code duckdb}. */
+  /** {@code database}: {@code postgres}, {@code clickhouse} or {@code duckdb}. */
   static InProcessServer start(String database, Class<?> testClass, Path dataDir) {
     return new InProcessServer(
-        database.equals("postgres") ? TestPostgres.create(testClass) : null, dataDir);
+        database.equals("postgres") ? TestPostgres.create(testClass) : null,
+        database.equals("clickhouse") ? TestClickHouse.create(testClass) : null,
+        dataDir);
   }
 
   String ingestUrl() {
@@ -91,8 +96,19 @@ final class InProcessServer implements AutoCloseable {
     }
   }
 
+  /** Runs one statement in the ClickHouse database and returns its TabSeparated answer. */
+  String clickHouseSql(String statement) {
+    if (ch == null) {
+      throw new IllegalStateException("not on ClickHouse");
+    }
+    return ch.sql(statement);
+  }
+
   /** A connection to the stopped server's database. */
   Connection connect() throws SQLException {
+    if (ch != null) {
+      throw new UnsupportedOperationException("ClickHouse is read over HTTP, not JDBC");
+    }
     if (pg != null) {
       return pg.connect();
     }
@@ -107,6 +123,9 @@ final class InProcessServer implements AutoCloseable {
     stop();
     if (pg != null) {
       pg.close();
+    }
+    if (ch != null) {
+      ch.close();
     }
   }
 }

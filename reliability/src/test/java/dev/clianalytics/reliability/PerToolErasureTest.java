@@ -24,7 +24,7 @@ class PerToolErasureTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"postgres", "duckdb"})
+  @ValueSource(strings = {"postgres", "clickhouse", "duckdb"})
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void erasureByTheStatusActorId_removesExactlyThatToolsEvents(String database) {
     try (InProcessServer server =
@@ -55,6 +55,13 @@ class PerToolErasureTest {
       assertEquals(200, erased.status(), erased.body());
       assertEquals(2L, ((Map<?, ?>) Json.parse(erased.body())).get("deleted"));
       assertEquals(Map.of("beta", 2), toolsStored(server.http()));
+      if (database.equals("clickhouse")) {
+        // gone from disk too, not only hidden: no raw row and no commit row of alpha is left
+        assertEquals(
+            "0",
+            server.clickHouseSql("SELECT count() FROM events WHERE tool_name = 'alpha'").strip());
+        assertEquals("2", server.clickHouseSql("SELECT count() FROM event_ids").strip());
+      }
     }
   }
 
