@@ -8,6 +8,7 @@ import dev.clianalytics.client.CommandRun;
 import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.privacy.Privacy;
 import dev.clianalytics.server.testing.Http;
+import dev.clianalytics.server.testing.TestClickHouse;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,20 +50,24 @@ class PrivacyEndToEndTest {
   private final PlantedSecrets planted = new PlantedSecrets(20261122L);
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"postgres", "duckdb"})
+  @ValueSource(strings = {"postgres", "clickhouse", "duckdb"})
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void secrets_neverReachDatabaseApiLogsOrSpool(String database) throws Exception {
     TestPostgres pg = database.equals("postgres") ? TestPostgres.create(getClass()) : null;
+    TestClickHouse ch = database.equals("clickhouse") ? TestClickHouse.create(getClass()) : null;
     try {
-      run(pg);
+      run(pg, ch);
     } finally {
       if (pg != null) {
         pg.close();
       }
+      if (ch != null) {
+        ch.close();
+      }
     }
   }
 
-  private void run(TestPostgres pg) throws Exception {
+  private void run(TestPostgres pg, TestClickHouse ch) throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
     Path dataDir = Files.createDirectories(dir.resolve("data"));
     int port = ServerProcess.freePort();
@@ -88,6 +93,9 @@ class PrivacyEndToEndTest {
     env.put("INFER_INTERVAL", "0");
     if (pg != null) {
       env.put("DATABASE_URL", pg.databaseUrl());
+    }
+    if (ch != null) {
+      env.put("DATABASE_URL", ch.databaseUrl());
     }
     List<String> answers = new ArrayList<>();
     int stored;
@@ -124,13 +132,17 @@ class PrivacyEndToEndTest {
     }
     assertTrue(logText.contains("listening on port"), "the log was captured");
     serverSide.scan("server log", logText);
-    scanDatabase(serverSide, pg, dataDir);
+    if (ch != null) {
+      scanClickHouse(serverSide, ch);
+    } else {
+      scanDatabase(serverSide, pg, dataDir);
+    }
     scanFiles(serverSide, "data file", dataDir);
 
     System.out.printf(
         "reliability: privacy database=%s events_stored=%d secrets_planted=%d texts_scanned=%d"
             + " chars_scanned=%d leaks=%d%n",
-        pg == null ? "duckdb" : "postgres",
+        pg != null ? "postgres" : ch != null ? "clickhouse" : "duckdb",
         stored,
         planted.needles().size(),
         serverSide.textsScanned() + clientSide.textsScanned(),
@@ -356,6 +368,15 @@ class PrivacyEndToEndTest {
     for (Path file : files(root)) {
       String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
       leaks.scan(kind + " " + root.relativize(file), text);
+    }
+  }
+
+  /** Every row of every ClickHouse table, read directly over HTTP, unescaped. */
+  private static void scanClickHouse(Leaks leaks, TestClickHouse ch) {
+    List<String> tables = ch.sql("SHOW TABLES").lines().filter(t -> !t.isBlank()).toList();
+    assertTrue(tables.contains("events"), "found the tables: " + tables);
+    for (String table : tables) {
+      leaks.scan("table " + table, ch.sql("SELECT * FROM " + table + " FORMAT TabSeparatedRaw"));
     }
   }
 
