@@ -8,6 +8,7 @@ import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.ServerConfig;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.testing.NodeProject;
+import dev.clianalytics.server.testing.TestClickHouse;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,14 @@ class SupabaseJsCompatibilityTest {
     NodeClients.prepare();
     try (TestPostgres pg = TestPostgres.create(SupabaseJsCompatibilityTest.class)) {
       drive(Storages.open(pg.databaseUrl(), dataDir));
+    }
+  }
+
+  @Test
+  void supabaseJs_onClickHouse_answersTheExpectedTable() throws Exception {
+    NodeClients.prepare();
+    try (TestClickHouse ch = TestClickHouse.create(SupabaseJsCompatibilityTest.class)) {
+      drive(Storages.open(ch.databaseUrl(), dataDir));
     }
   }
 
