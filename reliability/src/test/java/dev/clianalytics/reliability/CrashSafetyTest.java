@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.inference.DerivedSnapshot;
+import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.testing.Http;
+import dev.clianalytics.server.testing.TestClickHouse;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +63,16 @@ class CrashSafetyTest {
     try (TestPostgres pg = TestPostgres.create(CrashSafetyTest.class)) {
       Map<String, String> env = env();
       env.put("DATABASE_URL", pg.databaseUrl());
-      crashRetryAndCompare("postgres", env, pg::connect);
+      crashRetryAndCompare("postgres", env, Database.jdbc(pg::connect));
+    }
+  }
+
+  @Test
+  void clickHouse_sigkillDuringIngest_losesNoAcknowledgedEvent() throws Exception {
+    try (TestClickHouse ch = TestClickHouse.create(CrashSafetyTest.class)) {
+      Map<String, String> env = env();
+      env.put("DATABASE_URL", ch.databaseUrl());
+      crashRetryAndCompare("clickhouse", env, clickHouse(ch));
     }
   }
 
@@ -70,12 +81,64 @@ class CrashSafetyTest {
     Path data = dir.resolve("data");
     Map<String, String> env = env();
     env.put("DATA_DIR", data.toString());
-    crashRetryAndCompare("embedded", env, () -> embedded(data));
+    crashRetryAndCompare("embedded", env, Database.jdbc(() -> embedded(data)));
   }
 
   /** A connection to the database the servers share; for the embedded one, no server may run. */
-  private interface Database {
+  private interface Connect {
     Connection connect() throws SQLException;
+  }
+
+  /** What the servers left in their database, read past them; for the embedded one, none runs. */
+  private interface Database {
+    /** Every stored event id (as text). */
+    List<String> ids() throws SQLException;
+
+    /** Every derived table, as {@link DerivedSnapshot} compares them. */
+    Map<String, List<List<String>>> derived() throws SQLException;
+
+    static Database jdbc(Connect connect) {
+      return new Database() {
+        @Override
+        public List<String> ids() throws SQLException {
+          try (Connection c = connect.connect()) {
+            return StoredEvents.ids(c);
+          }
+        }
+
+        @Override
+        public Map<String, List<List<String>>> derived() throws SQLException {
+          try (Connection c = connect.connect()) {
+            return DerivedSnapshot.of(c);
+          }
+        }
+      };
+    }
+  }
+
+  /**
+   * ClickHouse read over HTTP: the ids of the committed first copies (docs/scaling-out.md, "Exactly
+   * once by event_id"), and the derived views through a storage of its own.
+   */
+  private Database clickHouse(TestClickHouse ch) {
+    return new Database() {
+      @Override
+      public List<String> ids() {
+        return ch.sql(
+                "SELECT event_id FROM events WHERE seq IN"
+                    + " (SELECT min(seq) FROM event_ids GROUP BY toUUID(event_id))")
+            .lines()
+            .filter(l -> !l.isBlank())
+            .toList();
+      }
+
+      @Override
+      public Map<String, List<List<String>>> derived() {
+        try (Storage storage = Storages.open(ch.databaseUrl(), dir.resolve("snapshot"))) {
+          return storage.inference().read(DerivedSnapshot::of);
+        }
+      }
+    };
   }
 
   private Map<String, String> env() {
@@ -97,10 +160,7 @@ class CrashSafetyTest {
     int retried = tally.unacknowledged().size();
     int acknowledgedBeforeRetry = tally.acknowledged().size();
 
-    List<String> beforeRetry;
-    try (Connection c = db.connect()) {
-      beforeRetry = StoredEvents.ids(c);
-    }
+    List<String> beforeRetry = db.ids();
     Set<String> lost = new HashSet<>(tally.acknowledged());
     lost.removeAll(beforeRetry);
     assertEquals(Set.of(), lost, "every acknowledged event is stored");
@@ -122,19 +182,14 @@ class CrashSafetyTest {
       infer(server, "/infer");
       server.stop();
     }
-    List<String> stored;
-    try (Connection c = db.connect()) {
-      stored = StoredEvents.ids(c);
-      incremental = DerivedSnapshot.of(c);
-    }
+    List<String> stored = db.ids();
+    incremental = db.derived();
     Map<String, List<List<String>>> full;
     try (ServerProcess server = ServerProcess.start(env, dir.resolve("full"))) {
       infer(server, "/infer?full=true");
       server.stop();
     }
-    try (Connection c = db.connect()) {
-      full = DerivedSnapshot.of(c);
-    }
+    full = db.derived();
 
     Set<String> storedSet = new HashSet<>(stored);
     Set<String> unexpected = new HashSet<>(storedSet);
