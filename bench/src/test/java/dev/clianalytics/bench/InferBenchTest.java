@@ -3,6 +3,7 @@ package dev.clianalytics.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.server.testing.TestClickHouse;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,14 @@ class InferBenchTest {
   @Timeout(120)
   void postgres_printsItsFiguresAsOneJsonLineLast() throws Exception {
     check(TestPostgres.configuredUrl());
+  }
+
+  @Test
+  @Timeout(180)
+  void clickHouse_printsItsFiguresAsOneJsonLineLast() throws Exception {
+    try (TestClickHouse ch = TestClickHouse.create(InferBenchTest.class)) {
+      check(ch.databaseUrl()); // the benchmark makes and drops a scratch database of its own
+    }
   }
 
   private static void check(String databaseUrl) throws Exception {
