@@ -28,20 +28,38 @@ class SampleDataDashboardTest extends DashboardBrowserContract {
 
   private static final int BATCH = 4_000;
 
+  static final String INGEST_TOKEN = "dashboard-ingest-token-1";
+  static final String ADMIN_TOKEN = "dashboard-admin-token-1";
+
   private CliAnalyticsServer server;
+
+  /** The server's {@code DATABASE_URL}; null for the embedded database, which needs no tokens. */
+  protected String databaseUrl() {
+    return null;
+  }
+
+  @Override
+  protected String readToken() {
+    return databaseUrl() == null ? null : "dashboard-read-token-1";
+  }
 
   @Override
   protected String startBackend() throws Exception {
     Path dataDir = Files.createTempDirectory("dashboard-sample");
-    ServerConfig config =
-        ServerConfig.from(
-            Map.of(
-                "DATA_DIR", dataDir.toString(),
-                "HASH_SALT", "dashboard-test-salt-0123456789",
-                "PORT", "0",
-                "INFER_INTERVAL", "0"),
-            dataDir.resolve("no.env"));
-    server = CliAnalyticsServer.start(config, Storages.open(null, dataDir));
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("DATA_DIR", dataDir.toString());
+    env.put("HASH_SALT", "dashboard-test-salt-0123456789");
+    env.put("PORT", "0");
+    env.put("INFER_INTERVAL", "0");
+    String databaseUrl = databaseUrl();
+    if (databaseUrl != null) {
+      env.put("DATABASE_URL", databaseUrl);
+      env.put("INGEST_TOKENS", INGEST_TOKEN);
+      env.put("READ_TOKENS", readToken());
+      env.put("ADMIN_TOKEN", ADMIN_TOKEN);
+    }
+    ServerConfig config = ServerConfig.from(env, dataDir.resolve("no.env"));
+    server = CliAnalyticsServer.start(config, Storages.open(databaseUrl, dataDir));
     Http http = new Http(server.port());
     List<Map<String, Object>> batch = new ArrayList<>(BATCH);
     new SampleGenerator(SAMPLE)
@@ -53,17 +71,28 @@ class SampleDataDashboardTest extends DashboardBrowserContract {
               }
             });
     ingest(http, batch);
-    Http.Response inferred = http.post("/infer", "");
+    Http.Response inferred =
+        databaseUrl == null
+            ? http.post("/infer", "")
+            : http.post("/infer", "", "Authorization", "Bearer " + ADMIN_TOKEN);
     assertEquals(200, inferred.status(), inferred.body());
     return "http://127.0.0.1:" + server.port();
   }
 
-  private static void ingest(Http http, List<Map<String, Object>> batch) {
+  private void ingest(Http http, List<Map<String, Object>> batch) {
     if (batch.isEmpty()) {
       return;
     }
     Http.Response response =
-        http.post("/ingest", Json.write(batch), "Content-Type", "application/json");
+        databaseUrl() == null
+            ? http.post("/ingest", Json.write(batch), "Content-Type", "application/json")
+            : http.post(
+                "/ingest",
+                Json.write(batch),
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer " + INGEST_TOKEN);
     assertEquals(200, response.status(), response.body());
     batch.clear();
   }
