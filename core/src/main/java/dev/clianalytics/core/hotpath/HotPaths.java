@@ -55,6 +55,71 @@ public final class HotPaths {
     if (depth < 0) {
       throw new IllegalArgumentException("hot path depth k must be >= 0, was " + depth);
     }
+    Map<String, Integer> ids = new HashMap<>();
+    int[] id = new int[commands.size()];
+    for (int i = 0; i < id.length; i++) {
+      id[i] = ids.computeIfAbsent(commands.get(i), c -> ids.size() + 1);
+    }
+    int bits = Integer.SIZE - Integer.numberOfLeadingZeros(ids.size());
+    int longest = Math.min(depth + 1, commands.size());
+    // Without '>' in a command, a sequence's text tells its commands apart, as its ids do.
+    boolean plain = ids.keySet().stream().noneMatch(c -> c.indexOf('>') >= 0);
+    return plain && (long) bits * longest <= Long.SIZE - 1
+        ? byIds(commands, id, bits, failing, actorId, depth)
+        : byText(commands, failing, actorId, depth);
+  }
+
+  /**
+   * Counts windows by a number packing their commands' ids ({@code bits} each, all ids at least 1,
+   * so windows of different lengths differ too): a sequence's text is built once per distinct
+   * sequence rather than once per window. Same result, in the same order, as {@link #byText}.
+   */
+  static List<PathCount> byIds(
+      List<String> commands, int[] id, int bits, BitSet failing, String actorId, int depth) {
+    Map<Long, Window> counts = new LinkedHashMap<>();
+    for (int i = 0; i < id.length; i++) {
+      int from = Math.max(0, i - depth);
+      long key = id[i];
+      Window window = null;
+      for (int j = i; ; j--) {
+        window = counts.get(key);
+        if (window == null) {
+          window = new Window(j, i + 1);
+          counts.put(key, window);
+        }
+        window.occurrences++;
+        if (j == from) {
+          break;
+        }
+        key |= (long) id[j - 1] << (bits * (i - j + 1));
+      }
+      if (failing.get(i)) {
+        window.failures++;
+      }
+    }
+    List<PathCount> result = new ArrayList<>(counts.size());
+    for (Window w : counts.values()) {
+      String sequence = String.join(SEPARATOR, commands.subList(w.from, w.to));
+      result.add(new PathCount(sequence, actorId, w.failures, w.occurrences));
+    }
+    return result;
+  }
+
+  /** Where a sequence was first seen ({@code commands[from, to)}) and its counts. */
+  private static final class Window {
+    final int from;
+    final int to;
+    long failures;
+    long occurrences;
+
+    Window(int from, int to) {
+      this.from = from;
+      this.to = to;
+    }
+  }
+
+  /** Counts windows by their text: for sessions whose windows do not fit {@link #byIds}. */
+  static List<PathCount> byText(List<String> commands, BitSet failing, String actorId, int depth) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     for (int i = 0; i < commands.size(); i++) {
       String sequence = commands.get(i);

@@ -1,6 +1,7 @@
 package dev.clianalytics.core.hotpath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.session.Session;
@@ -131,5 +132,44 @@ class HotPathsTest {
     var counts = HotPaths.contributions(s, 1);
     assertEquals(
         List.of(new PathCount("make", "a", 1, 3), new PathCount("make > make", "a", 2, 2)), counts);
+  }
+
+  @Test
+  void contributions_countedByIds_equalCountingByText() {
+    java.util.Random random = new java.util.Random(42);
+    String[] vocabulary = {"git", "git push", "make", "make test", "kubectl apply", "x", "y z"};
+    int viaIds = 0;
+    for (int round = 0; round < 2_000; round++) {
+      int size = random.nextInt(40);
+      int distinct = 1 + random.nextInt(vocabulary.length);
+      List<String> commands = new ArrayList<>();
+      java.util.BitSet failing = new java.util.BitSet();
+      for (int i = 0; i < size; i++) {
+        commands.add(vocabulary[random.nextInt(distinct)]);
+        failing.set(i, random.nextInt(3) == 0);
+      }
+      int depth = random.nextInt(round % 10 == 0 ? 40 : 5);
+      List<PathCount> expected = HotPaths.byText(commands, failing, "a", depth);
+      assertEquals(expected, HotPaths.contributions(commands, failing, "a", depth));
+      int bits = Integer.SIZE - Integer.numberOfLeadingZeros(distinct);
+      if ((long) bits * Math.min(depth + 1, size) <= 63) {
+        viaIds++;
+      }
+    }
+    assertTrue(viaIds > 1_000, "most rounds count by ids: " + viaIds);
+  }
+
+  @Test
+  void contributions_commandsHoldingTheSeparator_mergeByText() {
+    // "x >" then "y" reads as "x > > y", as does "x" then "> y": both windows are one sequence
+    java.util.BitSet failing = new java.util.BitSet();
+    failing.set(1);
+    failing.set(3);
+    List<PathCount> counts =
+        HotPaths.contributions(List.of("x >", "y", "x", "> y"), failing, "a", 1);
+    assertEquals(HotPaths.byText(List.of("x >", "y", "x", "> y"), failing, "a", 1), counts);
+    assertEquals(
+        new PathCount("x > > y", "a", 2, 2),
+        counts.stream().filter(c -> c.sequence().equals("x > > y")).findFirst().orElseThrow());
   }
 }

@@ -14,6 +14,7 @@ import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.InferenceState;
 import dev.clianalytics.server.storage.InferenceTx;
+import dev.clianalytics.server.storage.derived.EventCounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ public final class InferenceService {
     private long mark = System.nanoTime();
     private long analyzeNanos;
     private long writeNanos;
+    private EventCounts counts = new EventCounts();
 
     Pass(InferenceTx tx, Instant now) {
       this.tx = tx;
@@ -109,6 +111,7 @@ public final class InferenceService {
       } else {
         incremental(state.lastSeq(), through, horizon);
       }
+      tx.count(counts);
       tx.finish(through, horizon, fingerprint);
       lap("finish");
       LOG.debug(
@@ -130,27 +133,28 @@ public final class InferenceService {
       tally.full = true;
       tx.replaceAllDerived();
       lap("delete");
-      // This thread reads and sessionizes; a second one counts, analyzes and writes.
-      try (SessionPipeline pipeline = new SessionPipeline(this::countAndWrite)) {
+      // This thread reads, counts and sessionizes; a second one analyzes and writes.
+      try (SessionPipeline pipeline = new SessionPipeline(this::write)) {
         SessionStream stream = sessionizer.stream(horizon, pipeline::accept);
         tx.forEachEvent(
             0,
             through,
             event -> {
               tally.events++;
+              // Events come in actor order: the counts of earlier actors are final and are written
+              // in order with the sessions, by the second thread, rather than all at the end.
+              if (counts.actorsComplete(event.actorId())) {
+                EventCounts done = counts;
+                counts = new EventCounts();
+                pipeline.run(() -> tx.count(done));
+              }
+              count(event);
               stream.accept(event);
             });
         stream.finish();
         pipeline.finish();
       }
       lap("stream");
-    }
-
-    // Every stored event is in exactly one session of a full run (ids are unique in the store),
-    // so counting each session's events counts every event once.
-    private void countAndWrite(Session session) {
-      session.events().forEach(this::count);
-      write(session);
     }
 
     private void incremental(long after, long through, Instant horizon) {
@@ -183,7 +187,7 @@ public final class InferenceService {
     // Daily counts are of events received; a start marker is not one (docs/posthog.md).
     private void count(Event event) {
       if (!StartMarkers.isMarker(event)) {
-        tx.count(event);
+        counts.add(event);
       }
     }
 

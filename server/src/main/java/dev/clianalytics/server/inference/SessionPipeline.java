@@ -11,15 +11,17 @@ import java.util.function.Consumer;
  * Hands sessions from the thread that reads and sessionizes events to a second thread that analyzes
  * and writes them, so a full inference keeps two cores busy. At most {@link #MAX_QUEUED_EVENTS}
  * events wait in between (a larger session waits alone), so memory stays bounded by the largest
- * session. The first failure of the second thread ends the run: {@link #accept} and {@link #finish}
- * rethrow it.
+ * session. Other work for the second thread ({@link #run}) runs in order with the sessions. The
+ * first failure of the second thread ends the run: {@link #accept}, {@link #run} and {@link
+ * #finish} rethrow it.
  */
 final class SessionPipeline implements AutoCloseable {
   static final int MAX_QUEUED_EVENTS = 20_000;
 
-  private record Item(Session session) {}
+  /** A session to analyze, or a task when {@code session} is null. */
+  private record Item(Session session, Runnable task) {}
 
-  private static final Item END = new Item(null);
+  private static final Item END = new Item(null, null);
 
   private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
   private final Semaphore room = new Semaphore(MAX_QUEUED_EVENTS);
@@ -32,14 +34,18 @@ final class SessionPipeline implements AutoCloseable {
   }
 
   private static int permits(Session s) {
-    return Math.min(s.events().size(), MAX_QUEUED_EVENTS);
+    return s == null ? 0 : Math.min(s.events().size(), MAX_QUEUED_EVENTS);
   }
 
   private void consume(Consumer<Session> work) {
     try {
       for (Item item = queue.take(); item != END; item = queue.take()) {
-        work.accept(item.session());
-        room.release(permits(item.session()));
+        if (item.session() == null) {
+          item.task().run();
+        } else {
+          work.accept(item.session());
+          room.release(permits(item.session()));
+        }
       }
     } catch (InterruptedException e) {
       failure = e;
@@ -60,7 +66,13 @@ final class SessionPipeline implements AutoCloseable {
       throw new IllegalStateException("interrupted while handing over a session", e);
     }
     rethrowFailure();
-    queue.add(new Item(session));
+    queue.add(new Item(session, null));
+  }
+
+  /** Queues {@code task} to run on the second thread after the sessions queued before it. */
+  void run(Runnable task) {
+    rethrowFailure();
+    queue.add(new Item(null, task));
   }
 
   /** Waits until every queued session is written, rethrowing the second thread's failure. */

@@ -4,6 +4,7 @@ import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.inference.SessionResult;
 import dev.clianalytics.core.session.Recompute;
 import dev.clianalytics.core.session.SessionSpan;
+import dev.clianalytics.server.storage.derived.EventCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -63,8 +64,11 @@ public interface InferenceTx {
   /** Writes one session's results (its previous rows must have been deleted). */
   void write(SessionResult result);
 
-  /** Adds one newly inferred event to the daily event and error counts. */
-  void count(Event event);
+  /**
+   * Appends the sums in {@code counts} to the daily event and error counts and empties it. Several
+   * calls may add to the same key: the reports add rows up.
+   */
+  void count(EventCounts counts);
 
   /** Flushes pending rows and records where this inference stopped. */
   void finish(long lastSeq, Instant horizon, String fingerprint);

@@ -15,6 +15,7 @@ import dev.clianalytics.server.storage.InferenceState;
 import dev.clianalytics.server.storage.InferenceTx;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.Storage.StoredEvent;
+import dev.clianalytics.server.storage.derived.EventCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,7 +171,9 @@ abstract class InferenceStoreContract {
                 .exclusively(
                     tx -> {
                       tx.replaceAllDerived();
-                      tx.forEachEvent(0, tx.lastSeq(), tx::count);
+                      EventCounts counts = new EventCounts();
+                      tx.forEachEvent(0, tx.lastSeq(), counts::add);
+                      tx.count(counts);
                       tx.finish(tx.lastSeq(), T, "x");
                       throw new IllegalStateException("boom");
                     }));

@@ -43,7 +43,6 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
   private final BackgroundInserts inserts;
   private final long gen;
   private final InferPartition partition;
-  private final EventCounts counts = new EventCounts();
   private final PathTotals paths = new PathTotals();
   private final Map<String, RowWriter> open = new LinkedHashMap<>();
   private final Set<String> written = new HashSet<>();
@@ -351,22 +350,20 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
   }
 
   @Override
-  public void count(Event event) {
-    if (full && counts.actorsComplete(event.actorId())) {
-      call(
-          () -> {
-            writeCounts();
-            return null;
-          });
-    }
-    counts.add(event);
+  public void count(EventCounts batch) {
+    call(
+        () -> {
+          batch.writeTo(
+              rows("event_counts", EventCounts.COLUMNS),
+              rows("error_counts", EventCounts.ERROR_COLUMNS));
+          return null;
+        });
   }
 
   @Override
   public void finish(long lastSeq, Instant horizon, String fingerprint) {
     call(
         () -> {
-          writeCounts();
           writePathTotals();
           for (RowWriter w : open.values()) {
             w.close();
@@ -458,11 +455,6 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
 
   private void writePathTotals() throws SQLException {
     paths.writeTo(rows("path_totals", PathTotals.TOTALS), rows("path_actors", PathTotals.ACTORS));
-  }
-
-  private void writeCounts() throws SQLException {
-    counts.writeTo(
-        rows("event_counts", EventCounts.COLUMNS), rows("error_counts", EventCounts.ERROR_COLUMNS));
   }
 
   @FunctionalInterface

@@ -15,8 +15,10 @@ import java.util.UUID;
 
 /** The columns of the {@code events} table and their mapping to {@link Event}, both ways. */
 final class EventColumns {
+  // seq is UInt64 in the table but read (and written) as Int64: seqs stay below 2^63, where both
+  // are the same eight bytes, and an Int64 is read without a BigInteger.
   private static final String READ_TYPES =
-      "seq UInt64, received_us Int64, event_id String, ts_us Int64, tool_name String,"
+      "seq Int64, received_us Int64, event_id String, ts_us Int64, tool_name String,"
           + " tool_version Nullable(String), command_path Array(String),"
           + " flags_present Array(String), exit_code Int32, duration_ms Nullable(Int64),"
           + " error_type Nullable(String), error_message Nullable(String), actor_id String,"
@@ -31,24 +33,25 @@ final class EventColumns {
 
   private EventColumns() {}
 
+  // Strings are taken as read (readValue) rather than through getString, which converts them.
   static StoredEvent read(ClickHouseBinaryFormatReader r) {
     Event event =
         new Event(
             instant(r.getLong(4)),
-            r.getString(5),
-            r.getString(6),
+            r.readValue(5),
+            r.readValue(6),
             strings(r.getList(7)),
             strings(r.getList(8)),
             r.getInteger(9),
             r.hasValue(10) ? r.getLong(10) : null,
-            r.getString(11),
-            r.getString(12),
-            r.getString(13),
-            r.getString(14),
-            r.getString(15),
+            r.readValue(11),
+            r.readValue(12),
+            r.readValue(13),
+            r.readValue(14),
+            r.readValue(15),
             r.getInteger(16) != 0,
-            UUID.fromString(r.getString(3)),
-            new Platform(r.getString(17), r.getString(18), r.getString(19)));
+            UUID.fromString(r.readValue(3)),
+            new Platform(r.readValue(17), r.readValue(18), r.readValue(19)));
     return new StoredEvent(r.getLong(1), instant(r.getLong(2)), event);
   }
 

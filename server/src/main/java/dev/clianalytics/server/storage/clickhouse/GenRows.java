@@ -13,7 +13,7 @@ import java.util.List;
  * it (see docs/scaling-out.md), sent as {@code TabSeparated} inserts of a few megabytes.
  */
 final class GenRows implements RowWriter {
-  private static final int FLUSH_CHARS = 4 << 20;
+  private static final int FLUSH_BYTES = 4 << 20;
 
   /** Where a body of rows goes: {@link ClickHouseSql#insertText} or {@link BackgroundInserts}. */
   @FunctionalInterface
@@ -24,8 +24,8 @@ final class GenRows implements RowWriter {
   private final Inserts inserts;
   private final String table;
   private final List<String> columns;
-  private final String gen;
-  private final StringBuilder rows = new StringBuilder();
+  private final byte[] gen;
+  private final TsvBytes rows = new TsvBytes(64 << 10);
   private boolean rowStarted;
 
   GenRows(Inserts inserts, String table, String columns, long gen) {
@@ -35,12 +35,12 @@ final class GenRows implements RowWriter {
         new ArrayList<>(Arrays.stream(columns.split(",")).map(String::strip).toList());
     names.add("gen");
     this.columns = List.copyOf(names);
-    this.gen = Long.toUnsignedString(gen);
+    this.gen = Long.toUnsignedString(gen).getBytes(StandardCharsets.US_ASCII);
   }
 
   private RowWriter field() {
     if (rowStarted) {
-      rows.append('\t');
+      rows.ascii('\t');
     }
     rowStarted = true;
     return this;
@@ -49,28 +49,28 @@ final class GenRows implements RowWriter {
   @Override
   public RowWriter text(String value) {
     field();
-    TabSeparated.escape(rows, value);
+    rows.escaped(value);
     return this;
   }
 
   @Override
   public RowWriter int64(long value) {
     field();
-    rows.append(value);
+    rows.decimal(value);
     return this;
   }
 
   @Override
   public RowWriter int32(int value) {
     field();
-    rows.append(value);
+    rows.decimal(value);
     return this;
   }
 
   @Override
   public RowWriter bool(boolean value) {
     field();
-    rows.append(value ? '1' : '0');
+    rows.ascii(value ? '1' : '0');
     return this;
   }
 
@@ -82,9 +82,10 @@ final class GenRows implements RowWriter {
   @Override
   public void endRow() {
     field();
-    rows.append(gen).append('\n');
+    rows.raw(gen);
+    rows.ascii('\n');
     rowStarted = false;
-    if (rows.length() >= FLUSH_CHARS) {
+    if (rows.length() >= FLUSH_BYTES) {
       flush();
     }
   }
@@ -92,8 +93,7 @@ final class GenRows implements RowWriter {
   @Override
   public void flush() {
     if (!rows.isEmpty()) {
-      inserts.insert(table, columns, rows.toString().getBytes(StandardCharsets.UTF_8));
-      rows.setLength(0);
+      inserts.insert(table, columns, rows.take());
     }
   }
 

@@ -6,33 +6,10 @@ import java.util.List;
 /**
  * ClickHouse's {@code TabSeparated} text: fields separated by tabs, rows ended by a newline, with
  * backslash escapes for backslash, tab, newline and carriage return, and {@code \N} for NULL. Both
- * 18.16 and current releases read and write it alike.
+ * 18.16 and current releases read and write it alike. {@link TsvBytes} writes it.
  */
 final class TabSeparated {
   private TabSeparated() {}
-
-  /** Appends {@code value} escaped (not null: derived rows have no NULLs). */
-  static void escape(StringBuilder out, String value) {
-    int plain = 0;
-    while (plain < value.length() && !special(value.charAt(plain))) {
-      plain++;
-    }
-    out.append(value, 0, plain); // most values need no escape: copied in one go
-    for (int i = plain; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
-      }
-    }
-  }
-
-  private static boolean special(char c) {
-    return c == '\\' || c == '\t' || c == '\n' || c == '\r';
-  }
 
   /** The rows of {@code body}, each field unescaped, {@code \N} as null. */
   static List<String[]> parse(String body) {

@@ -42,7 +42,6 @@ public final class SqlInferenceTx implements InferenceTx {
   private final Connection reader;
   private final RowWriter.Factory rows;
   private final SqlDialect dialect;
-  private final EventCounts counts = new EventCounts();
   private final PathTotals paths = new PathTotals();
   private final DerivedWriters out;
 
@@ -261,17 +260,14 @@ public final class SqlInferenceTx implements InferenceTx {
   }
 
   @Override
-  public void count(Event event) {
-    // In a full rewrite nothing else uses the writer connection, and events come in actor order:
-    // the counts of earlier actors are final and can go out now rather than all at the end.
-    if (out.rewriting() && counts.actorsComplete(event.actorId())) {
-      call(
-          () -> {
-            writeCounts();
-            return null;
-          });
-    }
-    counts.add(event);
+  public void count(EventCounts batch) {
+    call(
+        () -> {
+          batch.writeTo(
+              out.of("event_counts", EventCounts.COLUMNS),
+              out.of("error_counts", EventCounts.ERROR_COLUMNS));
+          return null;
+        });
   }
 
   @Override
@@ -281,7 +277,6 @@ public final class SqlInferenceTx implements InferenceTx {
           long t0 = System.nanoTime();
           // Indexes of the per-session tables build while the counts are being written.
           out.close(DerivedRows.PER_SESSION);
-          writeCounts();
           writePathTotals();
           out.close(COUNT_TABLES);
           long t1 = System.nanoTime();
@@ -310,12 +305,6 @@ public final class SqlInferenceTx implements InferenceTx {
   private void writePathTotals() throws SQLException {
     paths.writeTo(
         out.of("path_totals", PathTotals.TOTALS), out.of("path_actors", PathTotals.ACTORS));
-  }
-
-  private void writeCounts() throws SQLException {
-    counts.writeTo(
-        out.of("event_counts", EventCounts.COLUMNS),
-        out.of("error_counts", EventCounts.ERROR_COLUMNS));
   }
 
   // Between statements on the writer: the rows must have arrived before the next one runs.

@@ -28,8 +28,9 @@ class ClickHouseReadsTest {
 
   @Test
   void parse_unescapesFieldsAndReadsBackslashNAsNull() {
-    StringBuilder escaped = new StringBuilder();
-    TabSeparated.escape(escaped, "a\tb\nc\\d");
+    TsvBytes bytes = new TsvBytes(16);
+    bytes.escaped("a\tb\nc\\d");
+    String escaped = new String(bytes.take(), java.nio.charset.StandardCharsets.UTF_8);
 
     List<String[]> rows = TabSeparated.parse("name\tnext\n" + escaped + "\t\\N\n\t\n");
 

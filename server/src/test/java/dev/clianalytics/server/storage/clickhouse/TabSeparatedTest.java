@@ -3,14 +3,16 @@ package dev.clianalytics.server.storage.clickhouse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TabSeparatedTest {
   private static String escaped(String value) {
-    StringBuilder out = new StringBuilder("prefix|");
-    TabSeparated.escape(out, value);
-    return out.toString();
+    TsvBytes out = new TsvBytes(4);
+    out.raw("prefix|".getBytes(StandardCharsets.UTF_8));
+    out.escaped(value);
+    return new String(out.take(), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -27,16 +29,43 @@ class TabSeparatedTest {
   }
 
   @Test
+  void specialCharactersAfterNonAsciiTextAreEscapedToo() {
+    assertEquals("prefix|ü\\tx\\\\✓\\n", escaped("ü\tx\\✓\n"));
+    assertEquals("prefix|a\uD83D\uDE80\\rb", escaped("a\uD83D\uDE80\rb"));
+    assertEquals("prefix|x?\\t", escaped("x\uD800\t"));
+  }
+
+  @Test
+  void numbersAreWrittenInDecimal() {
+    for (long n : new long[] {0, 7, 10, -1, -10, 123456789, Long.MAX_VALUE, Long.MIN_VALUE}) {
+      TsvBytes out = new TsvBytes(1);
+      out.decimal(n);
+      assertEquals(Long.toString(n), new String(out.take(), StandardCharsets.US_ASCII));
+    }
+  }
+
+  @Test
+  void takeEmptiesTheBuffer() {
+    TsvBytes out = new TsvBytes(2);
+    out.escaped("abc");
+    assertEquals(3, out.take().length);
+    assertEquals(0, out.length());
+    out.ascii('x');
+    assertArrayEquals(new byte[] {'x'}, out.take());
+  }
+
+  @Test
   void escapedRowsParseBackToTheSameValues() {
     String[] values = {"a\tb", "\\N", "x\\y", "line\nnext\r", "", "ünïcødé ✓"};
-    StringBuilder row = new StringBuilder();
+    TsvBytes row = new TsvBytes(8);
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
-        row.append('\t');
+        row.ascii('\t');
       }
-      TabSeparated.escape(row, values[i]);
+      row.escaped(values[i]);
     }
-    List<String[]> parsed = TabSeparated.parse(row + "\n");
+    row.ascii('\n');
+    List<String[]> parsed = TabSeparated.parse(new String(row.take(), StandardCharsets.UTF_8));
     assertEquals(1, parsed.size());
     assertArrayEquals(values, parsed.getFirst());
   }
