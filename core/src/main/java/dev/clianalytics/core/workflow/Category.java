@@ -12,9 +12,11 @@ public enum Category {
   AI,
   OTHER;
 
+  private final String json = name().toLowerCase(Locale.ROOT);
+
   /** The lowercase name used in JSON, YAML and reports. */
   public String json() {
-    return name().toLowerCase(Locale.ROOT);
+    return json;
   }
 
   /** Parses the lowercase name; throws naming the allowed values otherwise. */

@@ -133,26 +133,31 @@ public final class InferenceService {
       tally.full = true;
       tx.replaceAllDerived();
       lap("delete");
-      // This thread reads, counts and sessionizes; a second one analyzes and writes.
-      try (SessionPipeline pipeline = new SessionPipeline(this::write)) {
-        SessionStream stream = sessionizer.stream(horizon, pipeline::accept);
+      // This thread reads, counts and sessionizes; a second one analyzes and a third writes.
+      try (Handoff<SessionResult> writes =
+              new Handoff<>("inference-write", r -> r.session().events().size(), this::store);
+          Handoff<Session> analyses =
+              new Handoff<>(
+                  "inference-analyze", s -> s.events().size(), s -> writes.accept(analyze(s)))) {
+        SessionStream stream = sessionizer.stream(horizon, analyses::accept);
         tx.forEachEvent(
             0,
             through,
             event -> {
               tally.events++;
               // Events come in actor order: the counts of earlier actors are final and are written
-              // in order with the sessions, by the second thread, rather than all at the end.
+              // in order with the sessions, by the writing thread, rather than all at the end.
               if (counts.actorsComplete(event.actorId())) {
                 EventCounts done = counts;
                 counts = new EventCounts();
-                pipeline.run(() -> tx.count(done));
+                analyses.run(() -> writes.run(() -> tx.count(done)));
               }
               count(event);
               stream.accept(event);
             });
         stream.finish();
-        pipeline.finish();
+        analyses.finish();
+        writes.finish();
       }
       lap("stream");
     }
@@ -192,12 +197,20 @@ public final class InferenceService {
     }
 
     private void write(Session session) {
+      store(analyze(session));
+    }
+
+    private SessionResult analyze(Session session) {
       long t0 = System.nanoTime();
       SessionResult result = analyzer.analyze(session);
-      long t1 = System.nanoTime();
+      analyzeNanos += System.nanoTime() - t0;
+      return result;
+    }
+
+    private void store(SessionResult result) {
+      long t0 = System.nanoTime();
       tx.write(result);
-      analyzeNanos += t1 - t0;
-      writeNanos += System.nanoTime() - t1;
+      writeNanos += System.nanoTime() - t0;
       tally.sessions++;
       tally.runs += result.instances().size();
     }

@@ -160,6 +160,35 @@ abstract class InferenceStoreContract {
   }
 
   @Test
+  void fullInference_moreCountKeysThanAnEarlyWrite_countsEveryEventOnce() {
+    // 40 actors with an event a day for 300 days: 12,000 daily-count keys, more than one early
+    // write holds, so the counts of finished actors are written during the scan
+    List<Event> events = new ArrayList<>();
+    for (int a = 0; a < 40; a++) {
+      for (int day = 1; day <= 300; day++) {
+        events.add(event("actor-" + a, -day * 24 * 60, "terraform plan", day % 7 == 0 ? 1 : 0));
+      }
+    }
+    for (int from = 0; from < events.size(); from += 2_000) {
+      storage.insertEvents(events.subList(from, from + 2_000), T);
+    }
+
+    service.run(true);
+
+    List<Long> sums =
+        storage
+            .inference()
+            .read(
+                c ->
+                    c.list(
+                        "SELECT sum(events), count(*), sum(failures) FROM event_counts",
+                        List.of(),
+                        rs -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))))
+            .getFirst();
+    assertEquals(List.of(12_000L, 12_000L, 40L * (300 / 7)), sums);
+  }
+
+  @Test
   void exclusively_workThatThrows_leavesNothingBehind() {
     storage.insertEvents(List.of(event("a", 0, "terraform plan", 0)), T);
 
