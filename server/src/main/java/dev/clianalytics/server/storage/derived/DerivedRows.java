@@ -102,6 +102,10 @@ public final class DerivedRows {
   }
 
   private static String tools(Session s) {
+    String first = Commands.tool(s.events().getFirst());
+    if (s.events().stream().allMatch(e -> Commands.tool(e).equals(first))) {
+      return " " + first + " "; // most sessions use one tool
+    }
     TreeSet<String> tools = new TreeSet<>();
     s.events().forEach(e -> tools.add(Commands.tool(e)));
     return " " + String.join(" ", tools) + " ";
@@ -118,7 +122,8 @@ public final class DerivedRows {
   }
 
   public static long micros(Instant t) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    // what ChronoUnit.MICROS.between(Instant.EPOCH, t) gives, without its dispatch
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 
   public static Instant instant(long micros) {
