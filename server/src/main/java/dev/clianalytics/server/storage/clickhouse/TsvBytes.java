@@ -54,16 +54,24 @@ final class TsvBytes {
       bytes[length++] = '-';
       value = -value;
     }
-    int first = length;
-    do {
-      bytes[length++] = (byte) ('0' + value % 10);
-      value /= 10;
-    } while (value != 0);
-    for (int i = first, j = length - 1; i < j; i++, j--) {
-      byte b = bytes[i];
-      bytes[i] = bytes[j];
-      bytes[j] = b;
+    int digits = 1;
+    for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
+      digits++;
     }
+    // two digits a division, written from the last
+    int at = length + digits;
+    while (value >= 100) {
+      long q = value / 100;
+      int r = (int) (value - q * 100);
+      bytes[--at] = (byte) ('0' + r % 10);
+      bytes[--at] = (byte) ('0' + r / 10);
+      value = q;
+    }
+    bytes[--at] = (byte) ('0' + value % 10);
+    if (value >= 10) {
+      bytes[--at] = (byte) ('0' + value / 10);
+    }
+    length += digits;
   }
 
   /** Appends {@code value} escaped, in UTF-8 (not null: derived rows have no NULLs). */

@@ -103,7 +103,11 @@ public final class DerivedRows {
 
   private static String tools(Session s) {
     String first = Commands.tool(s.events().getFirst());
-    if (s.events().stream().allMatch(e -> Commands.tool(e).equals(first))) {
+    boolean one = true;
+    for (Event e : s.events()) {
+      one &= Commands.tool(e).equals(first);
+    }
+    if (one) {
       return " " + first + " "; // most sessions use one tool
     }
     TreeSet<String> tools = new TreeSet<>();

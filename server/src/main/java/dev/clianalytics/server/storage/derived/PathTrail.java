@@ -27,6 +27,10 @@ final class PathTrail {
     for (Event e : runs) {
       out.append(Exit.isFailure(e.exitCode()) ? '!' : '.');
       String command = Commands.display(e);
+      if (command.indexOf('\\') < 0 && command.indexOf('\n') < 0) {
+        out.append(command).append('\n'); // nearly always: nothing to escape
+        continue;
+      }
       for (int i = 0; i < command.length(); i++) {
         char c = command.charAt(i);
         switch (c) {

@@ -37,8 +37,18 @@ class TabSeparatedTest {
 
   @Test
   void numbersAreWrittenInDecimal() {
-    for (long n : new long[] {0, 7, 10, -1, -10, 123456789, Long.MAX_VALUE, Long.MIN_VALUE}) {
-      TsvBytes out = new TsvBytes(1);
+    java.util.List<Long> numbers =
+        new java.util.ArrayList<>(
+            List.of(0L, 7L, 10L, 99L, 100L, -1L, -10L, 123456789L, Long.MAX_VALUE, Long.MIN_VALUE));
+    for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+      numbers.addAll(List.of(p - 1, p, p + 1, -p, 10 * p - 1));
+    }
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 1_000; i++) {
+      numbers.add(random.nextLong() >> random.nextInt(64));
+    }
+    TsvBytes out = new TsvBytes(1);
+    for (long n : numbers) {
       out.decimal(n);
       assertEquals(Long.toString(n), new String(out.take(), StandardCharsets.US_ASCII));
     }
