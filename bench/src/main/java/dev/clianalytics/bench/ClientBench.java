@@ -30,7 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Options: {@code --runs N} (default 15 per mode), {@code --url URL} (an ingest URL to use
  * instead of the in-process server that answers 200), {@code --cli-jar PATH} (default {@code
  * cli/target/cli-analytics.jar} under the current directory), {@code --dist DIR} (measure an
- * unpacked distribution's launcher, runtime and AOT cache instead of {@code bin/cli-analytics}).
+ * unpacked distribution's launcher, runtime and AOT cache instead of {@code bin/cli-analytics}),
+ * {@code --aot} (also measure the example started with a JDK 25 AOT cache trained on one run of it
+ * with telemetry on, as a tool that ships such a cache would: {@code sdk_overhead_ms_aot} and
+ * {@code sdk_cpu_ms_aot}, beside the plain figures).
  */
 final class ClientBench {
   private static final int WARMUP = 3;
@@ -42,12 +45,14 @@ final class ClientBench {
     String url = null;
     Path cliJar = Path.of("cli/target/cli-analytics.jar");
     Path dist = null;
-    for (int i = 0; i + 1 < args.length; i += 2) {
+    boolean aot = false;
+    for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--runs" -> runs = Integer.parseInt(args[i + 1]);
-        case "--url" -> url = args[i + 1];
-        case "--cli-jar" -> cliJar = Path.of(args[i + 1]);
-        case "--dist" -> dist = Path.of(args[i + 1]);
+        case "--runs" -> runs = Integer.parseInt(value(args, ++i));
+        case "--url" -> url = value(args, ++i);
+        case "--cli-jar" -> cliJar = Path.of(value(args, ++i));
+        case "--dist" -> dist = Path.of(value(args, ++i));
+        case "--aot" -> aot = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -71,10 +76,19 @@ final class ClientBench {
       Launcher launcher = Launcher.of(dist, cliJar.toAbsolutePath(), java);
       LauncherFigures fast =
           launcherFigures(launcher, runs, home, target, server == null ? null : received);
-      double sdkCpu =
-          median(cpu(greet, runs, home, Map.of("EVENTS_ENABLED", "1", "EVENTS_URL", target), null))
-              - median(cpu(greet, runs, home, Map.of(), null));
-      System.out.printf(Locale.ROOT, "greet hello: process CPU on minus off %.1f ms%n", sdkCpu);
+      double sdkCpu = cpuOverhead("greet hello", greet, runs, home, target);
+      String aotFigures = "";
+      if (aot) {
+        List<String> greetAot = withAotCache(java, greet, home, target);
+        double sdkAotMs = overhead("greet hello, AOT cache", greetAot, runs, home, target);
+        double sdkAotCpu = cpuOverhead("greet hello, AOT cache", greetAot, runs, home, target);
+        aotFigures =
+            String.format(
+                Locale.ROOT,
+                ", \"sdk_overhead_ms_aot\": %.1f, \"sdk_cpu_ms_aot\": %.1f",
+                sdkAotMs,
+                sdkAotCpu);
+      }
       if (server != null) {
         System.out.println("events received by the in-process server: " + received.get());
       }
@@ -82,19 +96,55 @@ final class ClientBench {
           Locale.ROOT,
           "{\"exec_overhead_ms\": %.1f, \"sdk_overhead_ms\": %.1f, \"exec_wall_overhead_ms_off\":"
               + " %.1f, \"exec_wall_overhead_ms_on\": %.1f, \"exec_cpu_ms\": %.1f,"
-              + " \"recorder_cpu_ms\": %.1f, \"sdk_cpu_ms\": %.1f}%n",
+              + " \"recorder_cpu_ms\": %.1f, \"sdk_cpu_ms\": %.1f%s}%n",
           execMs,
           sdkMs,
           fast.wallOff(),
           fast.wallOn(),
           fast.execCpu(),
           fast.recorderCpu(),
-          sdkCpu);
+          sdkCpu,
+          aotFigures);
     } finally {
       if (server != null) {
         server.stop(0);
       }
     }
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+
+  /**
+   * {@code command} (a {@code java} command line) with a JDK 25 AOT cache that one run of it with
+   * telemetry on has trained ({@code -XX:AOTCacheOutput}): the classes it loads, the SDK's
+   * included, come linked from the cache. Both the on and off runs then use that cache.
+   */
+  private static List<String> withAotCache(String java, List<String> command, Path home, String url)
+      throws IOException, InterruptedException {
+    Path cache = home.resolve("greet.aot");
+    List<String> train = new ArrayList<>();
+    train.add(java);
+    train.add("-XX:AOTCacheOutput=" + cache);
+    train.addAll(command.subList(1, command.size()));
+    ProcessBuilder pb = new ProcessBuilder(train);
+    environment(pb, home, Map.of("EVENTS_ENABLED", "1", "EVENTS_URL", url));
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isRegularFile(cache)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("could not train an AOT cache (needs JDK 25): " + train);
+    }
+    List<String> run = new ArrayList<>();
+    run.add(java);
+    run.addAll(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off"));
+    run.addAll(command.subList(1, command.size()));
+    return run;
   }
 
   /**
@@ -177,6 +227,38 @@ final class ClientBench {
         execCpu,
         recorderCpu);
     return new LauncherFigures(wallOff, wallOn, execCpu, recorderCpu);
+  }
+
+  /**
+   * Median process CPU with telemetry on minus median with it off, runs alternating (one on, one
+   * off) so that a drift in the machine's load reaches both alike; also prints the median of the
+   * paired differences.
+   */
+  private static double cpuOverhead(
+      String label, List<String> command, int runs, Path home, String url)
+      throws IOException, InterruptedException {
+    Map<String, String> on = Map.of("EVENTS_ENABLED", "1", "EVENTS_URL", url);
+    List<Double> onMs = new ArrayList<>();
+    List<Double> offMs = new ArrayList<>();
+    List<Double> pairs = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      double a = cpu(command, 1, home, on, null).get(0);
+      double b = cpu(command, 1, home, Map.of(), null).get(0);
+      onMs.add(a);
+      offMs.add(b);
+      pairs.add(a - b);
+    }
+    double overhead = median(onMs) - median(offMs);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: process CPU median %.1f ms on, %.1f ms off, on minus off %.1f ms;"
+            + " median of paired differences %.1f ms%n",
+        label,
+        median(onMs),
+        median(offMs),
+        overhead,
+        median(pairs));
+    return overhead;
   }
 
   /**

@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The SDK behind {@link dev.clianalytics.client.CliAnalytics}: turns a {@link CommandRun} into a
- * sanitized event and hands it to the {@link Dispatcher}, or, with EVENTS_DEBUG, prints it. Every
- * public method swallows its own failures: telemetry must never break the tool.
+ * The SDK behind {@link dev.clianalytics.client.CliAnalytics}: hands each {@link CommandRun} to the
+ * {@link Dispatcher}, whose sender turns it into a sanitized event, or, with EVENTS_DEBUG, prints
+ * the event. Every public method swallows its own failures: telemetry must never break the tool.
  */
 public final class Client {
   /**
@@ -130,7 +130,11 @@ public final class Client {
     config = config.withAnalyticsFlag();
   }
 
-  /** Records one run; never throws, never blocks on the network, prints only with EVENTS_DEBUG. */
+  /**
+   * Records one run; never throws, never blocks on the network, prints only with EVENTS_DEBUG. The
+   * tool's thread only takes the run and the time: the event is made (ids, privacy rules, JSON) on
+   * the sender's thread, while the tool goes on to exit.
+   */
   public void record(CommandRun run) {
     record(run, null);
   }
@@ -151,7 +155,8 @@ public final class Client {
         return;
       }
       if (c.decision().sends()) {
-        dispatcher().enqueue(sanitized(run, finishedAt));
+        long finished = finishedAt == null ? System.currentTimeMillis() : 0;
+        dispatcher().enqueue(new Recorded(run, finishedAt, finished, rulesForTest));
       }
     } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
       // Dropping one event is the price of never breaking the tool (a privacy rule that overflows
@@ -181,12 +186,51 @@ public final class Client {
     }
   }
 
+  /**
+   * A recorded run whose event is made when the sender first asks for it, once: sent and spooled,
+   * it keeps one event id. The rules in force when it was recorded apply.
+   */
+  private final class Recorded implements Dispatcher.Deferred {
+    private final CommandRun run;
+    private final Instant finishedAt;
+    private final long finishedMillis;
+    private final UnaryOperator<Event> rules;
+    private String json;
+    private boolean failed;
+
+    Recorded(CommandRun run, Instant finishedAt, long finishedMillis, UnaryOperator<Event> rules) {
+      this.run = run;
+      this.finishedAt = finishedAt;
+      this.finishedMillis = finishedMillis;
+      this.rules = rules;
+    }
+
+    @Override
+    public synchronized String json() {
+      if (json == null && !failed) {
+        try {
+          Instant at = finishedAt != null ? finishedAt : Instant.ofEpochMilli(finishedMillis);
+          json = sanitized(run, at, rules);
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+          // Dropping one event is the price of never breaking the tool (a privacy rule that
+          // overflows the stack on some hostile text included).
+          failed = true;
+        }
+      }
+      return json;
+    }
+  }
+
   /** The event exactly as it would leave the machine, as one line of JSON. */
   String sanitized(CommandRun run) {
-    return sanitized(run, null);
+    return sanitized(run, null, rulesForTest);
   }
 
   private String sanitized(CommandRun run, Instant finishedAt) {
+    return sanitized(run, finishedAt, rulesForTest);
+  }
+
+  private String sanitized(CommandRun run, Instant finishedAt, UnaryOperator<Event> rules) {
     List<String> path = new ArrayList<>(run.subcommands().size() + 1);
     path.add(toolName);
     path.addAll(run.subcommands());
@@ -208,7 +252,6 @@ public final class Client {
             config.ciDetected(),
             RandomIds.uuid(),
             settings.reportsRuntime() ? ThisJvm.PLATFORM : ThisJvm.WITHOUT_RUNTIME);
-    UnaryOperator<Event> rules = rulesForTest;
     return Json.write((rules == null ? Rules.PRIVACY.apply(raw) : rules.apply(raw)).toJson());
   }
 

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 /**
  * Sends queued events in batches from one daemon thread, retrying with backoff, and at close waits
  * a bounded time before spooling whatever is still unsent. The caller never waits on the network:
- * {@link #enqueue} only takes a lock to add to the queue.
+ * {@link #enqueue} only takes a lock to add to the queue. A queued event is either its JSON or a
+ * {@link Deferred} that makes it, so that the sanitizing happens on the sender's thread, never on
+ * the tool's.
  */
 final class Dispatcher {
   static final int MAX_BATCH = 100;
@@ -22,8 +24,11 @@ final class Dispatcher {
   private Spool spool;
   private final Backoff backoff;
   private final Runnable prime;
-  private final Deque<String> queue = new ArrayDeque<>();
-  private List<String> inFlight = List.of();
+
+  /** Each element a String (an event's JSON) or a {@link Deferred}. */
+  private final Deque<Object> queue = new ArrayDeque<>();
+
+  private List<Object> inFlight = List.of();
   private boolean started;
   private boolean stopped;
 
@@ -65,7 +70,17 @@ final class Dispatcher {
     worker.start();
   }
 
-  synchronized void enqueue(String event) {
+  /** An event whose JSON is made when first asked for, on whichever thread asks. */
+  interface Deferred {
+    /**
+     * The event's JSON, the same string on every call (the first call makes it), or null when it
+     * cannot be made: that event is dropped.
+     */
+    String json();
+  }
+
+  /** Queues an event: its JSON, or a {@link Deferred} the sender turns into JSON. */
+  synchronized void enqueue(Object event) {
     if (stopped) {
       return;
     }
@@ -92,7 +107,7 @@ final class Dispatcher {
 
   /** Flushes for at most {@code timeout}, then spools what is unsent and stops the sender. */
   void close(Duration timeout) {
-    List<String> unsent;
+    List<Object> unsent;
     synchronized (this) {
       if (stopped) {
         return;
@@ -107,8 +122,9 @@ final class Dispatcher {
       notifyAll();
     }
     try {
-      if (!unsent.isEmpty()) {
-        spool().append(unsent);
+      List<String> lines = json(unsent);
+      if (!lines.isEmpty()) {
+        spool().append(lines);
       }
     } catch (IOException | RuntimeException e) {
       // Dropping is the documented fallback: telemetry must never break or stall the tool.
@@ -161,9 +177,11 @@ final class Dispatcher {
       // Connect first: reading the spool, usually a check that there is none, can wait for it.
       transport.warmUp();
       adoptSpooled();
-      List<String> batch;
+      List<Object> batch;
       while ((batch = nextBatch()) != null) {
-        SendResult result = transport.send(batch);
+        // The sanitizing of runs recorded since the last batch, outside the lock.
+        List<String> lines = json(batch);
+        SendResult result = lines.isEmpty() ? SendResult.delivered(0) : transport.send(lines);
         if (!settle(batch, result)) {
           return;
         }
@@ -206,7 +224,31 @@ final class Dispatcher {
     }
   }
 
-  private synchronized List<String> nextBatch() {
+  /**
+   * The JSON of each event, in order, leaving out those whose JSON cannot be made. A {@link
+   * Deferred} makes its JSON once, so an event both sent and spooled keeps its event id.
+   */
+  private static List<String> json(List<Object> events) {
+    List<String> lines = new ArrayList<>(events.size());
+    for (Object event : events) {
+      String line;
+      if (event instanceof String ready) {
+        line = ready;
+      } else {
+        try {
+          line = ((Deferred) event).json();
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+          line = null; // dropping one event is the price of never breaking the tool
+        }
+      }
+      if (line != null) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  private synchronized List<Object> nextBatch() {
     while (queue.isEmpty() && !stopped) {
       if (!waitNanos(0)) {
         return null;
@@ -215,7 +257,7 @@ final class Dispatcher {
     if (stopped) {
       return null;
     }
-    List<String> batch = new ArrayList<>();
+    List<Object> batch = new ArrayList<>();
     while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
       batch.add(queue.removeFirst());
     }
@@ -224,7 +266,7 @@ final class Dispatcher {
   }
 
   /** Records the outcome of one attempt; returns false when the sender should stop. */
-  private synchronized boolean settle(List<String> batch, SendResult result) {
+  private synchronized boolean settle(List<Object> batch, SendResult result) {
     if (stopped) {
       return false;
     }

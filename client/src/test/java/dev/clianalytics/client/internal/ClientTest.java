@@ -35,6 +35,28 @@ class ClientTest extends ClientTestSupport {
   }
 
   @Test
+  void record_leavesTheSanitizingToTheSenderThread() {
+    Client c = client(env(server.url("/ingest")));
+    List<Thread> sanitizedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Client.rulesForTest =
+        e -> {
+          sanitizedOn.add(Thread.currentThread());
+          return dev.clianalytics.core.privacy.Privacy.client().apply(e);
+        };
+    try {
+      c.record(CommandRun.of(0, "deploy"));
+    } finally {
+      Client.rulesForTest = null;
+    }
+    c.close();
+    assertEquals(List.of("mytool", "deploy"), server.events().get(0).get("command_path"));
+    assertFalse(sanitizedOn.isEmpty(), "the recorded run went through the rules in force");
+    assertFalse(
+        sanitizedOn.contains(Thread.currentThread()),
+        "the privacy rules ran on the caller's thread: " + sanitizedOn);
+  }
+
+  @Test
   void primingRun_goesThroughThePathAndFlagRules() {
     Map<?, ?> event =
         (Map<?, ?>)
