@@ -1,6 +1,7 @@
 package dev.clianalytics.server.inference;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.hotpath.PathCount;
 import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.core.inference.SessionAnalyzer;
 import dev.clianalytics.core.inference.SessionResult;
@@ -203,6 +204,11 @@ public final class InferenceService {
     private SessionResult analyze(Session session) {
       long t0 = System.nanoTime();
       SessionResult result = analyzer.analyze(session);
+      // The writer sums paths by sequence; a String keeps its hash once computed, so computing it
+      // here moves that work to this thread, which waits on the writer in a full run anyway.
+      for (PathCount p : result.paths()) {
+        p.sequence().hashCode();
+      }
       analyzeNanos += System.nanoTime() - t0;
       return result;
     }
