@@ -87,11 +87,16 @@ final class IngestBench {
       double copy =
           data.url == null
               ? Double.NaN
-              : data.postgres() ? copy(data.url, timedEvents) : bulkInsert(data.url, timedEvents);
+              : data.postgres()
+                  ? copy(data.url, timedEvents, true)
+                  : bulkInsert(data.url, timedEvents);
+      double loggedCopy =
+          data.url != null && data.postgres() ? copy(data.url, timedEvents, false) : Double.NaN;
       System.out.printf(
           Locale.ROOT,
           "%s: %d events timed (after %d warm-up) in %.2f s%n"
               + "events_per_s %.0f%ncopy_events_per_s %s%nratio_to_copy %s%n"
+              + "logged_copy_events_per_s %s%nratio_to_logged_copy %s%n"
               + "p99_batch_ms %.1f%ncpu_us_per_event %.1f%n",
           storageName,
           timedEvents,
@@ -100,12 +105,15 @@ final class IngestBench {
           rate,
           number(copy, "%.0f"),
           number(rate / copy, "%.2f"),
+          number(loggedCopy, "%.0f"),
+          number(rate / loggedCopy, "%.2f"),
           IngestLoad.quantile(ms, 0.99),
           cpuUs);
       System.out.printf(
           Locale.ROOT,
           "{\"storage\":\"%s\",\"events\":%d,\"batch\":%d,\"connections\":%d,\"events_per_s\":%.0f,"
-              + "\"copy_events_per_s\":%s,\"ratio_to_copy\":%s,\"p99_batch_ms\":%.1f,"
+              + "\"copy_events_per_s\":%s,\"ratio_to_copy\":%s,\"logged_copy_events_per_s\":%s,"
+              + "\"ratio_to_logged_copy\":%s,\"p99_batch_ms\":%.1f,"
               + "\"cpu_us_per_event\":%.1f,\"stored\":%d}%n",
           storageName,
           timedEvents,
@@ -114,6 +122,8 @@ final class IngestBench {
           rate,
           number(copy, "%.0f"),
           number(rate / copy, "%.3f"),
+          number(loggedCopy, "%.0f"),
+          number(rate / loggedCopy, "%.3f"),
           IngestLoad.quantile(ms, 0.99),
           cpuUs,
           stored);
@@ -153,9 +163,10 @@ final class IngestBench {
 
   /**
    * Rows per second for a COPY of the last {@code rows} stored rows into an empty table like the
-   * events table (same columns and indexes): the median of {@link #COPY_ROUNDS} rounds.
+   * events table (same columns and indexes): the median of {@link #COPY_ROUNDS} rounds. A {@code
+   * temporary} table writes no write-ahead log; the other kind writes it as {@code events} does.
    */
-  private static double copy(String url, int rows) throws Exception {
+  private static double copy(String url, int rows, boolean temporary) throws Exception {
     double[] rates = new double[COPY_ROUNDS];
     try (Connection c = DatabaseUrl.parse(url).connect()) {
       c.setAutoCommit(false);
@@ -165,7 +176,11 @@ final class IngestBench {
           "COPY (SELECT * FROM events ORDER BY seq DESC LIMIT " + rows + ") TO STDOUT", out);
       byte[] stored = out.toByteArray();
       try (Statement s = c.createStatement()) {
-        s.execute("CREATE TEMP TABLE copy_reference (LIKE events INCLUDING ALL)");
+        s.execute("DROP TABLE IF EXISTS copy_reference");
+        s.execute(
+            "CREATE "
+                + (temporary ? "TEMP " : "")
+                + "TABLE copy_reference (LIKE events INCLUDING ALL)");
       }
       c.commit();
       for (int i = 0; i < COPY_ROUNDS; i++) {
@@ -178,6 +193,10 @@ final class IngestBench {
         c.commit();
         rates[i] = rows / ((System.nanoTime() - start) / 1e9);
       }
+      try (Statement s = c.createStatement()) {
+        s.execute("DROP TABLE copy_reference");
+      }
+      c.commit();
     }
     Arrays.sort(rates);
     return rates[COPY_ROUNDS / 2];
