@@ -102,12 +102,11 @@ class ClickHouseInferPartitionTest {
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
       // each instance ingests every other batch, inferring its share after some of them: the
-      // shares are inferred incrementally while the other instance's batches arrive
-      all(
-          pool,
-          () -> ingestHalf(first, events, 0),
-          () -> ingestHalf(second, events, 1),
-          () -> post(same, "/infer"));
+      // shares are inferred incrementally while the other instance's batches arrive. The instance
+      // with the same share as the first races it only below, from one quiet state: a run that
+      // continued the loser of an earlier race is the case docs/scaling-out.md leaves to the next
+      // full recomputation (ClickHouseSameShareRaceTest holds two runs of one share at the race).
+      all(pool, () -> ingestHalf(first, events, 0), () -> ingestHalf(second, events, 1));
       all(
           pool,
           () -> post(first, "/infer"),
