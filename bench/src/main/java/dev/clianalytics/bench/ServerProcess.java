@@ -59,10 +59,17 @@ final class ServerProcess implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("this system does not report process CPU"));
   }
 
-  /** Bytes of heap in use in the server after a full collection. */
-  long heapAfterGc() throws IOException {
+  /**
+   * The server's heap in use after a full collection: {@code now} (whatever runs, {@code
+   * duringInference} if an inference was running) and {@code idle} (no inference running).
+   */
+  record Heap(long now, long idle, boolean duringInference) {}
+
+  /** Reads {@link Heap}; waits for a running inference to end for the idle reading. */
+  Heap heapAfterGc() throws IOException {
     in.println("heap");
-    return Long.parseLong(expect("heap "));
+    String[] parts = expect("heap ").split(" ");
+    return new Heap(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2].equals("1"));
   }
 
   private String expect(String prefix) throws IOException {

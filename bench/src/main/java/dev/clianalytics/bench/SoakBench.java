@@ -23,8 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * process, inference every 10 s) fed at a steady rate for N minutes (default 10) while a reader
  * asks for the summary report every second. The rate defaults to 70% of the maximum measured on the
  * same server first. Prints, per minute, the p50 and p99 ingest latency, the report p99 and the
- * server's heap after a full collection; at the end it checks that every acknowledged event is
- * stored.
+ * server's heap after a full collection, both between inferences and at the minute mark whatever
+ * runs; at the end it checks that every acknowledged event is stored and whether the heap between
+ * inferences stayed flat ({@link Flatness}).
  */
 final class SoakBench {
   private static final int TEMPLATES = 2_000;
@@ -71,8 +72,70 @@ final class SoakBench {
     }
   }
 
-  /** One minute's figures. */
-  record Minute(int minute, double p50Ms, double p99Ms, double reportP99Ms, long heapBytes) {}
+  /**
+   * One minute's figures: the heap after a full collection while no inference runs ({@code
+   * heapIdleBytes}), and at the minute mark whatever runs ({@code heapAtMarkBytes}, {@code
+   * duringInference} if an inference was running then).
+   */
+  record Minute(
+      int minute,
+      double p50Ms,
+      double p99Ms,
+      double reportP99Ms,
+      long heapIdleBytes,
+      long heapAtMarkBytes,
+      boolean duringInference) {}
+
+  /** Most p99 of the last minute over the first that meets the goal. */
+  static final double P99_RATIO_GOAL = 1.5;
+
+  /** Heap tolerance: this share of the median heap between inferences, at least {@link #MIN_MB}. */
+  static final double TOLERANCE = 0.10;
+
+  static final double MIN_MB = 1.0;
+
+  /**
+   * Whether the heap between inferences is flat: the growth over the run of a least-squares line
+   * through the per-minute readings ({@code slopeMbPerMinute} times minutes minus one), and the
+   * last minute's reading above the median, are each at most {@code toleranceMb}: {@link
+   * #TOLERANCE} of the median, at least {@link #MIN_MB}.
+   */
+  record Flatness(
+      double medianMb,
+      double lastMb,
+      double slopeMbPerMinute,
+      double growthMb,
+      double toleranceMb,
+      boolean flat) {
+    static Flatness of(List<Double> mb) {
+      int n = mb.size();
+      double[] sorted = mb.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      double slope = 0;
+      if (n > 1) {
+        double meanX = (n + 1) / 2.0;
+        double meanY = mb.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+          double dx = i + 1 - meanX;
+          sxy += dx * (mb.get(i) - meanY);
+          sxx += dx * dx;
+        }
+        slope = sxy / sxx;
+      }
+      double growth = slope * (n - 1);
+      double tolerance = Math.max(MIN_MB, TOLERANCE * median);
+      double last = mb.getLast();
+      return new Flatness(
+          median,
+          last,
+          slope,
+          growth,
+          tolerance,
+          growth <= tolerance && last - median <= tolerance);
+    }
+  }
 
   /** The outcome of a soak, as printed on the last line. */
   record Result(int rate, List<Minute> minutes, long acknowledged, long stored) {}
@@ -144,24 +207,28 @@ final class SoakBench {
       List<Minute> out = new ArrayList<>();
       for (int m = 0; m < minutes; m++) {
         LockSupport.parkNanos(start + (m + 1) * 60_000_000_000L - System.nanoTime());
-        long heap = server.heapAfterGc();
+        ServerProcess.Heap heap = server.heapAfterGc();
         out.add(
             new Minute(
                 m + 1,
                 ingest.quantile(m, 0.50),
                 ingest.quantile(m, 0.99),
                 reports.quantile(m, 0.99),
-                heap));
+                heap.idle(),
+                heap.now(),
+                heap.duringInference()));
         Minute last = out.getLast();
         System.out.printf(
             Locale.ROOT,
-            "minute %d: ingest p50 %.1f ms, p99 %.1f ms; report p99 %.1f ms; heap after GC %.1f"
-                + " MB%n",
+            "minute %d: ingest p50 %.1f ms, p99 %.1f ms; report p99 %.1f ms; heap after GC"
+                + " between inferences %.1f MB, at the minute mark %.1f MB (%s)%n",
             last.minute(),
             last.p50Ms(),
             last.p99Ms(),
             last.reportP99Ms(),
-            last.heapBytes() / 1e6);
+            last.heapIdleBytes() / 1e6,
+            last.heapAtMarkBytes() / 1e6,
+            last.duringInference() ? "during an inference" : "no inference running");
       }
       for (Future<?> f : work) {
         f.get();
@@ -192,31 +259,68 @@ final class SoakBench {
     return null;
   }
 
+  private static double mb(long bytes) {
+    return Math.round(bytes / 1e5) / 10.0;
+  }
+
+  private static String met(boolean met) {
+    return met ? "met" : "NOT met";
+  }
+
   private static void print(Result r) {
     Minute first = r.minutes().getFirst();
     Minute last = r.minutes().getLast();
-    long lost = r.acknowledged() - r.stored();
+    long lost = Math.max(0, r.acknowledged() - r.stored());
+    double ratio = last.p99Ms() / first.p99Ms();
+    Flatness heap = Flatness.of(r.minutes().stream().map(m -> m.heapIdleBytes() / 1e6).toList());
+    double peak = r.minutes().stream().mapToLong(Minute::heapAtMarkBytes).max().orElse(0) / 1e6;
     System.out.printf(
         Locale.ROOT,
-        "acknowledged %d, stored %d, lost %d; p99 last/first minute %.2f; heap last/first"
-            + " minute %.2f%n",
+        "acknowledged %d, stored %d, lost %d (goal 0: %s)%n"
+            + "p99 last/first minute %.2f (goal at most %.1f: %s)%n"
+            + "heap between inferences: median %.1f MB, last %.1f MB, fitted growth %.2f MB over"
+            + " the run (%.3f MB/min); flat within %.1f MB (%.0f%% of the median, at least %.0f"
+            + " MB): %s%n"
+            + "heap at the minute marks: at most %.1f MB (%d of %d marks during an inference)%n",
         r.acknowledged(),
         r.stored(),
-        Math.max(0, lost),
-        last.p99Ms() / first.p99Ms(),
-        (double) last.heapBytes() / first.heapBytes());
-    System.out.println(
-        Json.write(
-            Map.of(
-                "rate_events_per_s", r.rate(),
-                "minutes", r.minutes().size(),
-                "p99_ms_per_minute", r.minutes().stream().map(Minute::p99Ms).toList(),
-                "p50_ms_per_minute", r.minutes().stream().map(Minute::p50Ms).toList(),
-                "heap_mb_per_minute",
-                    r.minutes().stream().map(m -> Math.round(m.heapBytes() / 1e5) / 10.0).toList(),
-                "acknowledged", r.acknowledged(),
-                "stored", r.stored(),
-                "lost", Math.max(0, lost))));
+        lost,
+        met(lost == 0),
+        ratio,
+        P99_RATIO_GOAL,
+        met(ratio <= P99_RATIO_GOAL),
+        heap.medianMb(),
+        heap.lastMb(),
+        heap.growthMb(),
+        heap.slopeMbPerMinute(),
+        heap.toleranceMb(),
+        TOLERANCE * 100,
+        MIN_MB,
+        met(heap.flat()),
+        peak,
+        r.minutes().stream().filter(Minute::duringInference).count(),
+        r.minutes().size());
+    Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("rate_events_per_s", r.rate());
+    json.put("minutes", r.minutes().size());
+    json.put("p99_ms_per_minute", r.minutes().stream().map(Minute::p99Ms).toList());
+    json.put("p50_ms_per_minute", r.minutes().stream().map(Minute::p50Ms).toList());
+    json.put("p99_last_over_first", Math.round(ratio * 100) / 100.0);
+    json.put(
+        "heap_idle_mb_per_minute", r.minutes().stream().map(m -> mb(m.heapIdleBytes())).toList());
+    json.put(
+        "heap_at_mark_mb_per_minute",
+        r.minutes().stream().map(m -> mb(m.heapAtMarkBytes())).toList());
+    json.put(
+        "heap_at_mark_during_inference",
+        r.minutes().stream().map(Minute::duringInference).toList());
+    json.put("heap_idle_growth_mb", Math.round(heap.growthMb() * 100) / 100.0);
+    json.put("heap_tolerance_mb", Math.round(heap.toleranceMb() * 100) / 100.0);
+    json.put("heap_flat", heap.flat());
+    json.put("acknowledged", r.acknowledged());
+    json.put("stored", r.stored());
+    json.put("lost", lost);
+    System.out.println(Json.write(json));
   }
 
   /** Latencies bucketed by the minute they started in. */
