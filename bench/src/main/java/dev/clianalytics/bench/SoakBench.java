@@ -74,8 +74,9 @@ final class SoakBench {
 
   /**
    * One minute's figures: the heap after a full collection while no inference runs ({@code
-   * heapIdleBytes}), and at the minute mark whatever runs ({@code heapAtMarkBytes}, {@code
-   * duringInference} if an inference was running then).
+   * heapIdleBytes}, read {@code idleAtMinutes} after the start: the first moment after the minute
+   * mark with no inference running), and at the minute mark whatever runs ({@code heapAtMarkBytes},
+   * {@code duringInference} if an inference was running then).
    */
   record Minute(
       int minute,
@@ -83,6 +84,7 @@ final class SoakBench {
       double p99Ms,
       double reportP99Ms,
       long heapIdleBytes,
+      double idleAtMinutes,
       long heapAtMarkBytes,
       boolean duringInference) {}
 
@@ -95,67 +97,85 @@ final class SoakBench {
   static final double MIN_MB = 1.0;
 
   /**
-   * Whether the heap between inferences is flat: the growth over the run of a least-squares line
-   * through the per-minute readings ({@code slopeMbPerMinute} times minutes minus one), and the
-   * last minute's reading above the median, are each at most {@code toleranceMb}: {@link
-   * #TOLERANCE} of the median, at least {@link #MIN_MB}.
+   * Whether the heap between inferences is flat: both of these are at most {@code toleranceMb}
+   * ({@link #TOLERANCE} of the median reading, at least {@link #MIN_MB}):
+   *
+   * <ul>
+   *   <li>{@code growthMb}, the growth over the run of the Theil-Sen line through the readings
+   *       placed at the time each was taken: its slope is the median of the slopes between every
+   *       two readings, so a few readings that caught a request's working set cannot tilt it, and
+   *       readings a long inference delayed into one pause count at their own times;
+   *   <li>the median of the last three readings above the median of all of them, so a heap that
+   *       ends higher fails even if the line missed it.
+   * </ul>
    */
   record Flatness(
       double medianMb,
-      double lastMb,
+      double lastMedianMb,
       double slopeMbPerMinute,
       double growthMb,
       double toleranceMb,
       boolean flat) {
-    static Flatness of(List<Double> mb) {
+    static Flatness of(List<Double> atMinutes, List<Double> mb) {
       int n = mb.size();
-      double[] sorted = mb.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-      double slope = 0;
-      if (n > 1) {
-        double meanX = (n + 1) / 2.0;
-        double meanY = mb.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < n; i++) {
-          double dx = i + 1 - meanX;
-          sxy += dx * (mb.get(i) - meanY);
-          sxx += dx * dx;
+      List<Double> slopes = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          double dt = atMinutes.get(j) - atMinutes.get(i);
+          if (dt != 0) {
+            slopes.add((mb.get(j) - mb.get(i)) / dt);
+          }
         }
-        slope = sxy / sxx;
       }
-      double growth = slope * (n - 1);
+      // one reading, or all at one moment: no line to fit
+      double slope = slopes.isEmpty() ? 0 : median(slopes);
+      double growth = slope * (atMinutes.getLast() - atMinutes.getFirst());
+      double median = median(mb);
+      double lastMedian = median(mb.subList(Math.max(0, n - 3), n));
       double tolerance = Math.max(MIN_MB, TOLERANCE * median);
-      double last = mb.getLast();
       return new Flatness(
           median,
-          last,
+          lastMedian,
           slope,
           growth,
           tolerance,
-          growth <= tolerance && last - median <= tolerance);
+          growth <= tolerance && lastMedian - median <= tolerance);
+    }
+
+    private static double median(List<Double> values) {
+      double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      int n = sorted.length;
+      return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
   }
 
-  /** The outcome of a soak, as printed on the last line. */
-  record Result(int rate, List<Minute> minutes, long acknowledged, long stored) {}
+  /**
+   * The outcome of a soak, as printed on the last line; {@code stackTraceLines} counts the lines of
+   * stack traces in the server's whole log, its stop included.
+   */
+  record Result(
+      int rate, List<Minute> minutes, long acknowledged, long stored, int stackTraceLines) {}
 
   static Result run(Options options) throws Exception {
     Templates templates = new Templates(PosthogBench.sample(TEMPLATES * 4));
     try (BenchData data = BenchData.create(options.databaseUrl())) {
       Result result;
-      try (ServerProcess server =
-              ServerProcess.start(IngestLoad.env(data, "10s"), data.dir, List.of());
+      ServerProcess server = ServerProcess.start(IngestLoad.env(data, "10s"), data.dir, List.of());
+      try (server;
           IngestLoad load = new IngestLoad(server.port)) {
         int rate = options.rate() > 0 ? options.rate() : (int) (0.7 * maximum(load, templates));
         System.out.printf(Locale.ROOT, "soak at %d events/s for %d min%n", rate, options.minutes());
         List<Minute> minutes = soak(server, load, templates, rate, options.minutes());
-        result = new Result(rate, minutes, load.acknowledged(), 0);
+        result = new Result(rate, minutes, load.acknowledged(), 0, 0);
       }
       try (Storage storage = data.open()) {
         result =
             new Result(
-                result.rate(), result.minutes(), result.acknowledged(), storage.countEvents());
+                result.rate(),
+                result.minutes(),
+                result.acknowledged(),
+                storage.countEvents(),
+                server.stackTraceLines());
       }
       print(result);
       return result;
@@ -208,6 +228,7 @@ final class SoakBench {
       for (int m = 0; m < minutes; m++) {
         LockSupport.parkNanos(start + (m + 1) * 60_000_000_000L - System.nanoTime());
         ServerProcess.Heap heap = server.heapAfterGc();
+        double idleAt = (System.nanoTime() - start) / 60e9;
         out.add(
             new Minute(
                 m + 1,
@@ -215,18 +236,21 @@ final class SoakBench {
                 ingest.quantile(m, 0.99),
                 reports.quantile(m, 0.99),
                 heap.idle(),
+                idleAt,
                 heap.now(),
                 heap.duringInference()));
         Minute last = out.getLast();
         System.out.printf(
             Locale.ROOT,
             "minute %d: ingest p50 %.1f ms, p99 %.1f ms; report p99 %.1f ms; heap after GC"
-                + " between inferences %.1f MB, at the minute mark %.1f MB (%s)%n",
+                + " between inferences %.1f MB (read at %.1f min), at the minute mark %.1f MB"
+                + " (%s)%n",
             last.minute(),
             last.p50Ms(),
             last.p99Ms(),
             last.reportP99Ms(),
             last.heapIdleBytes() / 1e6,
+            last.idleAtMinutes(),
             last.heapAtMarkBytes() / 1e6,
             last.duringInference() ? "during an inference" : "no inference running");
       }
@@ -272,16 +296,20 @@ final class SoakBench {
     Minute last = r.minutes().getLast();
     long lost = Math.max(0, r.acknowledged() - r.stored());
     double ratio = last.p99Ms() / first.p99Ms();
-    Flatness heap = Flatness.of(r.minutes().stream().map(m -> m.heapIdleBytes() / 1e6).toList());
+    Flatness heap =
+        Flatness.of(
+            r.minutes().stream().map(Minute::idleAtMinutes).toList(),
+            r.minutes().stream().map(m -> m.heapIdleBytes() / 1e6).toList());
     double peak = r.minutes().stream().mapToLong(Minute::heapAtMarkBytes).max().orElse(0) / 1e6;
     System.out.printf(
         Locale.ROOT,
         "acknowledged %d, stored %d, lost %d (goal 0: %s)%n"
             + "p99 last/first minute %.2f (goal at most %.1f: %s)%n"
-            + "heap between inferences: median %.1f MB, last %.1f MB, fitted growth %.2f MB over"
-            + " the run (%.3f MB/min); flat within %.1f MB (%.0f%% of the median, at least %.0f"
-            + " MB): %s%n"
-            + "heap at the minute marks: at most %.1f MB (%d of %d marks during an inference)%n",
+            + "heap between inferences: median %.1f MB, median of the last 3 %.1f MB, fitted"
+            + " growth %.2f MB over the run (%.3f MB/min); flat within %.1f MB (%.0f%% of the"
+            + " median, at least %.0f MB): %s%n"
+            + "heap at the minute marks: at most %.1f MB (%d of %d marks during an inference)%n"
+            + "stack trace lines in the server's log, its stop included: %d (goal 0: %s)%n",
         r.acknowledged(),
         r.stored(),
         lost,
@@ -290,7 +318,7 @@ final class SoakBench {
         P99_RATIO_GOAL,
         met(ratio <= P99_RATIO_GOAL),
         heap.medianMb(),
-        heap.lastMb(),
+        heap.lastMedianMb(),
         heap.growthMb(),
         heap.slopeMbPerMinute(),
         heap.toleranceMb(),
@@ -299,7 +327,9 @@ final class SoakBench {
         met(heap.flat()),
         peak,
         r.minutes().stream().filter(Minute::duringInference).count(),
-        r.minutes().size());
+        r.minutes().size(),
+        r.stackTraceLines(),
+        met(r.stackTraceLines() == 0));
     Map<String, Object> json = new java.util.LinkedHashMap<>();
     json.put("rate_events_per_s", r.rate());
     json.put("minutes", r.minutes().size());
@@ -308,6 +338,9 @@ final class SoakBench {
     json.put("p99_last_over_first", Math.round(ratio * 100) / 100.0);
     json.put(
         "heap_idle_mb_per_minute", r.minutes().stream().map(m -> mb(m.heapIdleBytes())).toList());
+    json.put(
+        "heap_idle_read_at_minutes",
+        r.minutes().stream().map(m -> Math.round(m.idleAtMinutes() * 10) / 10.0).toList());
     json.put(
         "heap_at_mark_mb_per_minute",
         r.minutes().stream().map(m -> mb(m.heapAtMarkBytes())).toList());
@@ -320,6 +353,7 @@ final class SoakBench {
     json.put("acknowledged", r.acknowledged());
     json.put("stored", r.stored());
     json.put("lost", lost);
+    json.put("server_stack_trace_lines", r.stackTraceLines());
     System.out.println(Json.write(json));
   }
 
