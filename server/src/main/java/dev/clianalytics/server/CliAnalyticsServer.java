@@ -20,6 +20,7 @@ import dev.clianalytics.server.storage.StorageUnavailableException;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +36,19 @@ public final class CliAnalyticsServer implements AutoCloseable {
   private final Database database;
   private final Retention retention;
   private final InferenceScheduler inference;
+  private final InferenceService inferenceService;
 
   private CliAnalyticsServer(
-      Javalin app, Database database, Retention retention, InferenceScheduler inference) {
+      Javalin app,
+      Database database,
+      Retention retention,
+      InferenceScheduler inference,
+      InferenceService inferenceService) {
     this.app = app;
     this.database = database;
     this.retention = retention;
     this.inference = inference;
+    this.inferenceService = inferenceService;
   }
 
   /**
@@ -99,7 +106,7 @@ public final class CliAnalyticsServer implements AutoCloseable {
     InferenceScheduler scheduler = new InferenceScheduler(inferenceService, config.inferInterval());
     scheduler.start();
     announce(config, auth, app.port());
-    return new CliAnalyticsServer(app, database, retention, scheduler);
+    return new CliAnalyticsServer(app, database, retention, scheduler, inferenceService);
   }
 
   /** Inference settings from the configuration; loads and validates {@code WORKFLOWS_FILE}. */
@@ -148,6 +155,19 @@ public final class CliAnalyticsServer implements AutoCloseable {
     } else if (config.readTokens().isEmpty() && config.adminTokens().isEmpty()) {
       LOG.warn("no READ_TOKENS or ADMIN_TOKEN is set: report and admin endpoints refuse everyone");
     }
+  }
+
+  /** True while an inference runs (scheduled or asked for), its report warm-up included. */
+  public boolean inferenceRunning() {
+    return inferenceService.isRunning();
+  }
+
+  /**
+   * Runs {@code action} while no inference runs, first waiting for the running one to end;
+   * inference waits meanwhile. The soak benchmark reads the heap this way (docs/server.md, Soak).
+   */
+  public <T> T betweenInferences(Supplier<T> action) {
+    return inferenceService.betweenRuns(action);
   }
 
   /** The port the server listens on (useful when started on port 0). */

@@ -15,6 +15,7 @@ import dev.clianalytics.core.session.StartMarkers;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.InferenceState;
 import dev.clianalytics.server.storage.InferenceTx;
+import dev.clianalytics.server.storage.StorageUnavailableException;
 import dev.clianalytics.server.storage.derived.EventCounts;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,6 +44,10 @@ public final class InferenceService {
   private final String fingerprint;
   private final Clock clock;
   private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean stopping;
+  // held for a whole run, its report warm-up included; see betweenRuns
+  private final java.util.concurrent.locks.ReentrantLock running =
+      new java.util.concurrent.locks.ReentrantLock();
 
   public InferenceService(Database database, InferenceOptions options, Clock clock) {
     this.database = database;
@@ -63,16 +68,85 @@ public final class InferenceService {
     listeners.add(listener);
   }
 
-  /** Runs one inference now; {@code full} recomputes everything. */
+  /**
+   * Runs one inference now; {@code full} recomputes everything. Once {@link #stop} is called a run
+   * ends early, committing nothing, with a {@link StorageUnavailableException}.
+   */
   public InferenceRun run(boolean full) {
+    running.lock();
+    try {
+      return runNow(full);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** True while an inference of this service runs (or warms the reports after one). */
+  public boolean isRunning() {
+    return running.isLocked();
+  }
+
+  /**
+   * Runs {@code action} while no inference of this service runs, waiting for the running one to end
+   * first; inference waits meanwhile. For a benchmark's reading of the heap between inferences.
+   */
+  public <T> T betweenRuns(java.util.function.Supplier<T> action) {
+    running.lock();
+    try {
+      return action.get();
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private InferenceRun runNow(boolean full) {
     long started = System.nanoTime();
-    Tally tally =
-        database.ready().inference().exclusively(tx -> new Pass(tx, clock.instant()).run(full));
+    Tally tally;
+    try {
+      checkRunning();
+      tally =
+          database.ready().inference().exclusively(tx -> new Pass(tx, clock.instant()).run(full));
+    } catch (RuntimeException e) {
+      if (stopping) {
+        throw new StorageUnavailableException("the server is stopping", e);
+      }
+      throw e;
+    }
     long ms = (System.nanoTime() - started) / 1_000_000;
-    if (tally.events > 0 || tally.sessions > 0) {
+    if ((tally.events > 0 || tally.sessions > 0) && !stopping) {
       listeners.forEach(Runnable::run);
     }
     return new InferenceRun(tally.events, tally.sessions, tally.runs, ms, tally.full);
+  }
+
+  /**
+   * For a stopping server: a running inference ends at its next event or session, or as soon as the
+   * statement it waits on is cancelled, and rolls back; later runs end at once.
+   */
+  public void stop() {
+    stopping = true;
+    cancelRunning();
+  }
+
+  /** True once {@link #stop} was called. */
+  public boolean stopping() {
+    return stopping;
+  }
+
+  /**
+   * Cancels the running inference's statement in progress (again: a cancel that arrives between two
+   * statements has nothing to cancel).
+   */
+  void cancelRunning() {
+    if (running.isLocked()) {
+      database.cancelInference();
+    }
+  }
+
+  private void checkRunning() {
+    if (stopping) {
+      throw new StorageUnavailableException("the server is stopping", null);
+    }
   }
 
   private static final class Tally {
@@ -145,6 +219,7 @@ public final class InferenceService {
             0,
             through,
             event -> {
+              checkRunning();
               tally.events++;
               // Events come in actor order: the counts of earlier actors are final and are written
               // in order with the sessions, by the writing thread, rather than all at the end.
@@ -165,7 +240,13 @@ public final class InferenceService {
 
     private void incremental(long after, long through, Instant horizon) {
       List<Event> fresh = new ArrayList<>();
-      tx.forEachEvent(after, through, fresh::add);
+      tx.forEachEvent(
+          after,
+          through,
+          event -> {
+            checkRunning();
+            fresh.add(event);
+          });
       fresh.forEach(this::count);
       tally.events = fresh.size();
       lap("read");
@@ -202,6 +283,7 @@ public final class InferenceService {
     }
 
     private SessionResult analyze(Session session) {
+      checkRunning();
       long t0 = System.nanoTime();
       SessionResult result = analyzer.analyze(session);
       // The writer sums paths by sequence; a String keeps its hash once computed, so computing it

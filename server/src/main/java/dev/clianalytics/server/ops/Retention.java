@@ -79,8 +79,18 @@ public final class Retention implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the schedule and waits (at most 10 s) for a run in progress, so that the database is not
+   * closed under its delete.
+   */
   @Override
   public void close() {
+    scheduler.shutdown();
+    try {
+      scheduler.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     scheduler.shutdownNow();
   }
 }

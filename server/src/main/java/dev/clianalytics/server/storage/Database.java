@@ -48,6 +48,16 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Cancels the statement the running inference waits on, if any ({@link
+   * InferenceStore#cancelRunning}); never migrates or waits for the database.
+   */
+  public void cancelInference() {
+    if (migrated) {
+      storage.inference().cancelRunning();
+    }
+  }
+
   /** Connection pool figures; never touches the database. */
   public Storage.PoolStats poolStats() {
     return storage.poolStats();

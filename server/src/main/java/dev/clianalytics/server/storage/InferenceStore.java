@@ -18,6 +18,14 @@ public interface InferenceStore {
    */
   <T> T exclusively(InferenceWork<T> work);
 
+  /**
+   * Asks the {@link #exclusively} work running now, if any, to end soon: the statement it is
+   * waiting on fails and its transaction rolls back, so a stopping server need not close the
+   * database under it. Does nothing where a statement cannot be cancelled; safe to call at any
+   * time, from any thread, and more than once.
+   */
+  default void cancelRunning() {}
+
   /** Runs read-only {@code work} on one consistent snapshot of the derived tables. */
   <T> T read(SqlWork<T> work);
 

@@ -8,8 +8,11 @@ import dev.clianalytics.server.storage.jdbc.SqlInferenceTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.postgresql.PGConnection;
 
 /**
  * Inference on PostgreSQL. Instances sharing the database take turns through a transaction-scoped
@@ -25,6 +28,8 @@ final class PostgresInference implements InferenceStore {
   private final PostgresSchema schema;
   private final Function<SQLException, RuntimeException> unavailable;
   private final ReentrantLock local = new ReentrantLock();
+  // the connections of the running inference, for cancelRunning
+  private final Set<Connection> running = ConcurrentHashMap.newKeySet();
 
   PostgresInference(
       HikariDataSource pool,
@@ -46,38 +51,68 @@ final class PostgresInference implements InferenceStore {
   public <T> T exclusively(InferenceWork<T> work) {
     local.lock();
     try (Connection writer = pool.getConnection()) {
+      running.add(writer);
       try {
-        schema.enter(writer);
-        lock(writer);
-        T result;
-        try (Connection reader = pool.getConnection()) {
-          schema.enter(reader);
-          // closed by hand before the rollback: the last COPY must end before the reader's does
-          PostgresCopyPipe pipe = new PostgresCopyPipe();
-          try {
-            SqlInferenceTx tx =
-                new SqlInferenceTx(
-                    writer, reader, PostgresDialect.INSTANCE, pipe, new PostgresRewrite());
-            tx.preferIndexJoins();
-            result = work.run(tx);
-          } finally {
-            pipe.close();
-            reader.rollback();
-          }
-        }
-        writer.commit();
-        return result;
-      } catch (SqlInferenceTx.InferenceSqlException e) {
-        Jdbc.rollbackQuietly(writer, e);
-        throw unavailable.apply(e.sql());
-      } catch (SQLException | RuntimeException e) {
-        Jdbc.rollbackQuietly(writer, e);
-        throw e;
+        return exclusively(writer, work);
+      } finally {
+        running.remove(writer);
       }
     } catch (SQLException e) {
       throw unavailable.apply(e);
     } finally {
       local.unlock();
+    }
+  }
+
+  private <T> T exclusively(Connection writer, InferenceWork<T> work) throws SQLException {
+    try {
+      schema.enter(writer);
+      lock(writer);
+      T result;
+      try (Connection reader = pool.getConnection()) {
+        running.add(reader);
+        schema.enter(reader);
+        // closed by hand before the rollback: the last COPY must end before the reader's does
+        PostgresCopyPipe pipe = new PostgresCopyPipe();
+        try {
+          SqlInferenceTx tx =
+              new SqlInferenceTx(
+                  writer, reader, PostgresDialect.INSTANCE, pipe, new PostgresRewrite());
+          tx.preferIndexJoins();
+          result = work.run(tx);
+        } finally {
+          try {
+            pipe.close();
+            reader.rollback();
+          } finally {
+            running.remove(reader);
+          }
+        }
+      }
+      writer.commit();
+      return result;
+    } catch (SqlInferenceTx.InferenceSqlException e) {
+      Jdbc.rollbackQuietly(writer, e);
+      throw unavailable.apply(e.sql());
+    } catch (SQLException | RuntimeException e) {
+      Jdbc.rollbackQuietly(writer, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Sends PostgreSQL a cancel request for each connection of the running inference: the statement
+   * in progress fails with SQLState 57014 and the connection stays usable, where closing the pool
+   * under it would break the connection mid-statement.
+   */
+  @Override
+  public void cancelRunning() {
+    for (Connection c : running) {
+      try {
+        c.unwrap(PGConnection.class).cancelQuery();
+      } catch (SQLException e) {
+        // the inference ended meanwhile, or the database is gone: nothing left to cancel
+      }
     }
   }
 
