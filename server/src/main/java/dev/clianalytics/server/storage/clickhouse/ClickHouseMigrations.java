@@ -1,5 +1,6 @@
 package dev.clianalytics.server.storage.clickhouse;
 
+import dev.clianalytics.server.storage.derived.DerivedRows;
 import dev.clianalytics.server.storage.jdbc.Migrations;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +71,7 @@ final class ClickHouseMigrations {
               + ", "
               + ClickHouseSql.quote(script.description())
               + ", "
-              + EventColumns.micros(java.time.Instant.now())
+              + DerivedRows.micros(java.time.Instant.now())
               + ")");
     }
   }

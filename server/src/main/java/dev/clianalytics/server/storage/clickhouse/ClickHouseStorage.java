@@ -10,6 +10,7 @@ import dev.clianalytics.server.storage.Paging;
 import dev.clianalytics.server.storage.StorableEvents;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.StorageUnavailableException;
+import dev.clianalytics.server.storage.derived.DerivedRows;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class ClickHouseStorage implements Storage {
     if (batch.isEmpty() && documents.isEmpty()) {
       return new BatchResult(0, 0, ids);
     }
-    return ingest.write(new Arrival(batch, ids, json, EventColumns.micros(receivedAt)));
+    return ingest.write(new Arrival(batch, ids, json, DerivedRows.micros(receivedAt)));
   }
 
   /** One request's storable events and documents, as {@link #ingest} groups them. */
@@ -257,7 +258,7 @@ public final class ClickHouseStorage implements Storage {
     return inference.deleting(
         derived -> {
           derived.before(cutoff, aggregateCutoff);
-          return write(() -> EventWrites.deleteBefore(sql, EventColumns.micros(cutoff)));
+          return write(() -> EventWrites.deleteBefore(sql, DerivedRows.micros(cutoff)));
         });
   }
 

@@ -6,6 +6,7 @@ import com.clickhouse.client.api.metadata.TableSchema;
 import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.event.Platform;
 import dev.clianalytics.server.storage.Storage.StoredEvent;
+import dev.clianalytics.server.storage.derived.DerivedRows;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,7 +61,7 @@ final class EventColumns {
     w.setValue(1, seq);
     w.setLong(2, receivedUs);
     w.setString(3, e.eventId().toString());
-    w.setLong(4, micros(e.timestamp()));
+    w.setLong(4, DerivedRows.micros(e.timestamp()));
     w.setString(5, e.toolName());
     w.setValue(6, e.toolVersion());
     w.setList(7, e.commandPath());
@@ -85,10 +86,6 @@ final class EventColumns {
    */
   static long keep(long seq) {
     return Long.MAX_VALUE - seq;
-  }
-
-  static long micros(Instant t) {
-    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 
   static Instant instant(long micros) {

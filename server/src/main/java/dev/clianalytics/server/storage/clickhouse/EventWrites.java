@@ -2,6 +2,7 @@ package dev.clianalytics.server.storage.clickhouse;
 
 import com.clickhouse.client.api.metadata.TableSchema;
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.server.storage.derived.DerivedRows;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,7 +57,7 @@ final class EventWrites {
             w.setValue(2, seq);
             w.setValue(3, EventColumns.keep(seq));
             w.setString(4, e.actorId());
-            w.setLong(5, EventColumns.micros(e.timestamp()));
+            w.setLong(5, DerivedRows.micros(e.timestamp()));
             w.commitRow();
           }
         });

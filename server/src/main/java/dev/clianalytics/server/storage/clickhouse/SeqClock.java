@@ -1,5 +1,6 @@
 package dev.clianalytics.server.storage.clickhouse;
 
+import dev.clianalytics.server.storage.derived.DerivedRows;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -35,7 +36,7 @@ final class SeqClock {
 
   /** The first of {@code count} consecutive seqs, each {@link #TAGS} apart: see {@link #nth}. */
   synchronized long reserve(int count) {
-    long now = EventColumns.micros(clock.instant());
+    long now = DerivedRows.micros(clock.instant());
     long first = Math.max(now, lastMicros + 1);
     lastMicros = first + count - 1;
     return first * TAGS + tag;
