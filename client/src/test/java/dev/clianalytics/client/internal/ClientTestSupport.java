@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,23 @@ abstract class ClientTestSupport {
   final FakeServer server = new FakeServer();
   final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
+  private final List<Client> clients = new ArrayList<>();
+
+  /**
+   * Closes every client a test made and waits for their threads: a primer still writing the install
+   * id into {@link #home} would otherwise race the temporary directory's deletion.
+   */
   @AfterEach
-  void stopServer() {
+  void stopClientsAndServer() throws InterruptedException {
+    for (Client c : clients) {
+      c.close();
+    }
     server.close();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("cli-analytics-")) {
+        t.join(10_000);
+      }
+    }
   }
 
   /**
@@ -53,6 +68,7 @@ abstract class ClientTestSupport {
             MYTOOL,
             ClientConfig.from(MYTOOL, env, List.of()),
             new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    clients.add(c);
     c.start();
     return c;
   }
