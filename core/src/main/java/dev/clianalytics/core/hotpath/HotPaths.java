@@ -35,6 +35,11 @@ public final class HotPaths {
    * is a failure of its path (itself and up to {@code depth} commands before it).
    */
   public static List<PathCount> contributions(Session session, int depth) {
+    return contributions(session, depth, new Names());
+  }
+
+  /** As {@link #contributions(Session, int)}, naming sequences through {@code names}. */
+  public static List<PathCount> contributions(Session session, int depth, Names names) {
     List<Event> events = session.events();
     List<String> commands = new ArrayList<>(events.size());
     BitSet failing = new BitSet(events.size());
@@ -42,7 +47,7 @@ public final class HotPaths {
       commands.add(Commands.display(events.get(i)));
       failing.set(i, Exit.isFailure(events.get(i).exitCode()));
     }
-    return contributions(commands, failing, session.actorId(), depth);
+    return contributions(commands, failing, session.actorId(), depth, names);
   }
 
   /**
@@ -52,6 +57,16 @@ public final class HotPaths {
    */
   public static List<PathCount> contributions(
       List<String> commands, BitSet failing, String actorId, int depth) {
+    return contributions(commands, failing, actorId, depth, new Names());
+  }
+
+  /**
+   * As {@link #contributions(List, BitSet, String, int)}, naming sequences through {@code names}: a
+   * sequence seen before gets the same {@code String}, so whoever sums contributions by sequence
+   * compares them by reference and reuses their hash.
+   */
+  public static List<PathCount> contributions(
+      List<String> commands, BitSet failing, String actorId, int depth, Names names) {
     if (depth < 0) {
       throw new IllegalArgumentException("hot path depth k must be >= 0, was " + depth);
     }
@@ -65,7 +80,7 @@ public final class HotPaths {
     // Without '>' in a command, a sequence's text tells its commands apart, as its ids do.
     boolean plain = ids.keySet().stream().noneMatch(c -> c.indexOf('>') >= 0);
     return plain && (long) bits * longest <= Long.SIZE - 1
-        ? byIds(commands, id, bits, failing, actorId, depth)
+        ? byIds(commands, id, bits, failing, actorId, depth, names.ids(ids))
         : byText(commands, failing, actorId, depth);
   }
 
@@ -75,7 +90,13 @@ public final class HotPaths {
    * sequence rather than once per window. Same result, in the same order, as {@link #byText}.
    */
   static List<PathCount> byIds(
-      List<String> commands, int[] id, int bits, BitSet failing, String actorId, int depth) {
+      List<String> commands,
+      int[] id,
+      int bits,
+      BitSet failing,
+      String actorId,
+      int depth,
+      Names.Local names) {
     Map<Long, Window> counts = new LinkedHashMap<>();
     for (int i = 0; i < id.length; i++) {
       int from = Math.max(0, i - depth);
@@ -99,10 +120,100 @@ public final class HotPaths {
     }
     List<PathCount> result = new ArrayList<>(counts.size());
     for (Window w : counts.values()) {
-      String sequence = String.join(SEPARATOR, commands.subList(w.from, w.to));
+      String sequence = names.sequence(commands, id, w.from, w.to);
       result.add(new PathCount(sequence, actorId, w.failures, w.occurrences));
     }
     return result;
+  }
+
+  /**
+   * The names of the sequences one thread has counted, by the commands they join: a sequence seen
+   * before is named by the same {@code String}, looked up by a number packing its commands' ids
+   * instead of built anew. Holds at most {@link Names#MAX_COMMANDS} commands and {@link
+   * Names#MAX_SEQUENCES} sequences; past that, sequences are built as without it. Not for use by
+   * several threads.
+   */
+  public static final class Names {
+    static final int MAX_COMMANDS = (1 << 16) - 1;
+    static final int MAX_SEQUENCES = 1 << 20;
+
+    private final Map<String, Integer> commandIds = new HashMap<>();
+    private final Map<Long, String> sequences = new HashMap<>();
+    private final int maxCommands;
+    private final int maxSequences;
+
+    public Names() {
+      this(MAX_COMMANDS, MAX_SEQUENCES);
+    }
+
+    Names(int maxCommands, int maxSequences) {
+      if (maxCommands > MAX_COMMANDS) {
+        throw new IllegalArgumentException("ids must fit 16 bits: " + maxCommands);
+      }
+      this.maxCommands = maxCommands;
+      this.maxSequences = maxSequences;
+    }
+
+    int sequencesHeld() {
+      return sequences.size();
+    }
+
+    /** One session's view: its commands' ids (from 1, by first use) mapped to the shared ones. */
+    Local ids(Map<String, Integer> local) {
+      int[] shared = new int[local.size() + 1];
+      local.forEach((command, id) -> shared[id] = commandId(command));
+      return new Local(shared);
+    }
+
+    /** The command's shared id, from 1; 0 once the table is full and the command is not in it. */
+    private int commandId(String command) {
+      Integer id = commandIds.get(command);
+      if (id != null) {
+        return id;
+      }
+      if (commandIds.size() >= maxCommands) {
+        return 0;
+      }
+      commandIds.put(command, commandIds.size() + 1);
+      return commandIds.size();
+    }
+
+    final class Local {
+      private final int[] shared;
+
+      private Local(int[] shared) {
+        this.shared = shared;
+      }
+
+      /** {@code commands[from, to)} joined by the separator; {@code id} their session ids. */
+      String sequence(List<String> commands, int[] id, int from, int to) {
+        if (to - from > Long.SIZE / 16) {
+          return join(commands, from, to);
+        }
+        long key = 0;
+        for (int i = from; i < to; i++) {
+          int command = shared[id[i]];
+          if (command == 0) {
+            return join(commands, from, to);
+          }
+          key = key << 16 | command;
+        }
+        String name = sequences.get(key);
+        if (name == null) {
+          name = join(commands, from, to);
+          if (sequences.size() < maxSequences) {
+            sequences.put(key, name);
+          }
+        }
+        return name;
+      }
+    }
+
+    private static String join(List<String> commands, int from, int to) {
+      String sequence = String.join(SEPARATOR, commands.subList(from, to));
+      sequence.hashCode(); // computed here, once: the String keeps it for whoever sums by sequence
+      return sequence;
+    }
   }
 
   /** Where a sequence was first seen ({@code commands[from, to)}) and its counts. */

@@ -35,8 +35,9 @@ public final class BatchInference {
     List<PathCount> paths = new ArrayList<>();
     List<RecoveryCount> recovery = new ArrayList<>();
     NorthStar nsm = new NorthStar(options.nsm());
+    HotPaths.Names names = new HotPaths.Names();
     for (Session session : sessions) {
-      SessionResult result = analyzer.analyze(session);
+      SessionResult result = analyzer.analyze(session, names);
       instances.addAll(result.instances());
       paths.addAll(result.paths());
       recovery.addAll(result.recovery());

@@ -28,6 +28,14 @@ public final class SessionAnalyzer {
    * for ({@link StartMarkers#runs}: start markers paired or turned into interrupted runs).
    */
   public SessionResult analyze(Session session) {
+    return analyze(session, new HotPaths.Names());
+  }
+
+  /**
+   * As {@link #analyze(Session)}, naming hot path sequences through {@code names}, which the
+   * calling thread keeps across the sessions of one inference.
+   */
+  public SessionResult analyze(Session session, HotPaths.Names names) {
     List<Event> runs = StartMarkers.runs(session);
     if (runs.isEmpty()) {
       return new SessionResult(session, List.of(), List.of(), List.of(), pathDepth);
@@ -40,7 +48,7 @@ public final class SessionAnalyzer {
     return new SessionResult(
         session,
         detector.detect(analyzed),
-        HotPaths.contributions(analyzed, pathDepth),
+        HotPaths.contributions(analyzed, pathDepth, names),
         RecoveryAnalysis.contributions(analyzed),
         pathDepth);
   }

@@ -1,6 +1,8 @@
 package dev.clianalytics.core.hotpath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
@@ -139,6 +141,7 @@ class HotPathsTest {
     java.util.Random random = new java.util.Random(42);
     String[] vocabulary = {"git", "git push", "make", "make test", "kubectl apply", "x", "y z"};
     int viaIds = 0;
+    HotPaths.Names shared = new HotPaths.Names(); // one table across all rounds, as in a pass
     for (int round = 0; round < 2_000; round++) {
       int size = random.nextInt(40);
       int distinct = 1 + random.nextInt(vocabulary.length);
@@ -151,6 +154,7 @@ class HotPathsTest {
       int depth = random.nextInt(round % 10 == 0 ? 40 : 5);
       List<PathCount> expected = HotPaths.byText(commands, failing, "a", depth);
       assertEquals(expected, HotPaths.contributions(commands, failing, "a", depth));
+      assertEquals(expected, HotPaths.contributions(commands, failing, "a", depth, shared));
       int bits = Integer.SIZE - Integer.numberOfLeadingZeros(distinct);
       if ((long) bits * Math.min(depth + 1, size) <= 63) {
         viaIds++;
@@ -171,5 +175,63 @@ class HotPathsTest {
     assertEquals(
         new PathCount("x > > y", "a", 2, 2),
         counts.stream().filter(c -> c.sequence().equals("x > > y")).findFirst().orElseThrow());
+  }
+
+  @Test
+  void names_aSequenceSeenBefore_isTheSameString() {
+    HotPaths.Names names = new HotPaths.Names();
+    java.util.BitSet none = new java.util.BitSet();
+    List<PathCount> first =
+        HotPaths.contributions(List.of("git add", "git commit"), none, "a", 3, names);
+    List<PathCount> again =
+        HotPaths.contributions(List.of("git commit", "git add", "git commit"), none, "b", 3, names);
+    PathCount addCommit = first.get(2);
+    assertEquals("git add > git commit", addCommit.sequence());
+    assertSame(
+        addCommit.sequence(),
+        again.stream()
+            .filter(c -> c.sequence().equals("git add > git commit"))
+            .findFirst()
+            .orElseThrow()
+            .sequence());
+    assertSame(first.get(0).sequence(), again.get(1).sequence()); // "git add"
+  }
+
+  @Test
+  void names_pastTheCommandLimit_stillNameEverySequenceRight() {
+    HotPaths.Names names = new HotPaths.Names(2, 100); // ids for two commands only
+    java.util.BitSet none = new java.util.BitSet();
+    assertEquals(
+        List.of("a", "b", "a > b"),
+        sequences(HotPaths.contributions(List.of("a", "b"), none, "x", 1, names)));
+    assertEquals(
+        List.of("c", "d", "c > d"),
+        sequences(HotPaths.contributions(List.of("c", "d"), none, "x", 1, names)));
+    assertEquals(
+        List.of("b", "c", "b > c"),
+        sequences(HotPaths.contributions(List.of("b", "c"), none, "x", 1, names)));
+  }
+
+  @Test
+  void names_holdAtMostTheirLimitOfSequences() {
+    HotPaths.Names names = new HotPaths.Names(100, 3);
+    java.util.BitSet none = new java.util.BitSet();
+    assertEquals(
+        List.of("a", "b", "a > b", "b > a"),
+        sequences(HotPaths.contributions(List.of("a", "b", "a"), none, "x", 1, names)));
+    assertEquals(3, names.sequencesHeld());
+    assertEquals(
+        List.of("b", "a", "b > a"),
+        sequences(HotPaths.contributions(List.of("b", "a"), none, "x", 1, names)));
+    assertEquals(3, names.sequencesHeld());
+  }
+
+  @Test
+  void names_holdOnlyIdsThatFitSixteenBits() {
+    assertThrows(IllegalArgumentException.class, () -> new HotPaths.Names(1 << 16, 10));
+  }
+
+  private static List<String> sequences(List<PathCount> counts) {
+    return counts.stream().map(PathCount::sequence).toList();
   }
 }

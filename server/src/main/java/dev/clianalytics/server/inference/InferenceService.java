@@ -1,7 +1,7 @@
 package dev.clianalytics.server.inference;
 
 import dev.clianalytics.core.event.Event;
-import dev.clianalytics.core.hotpath.PathCount;
+import dev.clianalytics.core.hotpath.HotPaths;
 import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.core.inference.SessionAnalyzer;
 import dev.clianalytics.core.inference.SessionResult;
@@ -167,6 +167,9 @@ public final class InferenceService {
     private long writeNanos;
     private EventCounts counts = new EventCounts();
 
+    /** Hot path sequence names; sessions are analyzed one at a time, on one thread at a time. */
+    private final HotPaths.Names names = new HotPaths.Names();
+
     Pass(InferenceTx tx, Instant now) {
       this.tx = tx;
       this.now = now;
@@ -285,12 +288,9 @@ public final class InferenceService {
     private SessionResult analyze(Session session) {
       checkRunning();
       long t0 = System.nanoTime();
-      SessionResult result = analyzer.analyze(session);
-      // The writer sums paths by sequence; a String keeps its hash once computed, so computing it
-      // here moves that work to this thread, which waits on the writer in a full run anyway.
-      for (PathCount p : result.paths()) {
-        p.sequence().hashCode();
-      }
+      // The writer sums paths by sequence: named through one table for the whole pass, a sequence
+      // is the same String each time, its hash computed once and compared by reference.
+      SessionResult result = analyzer.analyze(session, names);
       analyzeNanos += System.nanoTime() - t0;
       return result;
     }

@@ -25,7 +25,7 @@ final class BackgroundInserts implements GenRows.Inserts, AutoCloseable {
           Thread.ofPlatform().daemon().name("inference-insert").factory());
   private final Deque<Future<?>> pending = new ArrayDeque<>();
 
-  /** Sends each body to {@code target} ({@link ClickHouseSql#insertText}) on its own thread. */
+  /** Sends each body to {@code target} ({@link ClickHouseSql#insertRows}) on its own thread. */
   BackgroundInserts(GenRows.Inserts target) {
     this.target = target;
   }

@@ -58,7 +58,7 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
     this.storage = storage;
     this.sql = storage.sql();
     this.reads = new ClickHouseReads(sql);
-    this.inserts = new BackgroundInserts(sql::insertText);
+    this.inserts = new BackgroundInserts(sql::insertRows);
     this.gen = gen;
     this.partition = store.partition();
   }

@@ -139,10 +139,10 @@ final class ClickHouseSql implements AutoCloseable {
   }
 
   /**
-   * Inserts {@code body}, rows in the {@code TabSeparated} format (see {@link TabSeparated}), into
+   * Inserts {@code body}, rows in the {@code RowBinary} format (see {@link RowBinaryBytes}), into
    * {@code columns} of {@code table}.
    */
-  void insertText(String table, List<String> columns, byte[] body) {
+  void insertRows(String table, List<String> columns, byte[] body) {
     release(
         await(
             () ->
@@ -150,7 +150,7 @@ final class ClickHouseSql implements AutoCloseable {
                     table,
                     columns,
                     out -> out.write(body),
-                    ClickHouseFormat.TabSeparated,
+                    ClickHouseFormat.RowBinary,
                     new InsertSettings())));
   }
 

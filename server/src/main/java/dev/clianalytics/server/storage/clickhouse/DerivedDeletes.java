@@ -195,9 +195,9 @@ final class DerivedDeletes {
     PathTotals.Flush write =
         p -> {
           try (RowWriter totals =
-                  new GenRows(sql::insertText, "path_totals", PathTotals.TOTALS, gen);
+                  new GenRows(sql::insertRows, "path_totals", PathTotals.TOTALS, gen);
               RowWriter actors =
-                  new GenRows(sql::insertText, "path_actors", PathTotals.ACTORS, gen)) {
+                  new GenRows(sql::insertRows, "path_actors", PathTotals.ACTORS, gen)) {
             p.writeTo(totals, actors);
           }
         };

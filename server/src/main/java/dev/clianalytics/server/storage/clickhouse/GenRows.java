@@ -2,7 +2,6 @@ package dev.clianalytics.server.storage.clickhouse;
 
 import dev.clianalytics.server.storage.derived.DerivedRows;
 import dev.clianalytics.server.storage.derived.RowWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,12 +9,17 @@ import java.util.List;
 
 /**
  * Derived rows into {@code <table>_rows}, each tagged with the generation of the inference writing
- * it (see docs/scaling-out.md), sent as {@code TabSeparated} inserts of a few megabytes.
+ * it (see docs/scaling-out.md), sent as {@code RowBinary} inserts of a few megabytes.
  */
 final class GenRows implements RowWriter {
-  private static final int FLUSH_BYTES = 4 << 20;
+  /**
+   * Rows per insert, in bytes: each insert makes a part ClickHouse later merges, so large bodies
+   * cost its CPU less (4 MB bodies took 1.5 s more of it per million events than 32 MB ones). Just
+   * under a power of two, so the buffer, doubling from 64 KB, stops at 32 MB.
+   */
+  static final int FLUSH_BYTES = 31 << 20;
 
-  /** Where a body of rows goes: {@link ClickHouseSql#insertText} or {@link BackgroundInserts}. */
+  /** Where a body of rows goes: {@link ClickHouseSql#insertRows} or {@link BackgroundInserts}. */
   @FunctionalInterface
   interface Inserts {
     void insert(String table, List<String> columns, byte[] body);
@@ -24,53 +28,46 @@ final class GenRows implements RowWriter {
   private final Inserts inserts;
   private final String table;
   private final List<String> columns;
-  private final byte[] gen;
-  private final TsvBytes rows = new TsvBytes(64 << 10);
-  private boolean rowStarted;
+  private final long gen;
+  private final RowBinaryBytes rows = new RowBinaryBytes(64 << 10);
+  private final int flushBytes;
 
   GenRows(Inserts inserts, String table, String columns, long gen) {
+    this(inserts, table, columns, gen, FLUSH_BYTES);
+  }
+
+  GenRows(Inserts inserts, String table, String columns, long gen, int flushBytes) {
+    this.flushBytes = flushBytes;
     this.inserts = inserts;
     this.table = table + "_rows";
     List<String> names =
         new ArrayList<>(Arrays.stream(columns.split(",")).map(String::strip).toList());
     names.add("gen");
     this.columns = List.copyOf(names);
-    this.gen = Long.toUnsignedString(gen).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private RowWriter field() {
-    if (rowStarted) {
-      rows.ascii('\t');
-    }
-    rowStarted = true;
-    return this;
+    this.gen = gen;
   }
 
   @Override
   public RowWriter text(String value) {
-    field();
-    rows.escaped(value);
+    rows.string(value);
     return this;
   }
 
   @Override
   public RowWriter int64(long value) {
-    field();
-    rows.decimal(value);
+    rows.int64(value);
     return this;
   }
 
   @Override
   public RowWriter int32(int value) {
-    field();
-    rows.decimal(value);
+    rows.int32(value);
     return this;
   }
 
   @Override
   public RowWriter bool(boolean value) {
-    field();
-    rows.ascii(value ? '1' : '0');
+    rows.uint8(value ? 1 : 0);
     return this;
   }
 
@@ -81,11 +78,8 @@ final class GenRows implements RowWriter {
 
   @Override
   public void endRow() {
-    field();
-    rows.raw(gen);
-    rows.ascii('\n');
-    rowStarted = false;
-    if (rows.length() >= FLUSH_BYTES) {
+    rows.int64(gen); // UInt64
+    if (rows.length() >= flushBytes) {
       flush();
     }
   }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * ClickHouse's {@code TabSeparated} text: fields separated by tabs, rows ended by a newline, with
  * backslash escapes for backslash, tab, newline and carriage return, and {@code \N} for NULL. Both
- * 18.16 and current releases read and write it alike. {@link TsvBytes} writes it.
+ * 18.16 and current releases read and write it alike.
  */
 final class TabSeparated {
   private TabSeparated() {}

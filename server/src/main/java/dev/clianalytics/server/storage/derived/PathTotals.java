@@ -1,5 +1,6 @@
 package dev.clianalytics.server.storage.derived;
 
+import dev.clianalytics.core.hotpath.HotPaths;
 import dev.clianalytics.core.hotpath.PathCount;
 import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
@@ -29,6 +30,10 @@ public final class PathTotals {
   private final Map<String, Map<String, long[]>> totals = new HashMap<>();
 
   private final Map<ActorKey, long[]> actors = new HashMap<>();
+
+  /** Names of the sequences {@link #subtract} recomputes, shared as the analyzer's are. */
+  private final HotPaths.Names names = new HotPaths.Names();
+
   private int keys;
   private String lastActor;
 
@@ -147,7 +152,7 @@ public final class PathTotals {
               rs -> {
                 add(
                     rs.getString(3),
-                    PathTrail.contributions(rs.getString(5), rs.getString(2), rs.getInt(4)),
+                    PathTrail.contributions(rs.getString(5), rs.getString(2), rs.getInt(4), names),
                     -1);
                 return rs.getString(1);
               });

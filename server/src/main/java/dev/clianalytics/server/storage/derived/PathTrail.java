@@ -45,7 +45,8 @@ final class PathTrail {
   }
 
   /** The contributions of the session whose trail this is, counted with depth {@code k}. */
-  static List<PathCount> contributions(String trail, String actorId, int depth) {
+  static List<PathCount> contributions(
+      String trail, String actorId, int depth, HotPaths.Names names) {
     List<String> commands = new ArrayList<>();
     BitSet failing = new BitSet();
     StringBuilder command = new StringBuilder();
@@ -62,6 +63,6 @@ final class PathTrail {
       }
       commands.add(command.toString());
     }
-    return HotPaths.contributions(commands, failing, actorId, depth);
+    return HotPaths.contributions(commands, failing, actorId, depth, names);
   }
 }

@@ -23,13 +23,17 @@ class PathTrailTest {
   void plainCommands_readBackAsTheSessionsContributions() {
     Session s = session(List.of("git status", "git push", "git status"));
     assertEquals(".git status\n!git push\n.git status\n", PathTrail.of(s));
-    assertEquals(HotPaths.contributions(s, 3), PathTrail.contributions(PathTrail.of(s), "a", 3));
+    assertEquals(
+        HotPaths.contributions(s, 3),
+        PathTrail.contributions(PathTrail.of(s), "a", 3, new HotPaths.Names()));
   }
 
   @Test
   void backslashesAndNewlines_areEscapedAndReadBack() {
     Session s = session(List.of("tool a\\b", "tool line\nnext", "tool plain", "tool \\\n"));
     assertEquals(".tool a\\\\b\n!tool line\\nnext\n.tool plain\n!tool \\\\\\n\n", PathTrail.of(s));
-    assertEquals(HotPaths.contributions(s, 2), PathTrail.contributions(PathTrail.of(s), "a", 2));
+    assertEquals(
+        HotPaths.contributions(s, 2),
+        PathTrail.contributions(PathTrail.of(s), "a", 2, new HotPaths.Names()));
   }
 }
