@@ -78,7 +78,10 @@ public final class HotPaths {
     int bits = Integer.SIZE - Integer.numberOfLeadingZeros(ids.size());
     int longest = Math.min(depth + 1, commands.size());
     // Without '>' in a command, a sequence's text tells its commands apart, as its ids do.
-    boolean plain = ids.keySet().stream().noneMatch(c -> c.indexOf('>') >= 0);
+    boolean plain = true;
+    for (String c : ids.keySet()) {
+      plain &= c.indexOf('>') < 0;
+    }
     return plain && (long) bits * longest <= Long.SIZE - 1
         ? byIds(commands, id, bits, failing, actorId, depth, names.ids(ids))
         : byText(commands, failing, actorId, depth);

@@ -48,7 +48,7 @@ public final class DerivedRows {
         .bool(s.open())
         .text(day)
         .int32(s.events().size())
-        .bool(s.events().stream().anyMatch(Event::ciDetected))
+        .bool(anyCi(s))
         .text(tools(s))
         .int32(result.pathDepth())
         .text(PathTrail.of(s))
@@ -92,6 +92,15 @@ public final class DerivedRows {
         .text(Objects.toString(i.toolVersion(), ""))
         .bool(i.ci())
         .endRow();
+  }
+
+  private static boolean anyCi(Session s) {
+    for (Event e : s.events()) {
+      if (e.ciDetected()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String nextCommands(RecoveryCount r) {
