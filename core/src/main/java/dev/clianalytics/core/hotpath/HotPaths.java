@@ -201,6 +201,9 @@ public final class HotPaths {
           }
           key = key << 16 | command;
         }
+        // Spread over all 64 bits (an odd multiplier maps distinct keys to distinct keys): Long's
+        // hash folds the halves together, and packed ids would collide in it.
+        key *= 0x9E3779B97F4A7C15L;
         String name = sequences.get(key);
         if (name == null) {
           name = join(commands, from, to);
