@@ -12,6 +12,7 @@ import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.clickhouse.ClickHouseUrl;
 import dev.clianalytics.server.storage.postgres.DatabaseUrl;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -139,6 +140,28 @@ final class BenchData implements AutoCloseable {
     if (postgres()) {
       execute(url, "ANALYZE");
     }
+  }
+
+  /**
+   * On ClickHouse, waits (at most two minutes) until no merge of this run's tables is running, so a
+   * timed step does not pay for merging the parts an earlier step inserted; returns the seconds
+   * waited. Merges a timed step's own inserts start are part of its time.
+   */
+  double settle() throws IOException, InterruptedException {
+    if (url == null || postgres()) {
+      return 0;
+    }
+    long t = System.nanoTime();
+    String merges =
+        "SELECT count() FROM system.merges WHERE database = '" + schema + "' FORMAT TSV";
+    long deadline = t + 120_000_000_000L;
+    while (System.nanoTime() < deadline
+        && !new String(BenchClickHouse.post(baseUrl, merges, new byte[0]), StandardCharsets.UTF_8)
+            .strip()
+            .equals("0")) {
+      Thread.sleep(100);
+    }
+    return (System.nanoTime() - t) / 1e9;
   }
 
   @Override
