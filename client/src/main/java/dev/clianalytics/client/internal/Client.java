@@ -34,7 +34,7 @@ public final class Client {
   /**
    * What every event of the process needs, made on first use: the privacy rules and where this JVM
    * runs. A run that sends nothing never loads them. One holder rather than one per value: each
-   * class costs a short-lived tool its loading (docs/client.md, "What telemetry costs").
+   * class costs a short-lived tool its loading (docs/client.md, "Fewer SDK classes on a run").
    */
   private static final class Rules {
     static final Privacy PRIVACY = Privacy.client();
@@ -281,7 +281,7 @@ public final class Client {
   /**
    * The dispatcher's spool factory and primer in one nested class rather than two anonymous ones,
    * and not lambdas: each class costs a short-lived tool its loading, and each lambda's first use
-   * milliseconds of bootstrap (docs/client.md, "What telemetry costs").
+   * milliseconds of bootstrap (docs/client.md, "Fewer SDK classes on a run").
    */
   private final class Hooks implements Supplier<Spool>, Runnable {
     private final ClientConfig c;

@@ -147,8 +147,8 @@ final class Dispatcher {
 
   /**
    * The sender ({@code primer} false), which starts the primer and then sends, or the primer. One
-   * class for both threads: each class costs a short-lived tool its loading (docs/client.md, "What
-   * telemetry costs").
+   * class for both threads: each class costs a short-lived tool its loading (docs/client.md, "Fewer
+   * SDK classes on a run").
    */
   private final class Worker implements Runnable {
     private final boolean primer;

@@ -229,7 +229,7 @@ final class HttpPost {
   /**
    * An answer: reads the CRLF-terminated lines of its head, at most {@link #MAX_HEAD} bytes, and
    * then holds its status and {@code Retry-After}. One class for both: each class costs a
-   * short-lived tool its loading (docs/client.md, "What telemetry costs").
+   * short-lived tool its loading (docs/client.md, "Fewer SDK classes on a run").
    */
   static final class Response {
     private final InputStream in;

@@ -20,9 +20,9 @@ import picocli.CommandLine;
 /**
  * Which of the SDK's classes one successful run of the picocli example loads with telemetry on. In
  * a short-lived JVM each class the SDK loads costs CPU (reading, verifying, linking), a large part
- * of what telemetry costs a tool (docs/client.md, "What telemetry costs"); these checks keep the
- * classes a run does not need off its path. The class list is what the JVM reports, so the checks
- * do not depend on timing or load.
+ * of what telemetry costs a tool (docs/client.md, "Fewer SDK classes on a run"); these checks keep
+ * the classes a run does not need off its path. The class list is what the JVM reports, so the
+ * checks do not depend on timing or load.
  */
 class ClassLoadingTest {
   /**
