@@ -42,8 +42,21 @@ public final class JavaProcess {
   public static Result run(
       String classPath, String mainClass, Map<String, String> env, Path workDir, String... args)
       throws IOException, InterruptedException {
+    return run(List.of(), classPath, mainClass, env, workDir, args);
+  }
+
+  /** As {@link #run(String, String, Map, Path, String...)} with extra JVM options first. */
+  public static Result run(
+      List<String> jvmOptions,
+      String classPath,
+      String mainClass,
+      Map<String, String> env,
+      Path workDir,
+      String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classPath, mainClass));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);

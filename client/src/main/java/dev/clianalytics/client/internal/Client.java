@@ -31,15 +31,15 @@ public final class Client {
    */
   static final CommandRun PRIMING_RUN = CommandRun.of(0, "prime").withFlags("--prime");
 
-  /** Where this JVM runs, read once: the same for every event of the process. */
-  private static final class ThisJvm {
-    static final Platform PLATFORM = Platform.ofThisJvm();
-    static final Platform WITHOUT_RUNTIME = new Platform(PLATFORM.os(), PLATFORM.arch(), null);
-  }
-
-  /** The privacy rules, loaded on first use: a run that sends nothing never loads them. */
+  /**
+   * What every event of the process needs, made on first use: the privacy rules and where this JVM
+   * runs. A run that sends nothing never loads them. One holder rather than one per value: each
+   * class costs a short-lived tool its loading (docs/client.md, "Fewer SDK classes on a run").
+   */
   private static final class Rules {
     static final Privacy PRIVACY = Privacy.client();
+    static final Platform PLATFORM = Platform.ofThisJvm();
+    static final Platform WITHOUT_RUNTIME = new Platform(PLATFORM.os(), PLATFORM.arch(), null);
   }
 
   private final TelemetrySettings settings;
@@ -251,7 +251,7 @@ public final class Client {
             null,
             config.ciDetected(),
             RandomIds.uuid(),
-            settings.reportsRuntime() ? ThisJvm.PLATFORM : ThisJvm.WITHOUT_RUNTIME);
+            settings.reportsRuntime() ? Rules.PLATFORM : Rules.WITHOUT_RUNTIME);
     return Json.write((rules == null ? Rules.PRIVACY.apply(raw) : rules.apply(raw)).toJson());
   }
 
@@ -271,25 +271,34 @@ public final class Client {
   private synchronized Dispatcher dispatcher() {
     if (dispatcher == null) {
       ClientConfig c = config;
-      // Anonymous classes rather than lambdas: each lambda's first use costs milliseconds of
-      // bootstrap in the short-lived processes this runs in.
-      Supplier<Spool> spool =
-          new Supplier<>() {
-            @Override
-            public Spool get() {
-              return Spool.forDestination(c.dirs().cache(), c.url());
-            }
-          };
-      Runnable prime =
-          new Runnable() {
-            @Override
-            public void run() {
-              sanitized(PRIMING_RUN);
-            }
-          };
-      dispatcher = new Dispatcher(new Transport(c), spool, Backoff.withRandomJitter(), prime);
+      Hooks hooks = new Hooks(c);
+      // No backoff until a send is to be retried: its class is then loaded, not on every run.
+      dispatcher = new Dispatcher(new Transport(c), hooks, null, hooks);
     }
     return dispatcher;
+  }
+
+  /**
+   * The dispatcher's spool factory and primer in one nested class rather than two anonymous ones,
+   * and not lambdas: each class costs a short-lived tool its loading, and each lambda's first use
+   * milliseconds of bootstrap (docs/client.md, "Fewer SDK classes on a run").
+   */
+  private final class Hooks implements Supplier<Spool>, Runnable {
+    private final ClientConfig c;
+
+    Hooks(ClientConfig c) {
+      this.c = c;
+    }
+
+    @Override
+    public Spool get() {
+      return Spool.forDestination(c.dirs().cache(), c.url());
+    }
+
+    @Override
+    public void run() {
+      sanitized(PRIMING_RUN);
+    }
   }
 
   private synchronized Dispatcher existingDispatcher() {

@@ -22,7 +22,7 @@ final class Dispatcher {
   private final Transport transport;
   private final Supplier<Spool> spoolFactory;
   private Spool spool;
-  private final Backoff backoff;
+  private Backoff backoff;
   private final Runnable prime;
 
   /** Each element a String (an event's JSON) or a {@link Deferred}. */
@@ -41,6 +41,8 @@ final class Dispatcher {
   private int attempt;
 
   /**
+   * @param backoff the delays between retries; null: {@link Backoff#withRandomJitter()}, made at
+   *     the first retry, so that a run whose send succeeds never loads it
    * @param spool makes the spool; called on the sender thread, keeping its first-use cost
    *     (checksums, file system) off the tool's start-up
    * @param prime first-use work (class loading, reading the install id) done on a thread of its own
@@ -65,7 +67,7 @@ final class Dispatcher {
     adopting = true;
     // Nested classes rather than method references: no lambda bootstrap on the tool's path. Only
     // the sender is started here; it starts the primer, so the tool's thread pays for one thread.
-    Thread worker = new Thread(new Sender(), "cli-analytics-sender");
+    Thread worker = new Thread(new Worker(false), "cli-analytics-sender");
     worker.setDaemon(true);
     worker.start();
   }
@@ -143,14 +145,29 @@ final class Dispatcher {
     return !adopting && queue.isEmpty() && inFlight.isEmpty();
   }
 
-  private final class Sender implements Runnable {
+  /**
+   * The sender ({@code primer} false), which starts the primer and then sends, or the primer. One
+   * class for both threads: each class costs a short-lived tool its loading (docs/client.md, "Fewer
+   * SDK classes on a run").
+   */
+  private final class Worker implements Runnable {
+    private final boolean primer;
+
+    Worker(boolean primer) {
+      this.primer = primer;
+    }
+
     @Override
     public void run() {
+      if (primer) {
+        prime();
+        return;
+      }
       try {
         // Priming is independent of connecting: on a second thread the two overlap.
-        Thread primer = new Thread(new Primer(), "cli-analytics-prime");
-        primer.setDaemon(true);
-        primer.start();
+        Thread thread = new Thread(new Worker(true), "cli-analytics-prime");
+        thread.setDaemon(true);
+        thread.start();
       } catch (RuntimeException | OutOfMemoryError e) {
         // No second thread: the event is sanitized cold when recorded, which is only slower.
       }
@@ -158,17 +175,14 @@ final class Dispatcher {
     }
   }
 
-  private final class Primer implements Runnable {
-    @Override
-    public void run() {
-      try {
-        // First the host's address, which also sets up the JDK's address classes, while the
-        // sender loads the socket classes: the early connect then finds both ready.
-        transport.resolveAhead();
-        prime.run();
-      } catch (RuntimeException | LinkageError e) {
-        // Only a warm-up: the event's own sanitizing reports nothing either.
-      }
+  private void prime() {
+    try {
+      // First the host's address, which also sets up the JDK's address classes, while the
+      // sender loads the socket classes: the early connect then finds both ready.
+      transport.resolveAhead();
+      prime.run();
+    } catch (RuntimeException | LinkageError e) {
+      // Only a warm-up: the event's own sanitizing reports nothing either.
     }
   }
 
@@ -278,6 +292,9 @@ final class Dispatcher {
     } else {
       for (int i = batch.size() - 1; i >= 0; i--) {
         queue.addFirst(batch.get(i));
+      }
+      if (backoff == null) {
+        backoff = Backoff.withRandomJitter();
       }
       Duration delay = backoff.delay(attempt++, result.retryAfter());
       retryAt = System.nanoTime() + Math.max(1, delay.toNanos());

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -27,9 +28,6 @@ final class HttpPost {
   /** Longest status line plus headers read; a real ingest answer is a few hundred bytes. */
   static final int MAX_HEAD = 64 * 1024;
 
-  /** The status and Retry-After of an answer; {@code retryAfter} may be null. */
-  record Response(int status, String retryAfter) {}
-
   private HttpPost() {}
 
   /**
@@ -37,7 +35,7 @@ final class HttpPost {
    * socket is handed to {@code opened} before connecting, so that another thread can abort a
    * connect that hangs by closing it.
    */
-  static Socket open(URI url, int connectTimeoutMs, int readTimeoutMs, SocketSink opened)
+  static Socket open(URI url, int connectTimeoutMs, int readTimeoutMs, Consumer<Socket> opened)
       throws IOException {
     // Direct: a plain Socket() would go through the SOCKS layer, which loads and initializes the
     // JDK's proxy selector (reading net.properties) only to learn there is no proxy.
@@ -66,11 +64,6 @@ final class HttpPost {
     }
   }
 
-  /** Where {@link #open} reports the socket it is about to connect. */
-  interface SocketSink {
-    void accept(Socket socket);
-  }
-
   /**
    * Sends {@code request} (from {@link #request}) on {@code socket} and reads the answer's head.
    * Returns null when the connection ended before any byte of an answer: a connection opened
@@ -84,7 +77,7 @@ final class HttpPost {
     } catch (IOException e) {
       return null; // reset by the server before anything was read: not an answer
     }
-    Head head = new Head(socket.getInputStream());
+    Response head = new Response(socket.getInputStream());
     String statusLine = firstLine(head);
     if (statusLine == null) {
       return null;
@@ -103,7 +96,7 @@ final class HttpPost {
   }
 
   /** Reads the header lines after a status line; for a final answer also its (small) body. */
-  private static Response headers(Head head, int status) throws IOException {
+  private static Response headers(Response head, int status) throws IOException {
     String retryAfter = null;
     long length = -1;
     String line;
@@ -125,7 +118,9 @@ final class HttpPost {
     if (status >= 200) {
       head.skipBody(length);
     }
-    return new Response(status, retryAfter);
+    head.status = status;
+    head.retryAfter = retryAfter;
+    return head;
   }
 
   /**
@@ -133,7 +128,7 @@ final class HttpPost {
    * a server's dropping of an idle connection shows. A timeout is a server that did not answer in
    * time, and is thrown.
    */
-  private static String firstLine(Head head) throws IOException {
+  private static String firstLine(Response head) throws IOException {
     try {
       return head.line();
     } catch (SocketTimeoutException e) {
@@ -148,8 +143,10 @@ final class HttpPost {
 
   /** Loads the classes that read an answer, so that the first answer is read without delay. */
   static void loadClasses() throws IOException {
-    new Head(InputStream.nullInputStream()).line();
-    new Response(0, null).status();
+    Response answer = new Response(InputStream.nullInputStream());
+    answer.line();
+    answer.status();
+    answer.retryAfter();
   }
 
   /** The request bytes: head and body in one buffer, so they leave in one write. */
@@ -229,16 +226,32 @@ final class HttpPost {
     throw new IOException(why);
   }
 
-  /** Reads CRLF-terminated lines of the answer's head, at most {@link #MAX_HEAD} bytes. */
-  private static final class Head {
+  /**
+   * An answer: reads the CRLF-terminated lines of its head, at most {@link #MAX_HEAD} bytes, and
+   * then holds its status and {@code Retry-After}. One class for both: each class costs a
+   * short-lived tool its loading (docs/client.md, "Fewer SDK classes on a run").
+   */
+  static final class Response {
     private final InputStream in;
     private final byte[] buffer = new byte[2048];
     private int start;
     private int end;
     int read;
+    private int status;
+    private String retryAfter;
 
-    Head(InputStream in) {
+    Response(InputStream in) {
       this.in = in;
+    }
+
+    /** The final status; 0 until the head is read. */
+    int status() {
+      return status;
+    }
+
+    /** The Retry-After header's value, or null. */
+    String retryAfter() {
+      return retryAfter;
     }
 
     /** The next line without its line end; null at the end of the stream. */

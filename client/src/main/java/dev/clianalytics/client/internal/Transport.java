@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Posts batches of sanitized events: a JSON array to {@code /ingest}, or {@code {"payload": ...}}
@@ -26,7 +27,7 @@ import java.util.Optional;
  * short-lived process more than the whole send. {@code HttpURLConnection} is still used when the
  * JVM is configured for a proxy, whose rules it knows.
  */
-final class Transport implements HttpPost.SocketSink {
+final class Transport implements Consumer<Socket> {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 

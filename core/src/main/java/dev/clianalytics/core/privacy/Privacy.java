@@ -32,7 +32,8 @@ public final class Privacy {
   /**
    * Returns the event in the form that may leave the machine or be stored: identifiers hashed,
    * command path cut, flags reduced to safe names, error text redacted, strings truncated, platform
-   * fields kept only in their canonical form.
+   * fields kept only in their canonical form. A run without an error does not load the error rules'
+   * classes.
    */
   public Event apply(Event raw) {
     return new Event(
@@ -43,8 +44,8 @@ public final class Privacy {
         Flags.sanitize(raw.flagsPresent()),
         raw.exitCode(),
         raw.durationMs(),
-        ErrorText.errorType(raw.errorType()),
-        ErrorText.errorMessage(raw.errorMessage()),
+        raw.errorType() == null ? null : ErrorText.errorType(raw.errorType()),
+        raw.errorMessage() == null ? null : ErrorText.errorMessage(raw.errorMessage()),
         identifiers.normalize(raw.actorId()),
         identifiers.normalize(raw.machineId()),
         identifiers.normalize(raw.sessionHint()),
