@@ -385,18 +385,30 @@ final class SoakBench {
   }
 
   /**
-   * Request bodies from a fixed set of sample runs, each event with a fresh id so that every event
-   * sent is a new one the server must store.
+   * Request bodies from a fixed set of sample runs, replayed pass after pass. Each pass stands for
+   * new users: its events carry actor, machine and session ids of their own ({@code ~p<pass>}
+   * appended), and every event a fresh id, so every event sent is a new one the server must store,
+   * and a pass adds sessions rather than growing the earlier passes' sessions without end (as when
+   * the same few dozen actors ran thousands of commands at the same instants).
    */
-  private static final class Templates {
+  static final class Templates {
+    private static final List<String> IDENTITY = List.of("actor_id", "machine_id", "session_hint");
+
     private final String[] events;
+    private final String[][] ids;
     private int next;
 
     Templates(List<Map<String, Object>> runs) {
       events = new String[runs.size()];
+      ids = new String[runs.size()][];
       for (int i = 0; i < events.length; i++) {
         Map<String, Object> run = new java.util.LinkedHashMap<>(runs.get(i));
         run.remove("event_id");
+        ids[i] = new String[IDENTITY.size()];
+        for (int k = 0; k < IDENTITY.size(); k++) {
+          Object id = run.remove(IDENTITY.get(k));
+          ids[i][k] = id == null ? null : id.toString();
+        }
         events[i] = Json.write(run).substring(1);
       }
     }
@@ -407,8 +419,17 @@ final class SoakBench {
         if (i > 0) {
           body.append(',');
         }
+        int template = next % events.length;
+        int pass = next++ / events.length;
         body.append("{\"event_id\":\"").append(UUID.randomUUID()).append("\",");
-        body.append(events[next++ % events.length]);
+        for (int k = 0; k < IDENTITY.size(); k++) {
+          String id = ids[template][k];
+          if (id != null) {
+            String field = Json.write(Map.of(IDENTITY.get(k), id + "~p" + pass));
+            body.append(field, 1, field.length() - 1).append(',');
+          }
+        }
+        body.append(events[template]);
       }
       return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
