@@ -27,19 +27,20 @@ public final class RecoveryAnalysis {
   public static List<RecoveryCount> contributions(Session session) {
     List<Event> events = session.events();
     Map<String, Builder> byCommand = new LinkedHashMap<>();
+    String[] shown = new String[events.size()]; // each event's command, joined once
     for (int i = 0; i < events.size(); i++) {
       Event failure = events.get(i);
       if (!Exit.isFailure(failure.exitCode())) {
         continue;
       }
-      String command = Commands.display(failure);
+      String command = display(events, shown, i);
       Builder b = byCommand.computeIfAbsent(command, c -> new Builder());
       b.failures++;
-      String next = i + 1 < events.size() ? Commands.display(events.get(i + 1)) : null;
+      String next = i + 1 < events.size() ? display(events, shown, i + 1) : null;
       b.next.merge(next == null ? Recovery.SESSION_ENDED : next, 1L, Long::sum);
       for (int j = i + 1; j < events.size(); j++) {
         Event later = events.get(j);
-        if (later.exitCode() == 0 && command.equals(Commands.display(later))) {
+        if (later.exitCode() == 0 && command.equals(display(events, shown, j))) {
           b.millis.add(Duration.between(failure.timestamp(), later.timestamp()).toMillis());
           break;
         }
@@ -52,6 +53,15 @@ public final class RecoveryAnalysis {
                 new RecoveryCount(
                     command, session.actorId(), b.failures, b.next, b.millis.size(), b.millis)));
     return result;
+  }
+
+  private static String display(List<Event> events, String[] shown, int i) {
+    String s = shown[i];
+    if (s == null) {
+      s = Commands.display(events.get(i));
+      shown[i] = s;
+    }
+    return s;
   }
 
   /** Merges contributions; most failures first, then command. */

@@ -25,7 +25,11 @@ public final class Commands {
   /** The full command path as a user would type it, e.g. {@code "terraform plan"}. */
   public static String display(Event event) {
     List<String> path = event.commandPath();
-    return path.isEmpty() ? event.toolName() : String.join(" ", path);
+    return switch (path.size()) {
+      case 0 -> event.toolName();
+      case 1 -> path.get(0);
+      default -> String.join(" ", path);
+    };
   }
 
   /** True when {@code prefix} is an element-wise prefix of {@code path} (the empty path always). */

@@ -30,12 +30,16 @@ public interface InferenceTx {
   /** How many events have {@code afterSeq < seq <= throughSeq}. */
   long countEvents(long afterSeq, long throughSeq);
 
-  /** Streams events with {@code afterSeq < seq <= throughSeq} in inference order. */
+  /**
+   * Streams events with {@code afterSeq < seq <= throughSeq} in inference order. A store may leave
+   * out what inference does not read: the error message and the platform.
+   */
   void forEachEvent(long afterSeq, long throughSeq, Consumer<Event> sink);
 
   /**
    * Streams, in inference order, the events with seq at most {@code throughSeq} of each range's key
-   * whose timestamps lie within the range (inclusive). Ranges must not overlap.
+   * whose timestamps lie within the range (inclusive). Ranges must not overlap. As in {@link
+   * #forEachEvent}, the error message and platform may be left out.
    */
   void forEachEventIn(List<Recompute> ranges, long throughSeq, Consumer<Event> sink);
 

@@ -146,8 +146,8 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
     TieOrder ordered = new TieOrder(sink);
     // the storage's ordered stream: for a full read its first-copy rule groups all ids once
     // instead of first collecting the ids of the range
-    storage.forEachEvent(
-        afterSeq, throughSeq, partition.clickHouseCondition(), e -> ordered.accept(e.event()));
+    storage.forEachEventToInfer(
+        afterSeq, throughSeq, partition.clickHouseCondition(), ordered::accept);
     ordered.finish();
   }
 
@@ -170,7 +170,7 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
         from = Math.min(from, DerivedRows.micros(r.from()));
         to = Math.max(to, DerivedRows.micros(r.to()));
       }
-      storage.scan(
+      storage.scanToInfer(
           actorsIn(chunk)
               + " AND seq <= "
               + throughSeq
@@ -179,8 +179,8 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
               + " AND ts_us <= "
               + to,
           e -> {
-            if (within(byKey.get(key(e.event().actorId(), e.event().sessionHint())), e.event())) {
-              ordered.accept(e.event());
+            if (within(byKey.get(key(e.actorId(), e.sessionHint())), e)) {
+              ordered.accept(e);
             }
           });
     }

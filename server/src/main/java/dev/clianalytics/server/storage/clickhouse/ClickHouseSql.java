@@ -179,6 +179,35 @@ final class ClickHouseSql implements AutoCloseable {
     return n;
   }
 
+  /** Reads one row's columns, in the select list's order, from {@code row}. */
+  @FunctionalInterface
+  interface RowDecoder {
+    void decode(RowBinaryInput row) throws IOException;
+  }
+
+  /**
+   * Streams the rows of {@code sql} to {@code decoder}, which must read exactly the select list's
+   * columns with the methods of their types; returns how many rows. Faster than {@link #query}'s
+   * generic reader, for the reads that carry every event. An exception thrown by {@code decoder}
+   * other than an {@link IOException} propagates unchanged.
+   */
+  long rows(String sql, RowDecoder decoder) {
+    QueryResponse response = select(sql, ClickHouseFormat.RowBinary);
+    long n = 0;
+    try {
+      RowBinaryInput in = new RowBinaryInput(response.getInputStream());
+      while (in.more()) {
+        decoder.decode(in);
+        n++;
+      }
+    } catch (IOException e) {
+      throw failed(e);
+    } finally {
+      release(response);
+    }
+    return n;
+  }
+
   private void release(AutoCloseable response) {
     try {
       response.close();

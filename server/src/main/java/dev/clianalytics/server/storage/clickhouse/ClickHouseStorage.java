@@ -205,7 +205,7 @@ public final class ClickHouseStorage implements Storage {
     Paging.offset(offset);
     checkOpen();
     List<Row> rows = new ArrayList<>();
-    sql.query(
+    sql.rows(
         "SELECT "
             + EventColumns.SELECT
             + " FROM events WHERE "
@@ -216,7 +216,6 @@ public final class ClickHouseStorage implements Storage {
             + offset
             + ", "
             + limit,
-        EventColumns.READ,
         r -> {
           Event e = EventColumns.read(r).event();
           rows.add(new Row(e.eventId(), e.toJson()));
@@ -273,7 +272,7 @@ public final class ClickHouseStorage implements Storage {
     Paging.limit(limit);
     checkOpen();
     List<StoredEvent> out = new ArrayList<>();
-    sql.query(
+    sql.rows(
         "SELECT "
             + EventColumns.SELECT
             + " FROM events WHERE seq > "
@@ -282,7 +281,6 @@ public final class ClickHouseStorage implements Storage {
             + firstCopy("seq > " + Math.max(0, afterSeq))
             + " ORDER BY seq LIMIT "
             + limit,
-        EventColumns.READ,
         r -> out.add(EventColumns.read(r)));
     return out;
   }
@@ -294,7 +292,7 @@ public final class ClickHouseStorage implements Storage {
       return 0;
     }
     String range = "seq > " + Math.max(0, afterSeq) + " AND seq <= " + throughSeq;
-    return sql.query(
+    return sql.rows(
         "SELECT "
             + EventColumns.SELECT
             + " FROM events WHERE "
@@ -302,49 +300,49 @@ public final class ClickHouseStorage implements Storage {
             + " AND "
             + (afterSeq <= 0 ? FIRST_COPY : firstCopy(range))
             + " ORDER BY actor_id, ts_us, seq",
-        EventColumns.READ,
         r -> sink.accept(EventColumns.read(r)));
   }
 
   /**
-   * {@link #forEachEvent} restricted to the actors matching {@code actors} (a condition on {@code
-   * actor_id}): which copy of an id is the first is decided over all actors, as every read does.
+   * The events of inference: {@link #forEachEvent} restricted to the actors matching {@code actors}
+   * (a condition on {@code actor_id}), with only the fields inference uses ({@link
+   * EventColumns#readForInference}). Which copy of an id is the first is decided over all actors,
+   * as every read does.
    */
-  long forEachEvent(long afterSeq, long throughSeq, String actors, Consumer<StoredEvent> sink) {
+  long forEachEventToInfer(long afterSeq, long throughSeq, String actors, Consumer<Event> sink) {
     checkOpen();
     if (throughSeq <= afterSeq) {
       return 0;
     }
     String range = "seq > " + Math.max(0, afterSeq) + " AND seq <= " + throughSeq;
     String where = range + " AND " + actors;
-    return sql.query(
+    return sql.rows(
         "SELECT "
-            + EventColumns.SELECT
+            + EventColumns.INFERENCE_SELECT
             + " FROM events WHERE "
             + where
             + " AND "
             + (afterSeq <= 0 ? FIRST_COPY : firstCopy(where))
             + " ORDER BY actor_id, ts_us, seq",
-        EventColumns.READ,
-        r -> sink.accept(EventColumns.read(r)));
+        r -> sink.accept(EventColumns.readForInference(r)));
   }
 
   /**
    * Streams the first committed copies of the events matching {@code where} (a condition on {@code
-   * events}) ordered by actor id, timestamp and seq; returns how many.
+   * events}) ordered by actor id, timestamp and seq, with the fields inference uses; returns how
+   * many.
    */
-  long scan(String where, Consumer<StoredEvent> sink) {
+  long scanToInfer(String where, Consumer<Event> sink) {
     checkOpen();
-    return sql.query(
+    return sql.rows(
         "SELECT "
-            + EventColumns.SELECT
+            + EventColumns.INFERENCE_SELECT
             + " FROM events WHERE ("
             + where
             + ") AND "
             + firstCopy(where)
             + " ORDER BY actor_id, ts_us, seq",
-        EventColumns.READ,
-        r -> sink.accept(EventColumns.read(r)));
+        r -> sink.accept(EventColumns.readForInference(r)));
   }
 
   /** {@link #firstCopy}, for callers in this package. */

@@ -1,6 +1,5 @@
 package dev.clianalytics.server.storage.clickhouse;
 
-import com.clickhouse.client.api.data_formats.ClickHouseBinaryFormatReader;
 import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
 import com.clickhouse.client.api.metadata.TableSchema;
 import dev.clianalytics.core.event.Event;
@@ -10,7 +9,6 @@ import dev.clianalytics.server.storage.derived.DerivedRows;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,33 +25,99 @@ final class EventColumns {
           + " os Nullable(String), arch Nullable(String), runtime Nullable(String)";
 
   /** The select list every event read uses, in {@link #read}'s order. */
-  static final String SELECT = READ_TYPES.replaceAll(" [A-Z][A-Za-z0-9]*(\\([^)]*\\))?", "");
+  static final String SELECT = names(READ_TYPES);
 
-  static final TableSchema READ = ClickHouseSql.schema(READ_TYPES);
-  static final TableSchema WRITE = READ;
+  // What inference reads of an event: not its seq, arrival time, error message or platform.
+  private static final String INFERENCE_TYPES =
+      "event_id String, ts_us Int64, tool_name String, tool_version Nullable(String),"
+          + " command_path Array(String), flags_present Array(String), exit_code Int32,"
+          + " duration_ms Nullable(Int64), error_type Nullable(String), actor_id String,"
+          + " machine_id Nullable(String), session_hint Nullable(String), ci_detected UInt8";
+
+  /** The select list of {@link #readForInference}, in its order. */
+  static final String INFERENCE_SELECT = names(INFERENCE_TYPES);
+
+  static final TableSchema WRITE = ClickHouseSql.schema(READ_TYPES);
 
   private EventColumns() {}
 
-  // Strings are taken as read (readValue) rather than through getString, which converts them.
-  static StoredEvent read(ClickHouseBinaryFormatReader r) {
+  /** One row of {@link #SELECT}: the whole stored event. */
+  static StoredEvent read(RowBinaryInput r) throws IOException {
+    long seq = r.int64();
+    long receivedUs = r.int64();
+    UUID id = r.uuidText();
+    Instant ts = instant(r.int64());
+    String tool = r.string();
+    String version = r.nullableString();
+    List<String> command = r.strings();
+    List<String> flags = r.strings();
+    int exit = r.int32();
+    Long duration = r.nullableInt64();
+    String errorType = r.nullableString();
+    String errorMessage = r.nullableString();
+    String actor = r.string();
+    String machine = r.nullableString();
+    String hint = r.nullableString();
+    boolean ci = r.uint8() != 0;
+    Platform platform = new Platform(r.nullableString(), r.nullableString(), r.nullableString());
     Event event =
         new Event(
-            instant(r.getLong(4)),
-            r.readValue(5),
-            r.readValue(6),
-            strings(r.getList(7)),
-            strings(r.getList(8)),
-            r.getInteger(9),
-            r.hasValue(10) ? r.getLong(10) : null,
-            r.readValue(11),
-            r.readValue(12),
-            r.readValue(13),
-            r.readValue(14),
-            r.readValue(15),
-            r.getInteger(16) != 0,
-            UUID.fromString(r.readValue(3)),
-            new Platform(r.readValue(17), r.readValue(18), r.readValue(19)));
-    return new StoredEvent(r.getLong(1), instant(r.getLong(2)), event);
+            ts,
+            tool,
+            version,
+            command,
+            flags,
+            exit,
+            duration,
+            errorType,
+            errorMessage,
+            actor,
+            machine,
+            hint,
+            ci,
+            id,
+            platform);
+    return new StoredEvent(seq, instant(receivedUs), event);
+  }
+
+  /**
+   * One row of {@link #INFERENCE_SELECT}: the event with the fields inference uses, its error
+   * message and platform absent (the reports read those from {@code events} directly).
+   */
+  static Event readForInference(RowBinaryInput r) throws IOException {
+    UUID id = r.uuidText();
+    Instant ts = instant(r.int64());
+    String tool = r.string();
+    String version = r.nullableString();
+    List<String> command = r.strings();
+    List<String> flags = r.strings();
+    int exit = r.int32();
+    Long duration = r.nullableInt64();
+    String errorType = r.nullableString();
+    String actor = r.string();
+    String machine = r.nullableString();
+    String hint = r.nullableString();
+    boolean ci = r.uint8() != 0;
+    return new Event(
+        ts,
+        tool,
+        version,
+        command,
+        flags,
+        exit,
+        duration,
+        errorType,
+        null,
+        actor,
+        machine,
+        hint,
+        ci,
+        id,
+        Platform.NONE);
+  }
+
+  private static String names(String types) {
+    return types.replaceAll(" [A-Z][A-Za-z0-9]*(\\([^)]*\\))?", "");
   }
 
   static void write(RowBinaryFormatWriter w, Event e, long seq, long receivedUs)
@@ -90,13 +154,5 @@ final class EventColumns {
 
   static Instant instant(long micros) {
     return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-  }
-
-  private static List<String> strings(List<?> values) {
-    List<String> out = new ArrayList<>(values.size());
-    for (Object v : values) {
-      out.add((String) v);
-    }
-    return out;
   }
 }

@@ -88,10 +88,19 @@ public final class DerivedRows {
         .int32(i.eventCount())
         .int32(i.goalAttempts())
         .int32(i.failuresBeforeSuccess())
-        .text(String.join("\n", i.errorTypes()))
+        .text(lines(i.errorTypes()))
         .text(Objects.toString(i.toolVersion(), ""))
         .bool(i.ci())
         .endRow();
+  }
+
+  // String.join's result, without its copy for the common none or one
+  private static String lines(List<String> values) {
+    return switch (values.size()) {
+      case 0 -> "";
+      case 1 -> values.get(0);
+      default -> String.join("\n", values);
+    };
   }
 
   private static boolean anyCi(Session s) {

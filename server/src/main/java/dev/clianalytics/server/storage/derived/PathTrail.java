@@ -5,7 +5,6 @@ import dev.clianalytics.core.hotpath.HotPaths;
 import dev.clianalytics.core.hotpath.PathCount;
 import dev.clianalytics.core.session.Session;
 import dev.clianalytics.core.session.StartMarkers;
-import dev.clianalytics.core.workflow.Commands;
 import dev.clianalytics.core.workflow.Exit;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -26,22 +25,36 @@ final class PathTrail {
     StringBuilder out = new StringBuilder(runs.size() * 24);
     for (Event e : runs) {
       out.append(Exit.isFailure(e.exitCode()) ? '!' : '.');
-      String command = Commands.display(e);
-      if (command.indexOf('\\') < 0 && command.indexOf('\n') < 0) {
-        out.append(command).append('\n'); // nearly always: nothing to escape
-        continue;
-      }
-      for (int i = 0; i < command.length(); i++) {
-        char c = command.charAt(i);
-        switch (c) {
-          case '\\' -> out.append("\\\\");
-          case '\n' -> out.append("\\n");
-          default -> out.append(c);
+      List<String> path = e.commandPath(); // joined as Commands.display joins it
+      if (path.isEmpty()) {
+        escaped(out, e.toolName());
+      } else {
+        for (int i = 0; i < path.size(); i++) {
+          if (i > 0) {
+            out.append(' ');
+          }
+          escaped(out, path.get(i));
         }
       }
       out.append('\n');
     }
     return out.toString();
+  }
+
+  // A path element (or tool name), backslash and newline escaped.
+  private static void escaped(StringBuilder out, String text) {
+    if (text.indexOf('\\') < 0 && text.indexOf('\n') < 0) {
+      out.append(text); // nearly always: nothing to escape
+      return;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        default -> out.append(c);
+      }
+    }
   }
 
   /** The contributions of the session whose trail this is, counted with depth {@code k}. */

@@ -77,6 +77,46 @@ class ClickHouseStorageTest extends StorageContractTest {
   }
 
   @Test
+  void inferenceRead_carriesEveryFieldButTheErrorMessageAndPlatform_inInferenceOrder() {
+    List<Event> batch = Events.many(30, "actor-", 3);
+    storage.insertEvents(batch, RECEIVED);
+    ClickHouseStorage ch = (ClickHouseStorage) storage;
+
+    List<Event> whole = new java.util.ArrayList<>();
+    storage.forEachEvent(0, storage.lastSeq(), e -> whole.add(e.event()));
+    List<Event> toInfer = new java.util.ArrayList<>();
+    assertEquals(30, ch.forEachEventToInfer(0, storage.lastSeq(), "1 = 1", toInfer::add));
+
+    assertTrue(whole.stream().anyMatch(e -> e.errorMessage() != null));
+    assertTrue(whole.stream().anyMatch(e -> e.platform().os() != null));
+    List<Event> expected =
+        whole.stream()
+            .map(
+                e ->
+                    new Event(
+                        e.timestamp(),
+                        e.toolName(),
+                        e.toolVersion(),
+                        e.commandPath(),
+                        e.flagsPresent(),
+                        e.exitCode(),
+                        e.durationMs(),
+                        e.errorType(),
+                        null,
+                        e.actorId(),
+                        e.machineId(),
+                        e.sessionHint(),
+                        e.ciDetected(),
+                        e.eventId(),
+                        null))
+            .toList();
+    assertEquals(expected, toInfer);
+    List<Event> oneActor = new java.util.ArrayList<>();
+    ch.forEachEventToInfer(0, storage.lastSeq(), "actor_id = 'actor-1'", oneActor::add);
+    assertEquals(expected.stream().filter(e -> e.actorId().equals("actor-1")).toList(), oneActor);
+  }
+
+  @Test
   void copiesStoredTwice_incrementalReadAfterTheFirstCopy_skipsTheLaterCopy() {
     storage.insertEvents(Events.many(5, "a", 1), RECEIVED);
     long mark = storage.lastSeq();
