@@ -42,6 +42,26 @@ final class RowBinaryBytes {
     return out;
   }
 
+  /**
+   * The rows so far, copied in the order {@code order} gives (row numbers from 0), row {@code i}
+   * ending at {@code ends[i]}; then empty again.
+   */
+  byte[] take(int[] ends, int[] order) {
+    byte[] out = new byte[length];
+    int at = 0;
+    for (int row : order) {
+      int from = row == 0 ? 0 : ends[row - 1];
+      int n = ends[row] - from;
+      System.arraycopy(bytes, from, out, at, n);
+      at += n;
+    }
+    if (at != length) {
+      throw new IllegalStateException(at + " bytes in rows of " + length);
+    }
+    length = 0;
+    return out;
+  }
+
   /** An {@code Int64} or {@code UInt64}: eight bytes. */
   void int64(long value) {
     room(8);
