@@ -45,39 +45,7 @@ final class EventColumns {
   static StoredEvent read(RowBinaryInput r) throws IOException {
     long seq = r.int64();
     long receivedUs = r.int64();
-    UUID id = r.uuidText();
-    Instant ts = instant(r.int64());
-    String tool = r.string();
-    String version = r.nullableString();
-    List<String> command = r.strings();
-    List<String> flags = r.strings();
-    int exit = r.int32();
-    Long duration = r.nullableInt64();
-    String errorType = r.nullableString();
-    String errorMessage = r.nullableString();
-    String actor = r.string();
-    String machine = r.nullableString();
-    String hint = r.nullableString();
-    boolean ci = r.uint8() != 0;
-    Platform platform = new Platform(r.nullableString(), r.nullableString(), r.nullableString());
-    Event event =
-        new Event(
-            ts,
-            tool,
-            version,
-            command,
-            flags,
-            exit,
-            duration,
-            errorType,
-            errorMessage,
-            actor,
-            machine,
-            hint,
-            ci,
-            id,
-            platform);
-    return new StoredEvent(seq, instant(receivedUs), event);
+    return new StoredEvent(seq, instant(receivedUs), event(r, true));
   }
 
   /**
@@ -85,6 +53,12 @@ final class EventColumns {
    * message and platform absent (the reports read those from {@code events} directly).
    */
   static Event readForInference(RowBinaryInput r) throws IOException {
+    return event(r, false);
+  }
+
+  // The columns from event_id on, in both select lists' order; the error message and platform
+  // only when whole.
+  private static Event event(RowBinaryInput r, boolean whole) throws IOException {
     UUID id = r.uuidText();
     Instant ts = instant(r.int64());
     String tool = r.string();
@@ -94,10 +68,15 @@ final class EventColumns {
     int exit = r.int32();
     Long duration = r.nullableInt64();
     String errorType = r.nullableString();
+    String errorMessage = whole ? r.nullableString() : null;
     String actor = r.string();
     String machine = r.nullableString();
     String hint = r.nullableString();
     boolean ci = r.uint8() != 0;
+    Platform platform =
+        whole
+            ? new Platform(r.nullableString(), r.nullableString(), r.nullableString())
+            : Platform.NONE;
     return new Event(
         ts,
         tool,
@@ -107,13 +86,13 @@ final class EventColumns {
         exit,
         duration,
         errorType,
-        null,
+        errorMessage,
         actor,
         machine,
         hint,
         ci,
         id,
-        Platform.NONE);
+        platform);
   }
 
   private static String names(String types) {

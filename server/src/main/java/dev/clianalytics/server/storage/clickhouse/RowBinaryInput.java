@@ -97,13 +97,6 @@ final class RowBinaryInput {
     return isNull() ? null : string();
   }
 
-  /** A {@code String} column that is not read: its bytes are skipped. */
-  void skipString() throws IOException {
-    int n = length();
-    need(n);
-    pos += n;
-  }
-
   List<String> strings() throws IOException {
     int n = length();
     if (n == 0) {
