@@ -37,6 +37,7 @@ public final class CliAnalyticsServer implements AutoCloseable {
   private final Retention retention;
   private final InferenceScheduler inference;
   private final InferenceService inferenceService;
+  private final int port;
 
   private CliAnalyticsServer(
       Javalin app,
@@ -49,6 +50,8 @@ public final class CliAnalyticsServer implements AutoCloseable {
     this.retention = retention;
     this.inference = inference;
     this.inferenceService = inferenceService;
+    // Kept: once stopped, the connector reports its port as -2.
+    this.port = app.port();
   }
 
   /**
@@ -170,9 +173,9 @@ public final class CliAnalyticsServer implements AutoCloseable {
     return inferenceService.betweenRuns(action);
   }
 
-  /** The port the server listens on (useful when started on port 0). */
+  /** The port the server listens (or listened) on, useful when started on port 0. */
   public int port() {
-    return app.port();
+    return port;
   }
 
   @Override

@@ -51,13 +51,14 @@ class GracefulShutdownTest {
     ServerConfig config =
         ServerConfig.from(Map.of("DATA_DIR", dir.toString(), "PORT", "0"), dir.resolve("none"));
     CliAnalyticsServer server = CliAnalyticsServer.start(config, storage);
-    Http http = new Http(server.port());
+    int port = server.port();
+    Http http = new Http(port);
     CompletableFuture<Http.Response> inFlight =
         CompletableFuture.supplyAsync(
             () -> http.post("/ingest", Json.write(Ev.recent("late").json())));
     storage.entered.await();
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
-    awaitRefused(server.port(), stopping);
+    awaitRefused(port, stopping);
     assertFalse(stopping.isDone(), "close() returned while a request was in flight");
     storage.release.countDown();
     assertEquals(200, inFlight.get().status());
