@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -192,7 +195,51 @@ final class ClickHouseSql implements AutoCloseable {
    * other than an {@link IOException} propagates unchanged.
    */
   long rows(String sql, RowDecoder decoder) {
-    QueryResponse response = select(sql, ClickHouseFormat.RowBinary);
+    return read(select(sql, ROW_BINARY), decoder);
+  }
+
+  /**
+   * {@link #rows} of each statement in turn, as if their results were one: each statement is sent
+   * before the rows of the one ahead of it are read, so the server sorts the next result while
+   * {@code decoder} works through this one. On a failure the statement sent ahead is dropped.
+   */
+  long rowsInTurn(List<String> statements, RowDecoder decoder) {
+    if (statements.isEmpty()) {
+      return 0;
+    }
+    ExecutorService ahead =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("clickhouse-read-ahead").factory());
+    try {
+      Future<QueryResponse> next = ahead.submit(() -> select(statements.getFirst(), ROW_BINARY));
+      long n = 0;
+      for (int i = 0; i < statements.size(); i++) {
+        Future<QueryResponse> current = next;
+        next = null;
+        if (i + 1 < statements.size()) {
+          String following = statements.get(i + 1);
+          next = ahead.submit(() -> select(following, ROW_BINARY));
+        }
+        try {
+          n += read(awaitSent(current), decoder);
+        } catch (RuntimeException | Error e) {
+          if (next != null) {
+            Future<QueryResponse> unread = next;
+            // after the statement sent ahead has its answer (the thread runs tasks in order)
+            ahead.execute(() -> drop(unread));
+          }
+          throw e;
+        }
+      }
+      return n;
+    } finally {
+      ahead.shutdown();
+    }
+  }
+
+  private static final ClickHouseFormat ROW_BINARY = ClickHouseFormat.RowBinary;
+
+  private long read(QueryResponse response, RowDecoder decoder) {
     long n = 0;
     try {
       RowBinaryInput in = new RowBinaryInput(response.getInputStream());
@@ -206,6 +253,31 @@ final class ClickHouseSql implements AutoCloseable {
       release(response);
     }
     return n;
+  }
+
+  /** The response of a statement sent by another thread, once the server has begun answering. */
+  private QueryResponse awaitSent(Future<QueryResponse> sent) {
+    try {
+      return sent.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw failed(e.getCause() == null ? e : e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      sent.cancel(true);
+      throw failed(e);
+    }
+  }
+
+  /** Closes the answer of a statement sent ahead that will not be read. */
+  private void drop(Future<QueryResponse> sent) {
+    try {
+      release(awaitSent(sent));
+    } catch (RuntimeException ignored) {
+      // the read already failed, and that first failure is the one reported
+    }
   }
 
   private void release(AutoCloseable response) {

@@ -63,6 +63,10 @@ public final class ClickHouseStorage implements Storage {
       new GroupCommit<>(writes, Arrival::size, MAX_GROUP_EVENTS, this::writeGroup);
   private final ClickHouseInference inference;
   private boolean seqsSeeded;
+
+  /** Stored events per statement of a full read for inference (fewer in tests). */
+  private long eventsPerRange = 65_536;
+
   private volatile boolean closed;
 
   private ClickHouseStorage(ClickHouseUrl url, Topology topology, InferPartition partition) {
@@ -316,6 +320,9 @@ public final class ClickHouseStorage implements Storage {
     }
     String range = "seq > " + Math.max(0, afterSeq) + " AND seq <= " + throughSeq;
     String where = range + " AND " + actors;
+    if (afterSeq <= 0 && !sql.topology().clustered()) {
+      return inActorRanges(where, sink);
+    }
     return sql.rows(
         "SELECT "
             + EventColumns.INFERENCE_SELECT
@@ -325,6 +332,33 @@ public final class ClickHouseStorage implements Storage {
             + (afterSeq <= 0 ? FIRST_COPY : firstCopy(where))
             + " ORDER BY actor_id, ts_us, seq",
         r -> sink.accept(EventColumns.readForInference(r)));
+  }
+
+  /**
+   * The full read of {@link #forEachEventToInfer} on one server: one statement per range of actor
+   * ids, each sent before the rows of the one ahead are read, all looking first copies up in one
+   * {@link FirstCopies} set. The ranges ascend, so the rows come in the order of one statement.
+   */
+  private long inActorRanges(String where, Consumer<Event> sink) {
+    try (FirstCopies first = FirstCopies.create(sql, System.currentTimeMillis())) {
+      long stored = sql.queryLong("SELECT count() FROM events");
+      int ranges =
+          Math.clamp((stored + eventsPerRange - 1) / eventsPerRange, 1, FirstCopies.MAX_RANGES);
+      List<String> statements = new ArrayList<>(ranges);
+      for (String actorRange : FirstCopies.actorRanges(ranges)) {
+        statements.add(
+            "SELECT "
+                + EventColumns.INFERENCE_SELECT
+                + " FROM events WHERE "
+                + where
+                + " AND "
+                + actorRange
+                + " AND "
+                + first.condition()
+                + " ORDER BY actor_id, ts_us, seq");
+      }
+      return sql.rowsInTurn(statements, r -> sink.accept(EventColumns.readForInference(r)));
+    }
   }
 
   /**
@@ -348,6 +382,14 @@ public final class ClickHouseStorage implements Storage {
   /** {@link #firstCopy}, for callers in this package. */
   String firstCopyOf(String where) {
     return firstCopy(where);
+  }
+
+  /** Splits full reads into statements of about {@code events} stored events each. */
+  void eventsPerRange(long events) {
+    if (events < 1) {
+      throw new IllegalArgumentException("events per range must be positive, was " + events);
+    }
+    this.eventsPerRange = events;
   }
 
   ClickHouseSql sql() {

@@ -97,6 +97,125 @@ class ClickHouseStorageTest extends StorageContractTest {
     assertEquals(expected.stream().filter(e -> e.actorId().equals("actor-1")).toList(), oneActor);
   }
 
+  /** Actor ids around and outside the hex digests stored actor ids are. */
+  private static final List<String> ODD_ACTORS =
+      List.of(
+          "0",
+          "0000",
+          "0fff",
+          "1000",
+          "7ffe",
+          "7fff",
+          "8000",
+          "8000a",
+          "ffff",
+          "ffffffff",
+          "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+          "ABC",
+          "Z",
+          "actor-1",
+          "zz",
+          "\u00e9t\u00e9");
+
+  @Test
+  void fullReadForInference_inActorRanges_equalsOneOrderedRead_withEachIdOnce() {
+    List<Event> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < ODD_ACTORS.size(); i++) {
+      batch.add(Events.full(ODD_ACTORS.get(i), Events.T0.plusSeconds(i)));
+      batch.add(Events.minimal(ODD_ACTORS.get(i), Events.T0.minusSeconds(i)));
+    }
+    batch.addAll(Events.many(40, "actor-", 5));
+    storage.insertEvents(batch, RECEIVED);
+    copyEverythingAsARacingInstanceWould();
+    ClickHouseStorage ch = (ClickHouseStorage) storage;
+    List<Event> whole = new java.util.ArrayList<>();
+    storage.forEachEvent(0, storage.lastSeq(), e -> whole.add(e.event()));
+    List<Event> expected = whole.stream().map(e -> Events.withErrorMessage(e, null)).toList();
+    assertEquals(batch.size(), expected.size());
+
+    for (long perRange : new long[] {1, 3, 17, 1_000_000}) { // 64, 48, 9 and 1 statements
+      ch.eventsPerRange(perRange);
+      List<Event> toInfer = new java.util.ArrayList<>();
+      assertEquals(
+          batch.size(), ch.forEachEventToInfer(0, storage.lastSeq(), "1 = 1", toInfer::add));
+      assertEquals(expected, toInfer, "with " + perRange + " stored events per statement");
+    }
+    assertEquals("", setTables(), "the sets of first copies are dropped after each read");
+  }
+
+  @Test
+  void actorRanges_coverEveryString_exactlyOnce_asClickHouseComparesThem() {
+    StringBuilder ids = new StringBuilder();
+    for (String id : ODD_ACTORS) {
+      ids.append(ids.isEmpty() ? "" : ",").append(ClickHouseSql.quote(id));
+    }
+    ids.append(",''");
+    for (int n : new int[] {1, 2, 3, 15, 16, 63, 64}) {
+      String hits =
+          String.join(
+              " + ", FirstCopies.actorRanges(n).stream().map(c -> "toUInt8(" + c + ")").toList());
+      String counts =
+          this.ch.sql(
+              "SELECT groupUniqArray(hits) FROM (SELECT "
+                  + hits
+                  + " AS hits FROM (SELECT arrayJoin(["
+                  + ids
+                  + "]) AS actor_id))");
+      assertEquals("[1]\n", counts, n + " ranges");
+    }
+    assertThrows(IllegalArgumentException.class, () -> FirstCopies.actorRanges(0));
+    assertThrows(IllegalArgumentException.class, () -> FirstCopies.actorRanges(65));
+  }
+
+  @Test
+  void fullReadForInference_thatTheReaderAborts_dropsItsSet_andLeavesTheClientUsable() {
+    storage.insertEvents(Events.many(30, "actor-", 6), RECEIVED);
+    ClickHouseStorage ch = (ClickHouseStorage) storage;
+    ch.eventsPerRange(2);
+    for (int i = 0; i < 25; i++) { // more reads than the client has connections
+      int[] seen = {0};
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  ch.forEachEventToInfer(
+                      0,
+                      storage.lastSeq(),
+                      "1 = 1",
+                      ev -> {
+                        if (++seen[0] == 3) {
+                          throw new IllegalStateException("reader stops");
+                        }
+                      }));
+      assertEquals("reader stops", e.getMessage());
+    }
+    assertEquals(30, ch.forEachEventToInfer(0, storage.lastSeq(), "1 = 1", ev -> {}));
+    assertEquals("", setTables());
+  }
+
+  @Test
+  void fullReadForInference_dropsSetsLeftByReadsThatBeganADayAgo_only() {
+    storage.insertEvents(Events.many(5, "actor-", 1), RECEIVED);
+    long now = System.currentTimeMillis();
+    String stale = FirstCopies.PREFIX + (now - FirstCopies.STALE.toMillis() - 60_000) + "_0a0b0c0d";
+    String running = FirstCopies.PREFIX + (now - 60_000) + "_0a0b0c0d";
+    ch.sql("CREATE TABLE " + stale + " (seq UInt64) ENGINE = Set");
+    ch.sql("CREATE TABLE " + running + " (seq UInt64) ENGINE = Set");
+
+    assertEquals(
+        5,
+        ((ClickHouseStorage) storage).forEachEventToInfer(0, storage.lastSeq(), "1 = 1", e -> {}));
+
+    assertEquals(running + "\n", setTables());
+  }
+
+  private String setTables() {
+    return ch.sql(
+        "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE '"
+            + FirstCopies.PREFIX
+            + "%' ORDER BY name");
+  }
+
   @Test
   void copiesStoredTwice_incrementalReadAfterTheFirstCopy_skipsTheLaterCopy() {
     storage.insertEvents(Events.many(5, "a", 1), RECEIVED);
