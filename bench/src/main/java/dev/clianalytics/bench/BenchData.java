@@ -143,9 +143,11 @@ final class BenchData implements AutoCloseable {
   }
 
   /**
-   * On ClickHouse, waits (at most two minutes) until no merge of this run's tables is running, so a
-   * timed step does not pay for merging the parts an earlier step inserted; returns the seconds
-   * waited. Merges a timed step's own inserts start are part of its time.
+   * On ClickHouse, waits (at most two minutes) until no merge of this run's tables has run for
+   * {@link #QUIET_SECONDS}, so a timed step does not pay for merging the parts an earlier step
+   * inserted (ClickHouse starts merging a table's new parts some time after the insert, so an empty
+   * list of merges right after a step does not mean none is coming); returns the seconds waited.
+   * Merges a timed step's own inserts start are part of its time.
    */
   double settle() throws IOException, InterruptedException {
     if (url == null || postgres()) {
@@ -155,14 +157,21 @@ final class BenchData implements AutoCloseable {
     String merges =
         "SELECT count() FROM system.merges WHERE database = '" + schema + "' FORMAT TSV";
     long deadline = t + 120_000_000_000L;
+    long quietSince = System.nanoTime();
     while (System.nanoTime() < deadline
-        && !new String(BenchClickHouse.post(baseUrl, merges, new byte[0]), StandardCharsets.UTF_8)
-            .strip()
-            .equals("0")) {
+        && System.nanoTime() - quietSince < QUIET_SECONDS * 1_000_000_000L) {
+      if (!new String(BenchClickHouse.post(baseUrl, merges, new byte[0]), StandardCharsets.UTF_8)
+          .strip()
+          .equals("0")) {
+        quietSince = System.nanoTime();
+      }
       Thread.sleep(100);
     }
     return (System.nanoTime() - t) / 1e9;
   }
+
+  /** How long no merge may have run before {@link #settle} returns. */
+  static final long QUIET_SECONDS = 3;
 
   @Override
   public void close() throws SQLException, IOException {
