@@ -8,33 +8,40 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * {@code ingest [--database-url URL] [--events N] [--jfr FILE]}: N sample runs posted to {@code
- * /ingest} of a real server in a child process ({@link IngestLoad}: 500-event batches over 4
- * keep-alive connections). The first quarter warms the server up; the rest is timed. Prints
+ * {@code ingest [--database-url URL] [--events N] [--jfr FILE] [--discard]}: N sample runs posted
+ * to {@code /ingest} of a real server in a child process ({@link IngestLoad}: 500-event batches
+ * over 4 keep-alive connections). The first quarter warms the server up; the rest is timed. Prints
  * events/s, the 99th percentile batch latency and the server's own CPU microseconds per event; on
  * PostgreSQL also a COPY of the same stored rows into a table with the same columns and indexes, in
  * the same run, and the ratio of the two; on ClickHouse a bulk insert of the same stored rows into
  * tables like the events tables plays COPY's part. {@code --jfr FILE} records the server with JDK
- * Flight Recorder.
+ * Flight Recorder. {@code --discard} (embedded database only) gives the server a storage that keeps
+ * nothing ({@link DiscardingStorage}): the ceiling the server and the load generator reach on this
+ * machine without any database.
  */
 final class IngestBench {
   private static final int COPY_ROUNDS = 3;
 
   private IngestBench() {}
 
-  record Options(String databaseUrl, int events, String jfr) {
+  record Options(String databaseUrl, int events, String jfr, boolean discard) {
     static Options parse(String[] args) {
       List<String> rest = new ArrayList<>();
       String jfr = null;
+      boolean discard = false;
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--jfr") && i + 1 < args.length) {
           jfr = args[++i];
+        } else if (args[i].equals("--discard")) {
+          discard = true;
         } else {
           rest.add(args[i]);
         }
@@ -42,7 +49,10 @@ final class IngestBench {
       List<String> withDefault = new ArrayList<>(List.of("--events", "400000"));
       withDefault.addAll(rest);
       BenchArgs b = BenchArgs.parse(withDefault.toArray(String[]::new));
-      return new Options(b.databaseUrl(), b.events(), jfr);
+      if (discard && b.databaseUrl() != null) {
+        throw new IllegalArgumentException("--discard runs on the embedded database only");
+      }
+      return new Options(b.databaseUrl(), b.events(), jfr, discard);
     }
 
     List<String> jvmOptions() {
@@ -64,8 +74,11 @@ final class IngestBench {
       double seconds;
       double[] ms;
       double cpuUs;
-      try (ServerProcess server =
-              ServerProcess.start(IngestLoad.env(data, "0"), data.dir, options.jvmOptions());
+      Map<String, String> env = new HashMap<>(IngestLoad.env(data, "0"));
+      if (options.discard()) {
+        env.put(ServerChild.DISCARD, "1");
+      }
+      try (ServerProcess server = ServerProcess.start(env, data.dir, options.jvmOptions());
           IngestLoad load = new IngestLoad(server.port)) {
         load.send(bodies.subList(0, warm));
         long cpu0 = server.cpu().toNanos();
@@ -77,6 +90,10 @@ final class IngestBench {
       long stored;
       try (Storage storage = data.open()) {
         stored = storage.countEvents();
+      }
+      if (options.discard()) {
+        printCeiling(timedEvents, warm * IngestLoad.BATCH, seconds, ms, cpuUs, stored);
+        return;
       }
       if (stored != events) {
         throw new IllegalStateException(events + " events acknowledged but " + stored + " stored");
@@ -128,6 +145,37 @@ final class IngestBench {
           cpuUs,
           stored);
     }
+  }
+
+  /**
+   * {@code --discard}: the ceiling, what the server and the load generator reach on this machine
+   * when the storage keeps nothing (so nothing is stored, and there is no reference to compare).
+   */
+  private static void printCeiling(
+      int timedEvents, int warmEvents, double seconds, double[] ms, double cpuUs, long stored) {
+    if (stored != 0) {
+      throw new IllegalStateException(stored + " events stored by a storage that keeps none");
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "discard (no storage): %d events timed (after %d warm-up) in %.2f s%n"
+            + "events_per_s %.0f%np99_batch_ms %.1f%ncpu_us_per_event %.1f%n",
+        timedEvents,
+        warmEvents,
+        seconds,
+        timedEvents / seconds,
+        IngestLoad.quantile(ms, 0.99),
+        cpuUs);
+    System.out.printf(
+        Locale.ROOT,
+        "{\"storage\":\"discard\",\"events\":%d,\"batch\":%d,\"connections\":%d,"
+            + "\"events_per_s\":%.0f,\"p99_batch_ms\":%.1f,\"cpu_us_per_event\":%.1f}%n",
+        timedEvents,
+        IngestLoad.BATCH,
+        IngestLoad.CLIENTS,
+        timedEvents / seconds,
+        IngestLoad.quantile(ms, 0.99),
+        cpuUs);
   }
 
   /**

@@ -62,7 +62,7 @@ public final class Main {
         "       java -jar cli-analytics-bench.jar infer|reports|otlp --database-url URL --events N");
     System.err.println(
         "       java -jar cli-analytics-bench.jar ingest [--database-url URL] [--events N]"
-            + " [--jfr FILE]");
+            + " [--jfr FILE] [--discard]");
     System.err.println(
         "       java -jar cli-analytics-bench.jar soak [--database-url URL] [--minutes N]"
             + " [--rate EVENTS_PER_S]");

@@ -4,6 +4,7 @@ import dev.clianalytics.server.CliAnalyticsServer;
 import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.config.Logging;
 import dev.clianalytics.server.config.ServerConfig;
+import dev.clianalytics.server.storage.Storage;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -16,6 +17,9 @@ import java.nio.file.Path;
  * heap} on standard input (see {@link #heap}), and stops when standard input closes.
  */
 final class ServerChild {
+  /** Set to 1 by {@code ingest --discard}: the server's storage keeps no event. */
+  static final String DISCARD = "BENCH_DISCARD_EVENTS";
+
   private ServerChild() {}
 
   /**
@@ -40,8 +44,11 @@ final class ServerChild {
     // before the first logger exists: the benchmark's server logs exactly as `serve` does
     Logging.configure(config.logLevel());
     String url = System.getenv("DATABASE_URL");
-    try (CliAnalyticsServer server =
-        CliAnalyticsServer.start(config, Storages.open(url, Path.of(args[0])))) {
+    Storage storage = Storages.open(url, Path.of(args[0]));
+    if ("1".equals(System.getenv(DISCARD))) {
+      storage = new DiscardingStorage(storage);
+    }
+    try (CliAnalyticsServer server = CliAnalyticsServer.start(config, storage)) {
       System.out.println("port " + server.port());
       System.out.flush();
       BufferedReader in =
