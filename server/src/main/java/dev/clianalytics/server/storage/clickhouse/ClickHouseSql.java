@@ -35,6 +35,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class ClickHouseSql implements AutoCloseable {
   private static final long TIMEOUT_SECONDS = 300;
+  private static final ClickHouseFormat ROW_BINARY = ClickHouseFormat.RowBinary;
 
   private final Client client;
   private final String where;
@@ -236,8 +237,6 @@ final class ClickHouseSql implements AutoCloseable {
       ahead.shutdown();
     }
   }
-
-  private static final ClickHouseFormat ROW_BINARY = ClickHouseFormat.RowBinary;
 
   private long read(QueryResponse response, RowDecoder decoder) {
     long n = 0;

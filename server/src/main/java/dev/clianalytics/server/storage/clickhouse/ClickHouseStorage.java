@@ -31,12 +31,14 @@ import java.util.function.Consumer;
  */
 public final class ClickHouseStorage implements Storage {
   /**
-   * Keeps the first committed copy of each event id (see the class comment), reading it all. Ids
-   * are grouped as UUIDs, 16 bytes each, which is about three times faster than grouping their text
-   * and the same grouping: every stored id is a UUID's one canonical (lower-case) text.
+   * The seq of the first committed copy of each event id (see the class comment), reading them all.
+   * Ids are grouped as UUIDs, 16 bytes each, which is about three times faster than grouping their
+   * text and the same grouping: every stored id is a UUID's one canonical (lower-case) text.
    */
-  static final String FIRST_COPY =
-      "seq IN (SELECT min(seq) FROM event_ids GROUP BY toUUID(event_id))";
+  static final String FIRST_COPY_SEQS = "SELECT min(seq) FROM event_ids GROUP BY toUUID(event_id)";
+
+  /** Keeps the first committed copy of each event id. */
+  static final String FIRST_COPY = "seq IN (" + FIRST_COPY_SEQS + ")";
 
   /**
    * {@link #FIRST_COPY} for a read of the events matching {@code where}: only their ids are looked
@@ -324,13 +326,7 @@ public final class ClickHouseStorage implements Storage {
       return inActorRanges(where, sink);
     }
     return sql.rows(
-        "SELECT "
-            + EventColumns.INFERENCE_SELECT
-            + " FROM events WHERE "
-            + where
-            + " AND "
-            + (afterSeq <= 0 ? FIRST_COPY : firstCopy(where))
-            + " ORDER BY actor_id, ts_us, seq",
+        toInfer(where + " AND " + (afterSeq <= 0 ? FIRST_COPY : firstCopy(where))),
         r -> sink.accept(EventColumns.readForInference(r)));
   }
 
@@ -346,16 +342,7 @@ public final class ClickHouseStorage implements Storage {
           Math.clamp((stored + eventsPerRange - 1) / eventsPerRange, 1, FirstCopies.MAX_RANGES);
       List<String> statements = new ArrayList<>(ranges);
       for (String actorRange : FirstCopies.actorRanges(ranges)) {
-        statements.add(
-            "SELECT "
-                + EventColumns.INFERENCE_SELECT
-                + " FROM events WHERE "
-                + where
-                + " AND "
-                + actorRange
-                + " AND "
-                + first.condition()
-                + " ORDER BY actor_id, ts_us, seq");
+        statements.add(toInfer(where + " AND " + actorRange + " AND " + first.condition()));
       }
       return sql.rowsInTurn(statements, r -> sink.accept(EventColumns.readForInference(r)));
     }
@@ -369,14 +356,17 @@ public final class ClickHouseStorage implements Storage {
   long scanToInfer(String where, Consumer<Event> sink) {
     checkOpen();
     return sql.rows(
-        "SELECT "
-            + EventColumns.INFERENCE_SELECT
-            + " FROM events WHERE ("
-            + where
-            + ") AND "
-            + firstCopy(where)
-            + " ORDER BY actor_id, ts_us, seq",
+        toInfer("(" + where + ") AND " + firstCopy(where)),
         r -> sink.accept(EventColumns.readForInference(r)));
+  }
+
+  /** The events matching {@code condition}, as inference reads them: its columns, in its order. */
+  private static String toInfer(String condition) {
+    return "SELECT "
+        + EventColumns.INFERENCE_SELECT
+        + " FROM events WHERE "
+        + condition
+        + " ORDER BY actor_id, ts_us, seq";
   }
 
   /** {@link #firstCopy}, for callers in this package. */

@@ -40,20 +40,13 @@ final class FirstCopies implements AutoCloseable {
             + nowMillis
             + "_"
             + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    sql.execute(
-        "CREATE TABLE "
-            + table
-            + " ENGINE = Set AS SELECT min(seq) FROM event_ids GROUP BY toUUID(event_id)");
+    sql.execute("CREATE TABLE " + table + " ENGINE = Set AS " + ClickHouseStorage.FIRST_COPY_SEQS);
     return new FirstCopies(sql, table);
   }
 
   /** The condition that keeps an {@code events} row if it is the first committed copy of its id. */
   String condition() {
     return "seq IN " + table;
-  }
-
-  String table() {
-    return table;
   }
 
   /**
@@ -101,7 +94,7 @@ final class FirstCopies implements AutoCloseable {
     }
   }
 
-  static boolean startedBefore(String name, long millis) {
+  private static boolean startedBefore(String name, long millis) {
     int end = name.indexOf('_', PREFIX.length());
     try {
       return end > 0 && Long.parseLong(name.substring(PREFIX.length(), end)) < millis;
