@@ -104,6 +104,23 @@ interface BadInputContract extends IngestContract {
   }
 
   @Test
+  default void ingest_chunkedBodyOverMaxBodyBytes_is413() {
+    char[] pad = new char[(int) ApiFixture.MAX_BODY + 10];
+    Arrays.fill(pad, ' ');
+    byte[] body = (Json.write(Ev.recent("x").json()) + new String(pad)).getBytes();
+    Http.Response r =
+        http()
+            .postChunked(
+                "/ingest",
+                body,
+                "Content-Type",
+                JSON,
+                "Authorization",
+                "Bearer " + ApiFixture.INGEST);
+    assertProblem(r, 413);
+  }
+
+  @Test
   default void ingest_gzipThatInflatesOverMaxBodyBytes_is413() {
     char[] pad = new char[(int) ApiFixture.MAX_BODY * 4];
     Arrays.fill(pad, ' ');

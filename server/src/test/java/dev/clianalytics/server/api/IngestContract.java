@@ -88,6 +88,28 @@ interface IngestContract extends ApiContext {
   }
 
   @Test
+  default void ingest_chunkedBody_isReadWhole() {
+    // One event 300 times: a body of many reads that stores one row (other tests count rows).
+    Map<String, Object> event = Ev.recent("chunked").json();
+    byte[] body =
+        Json.write(Map.of("events", java.util.Collections.nCopies(300, event)))
+            .getBytes(StandardCharsets.UTF_8);
+    assertTrue(body.length > 64 * 1024, "a body of several reads: " + body.length);
+    Http.Response r =
+        http()
+            .postChunked(
+                "/ingest",
+                body,
+                "Content-Type",
+                JSON,
+                "Authorization",
+                "Bearer " + ApiFixture.INGEST);
+    assertEquals(200, r.status(), r.body());
+    assertEquals(
+        List.of(1L, 299L), List.of(json(r).get("accepted"), json(r).get("duplicates")), r.body());
+  }
+
+  @Test
   default void ingest_duplicateEventId_countsOnce() {
     Map<String, Object> e = Ev.recent("dup").json();
     Http.Response first = ingest(Json.write(List.of(e, e)));

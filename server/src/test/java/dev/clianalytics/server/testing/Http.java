@@ -86,6 +86,16 @@ public final class Http {
         headers);
   }
 
+  /** POSTs a body chunked, without a {@code Content-Length}, as a streaming client sends it. */
+  public Response postChunked(String path, byte[] body, String... headers) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body))),
+        headers);
+  }
+
   private Response send(HttpRequest.Builder builder, String... headers) {
     builder.timeout(Duration.ofSeconds(60));
     for (int i = 0; i < headers.length; i += 2) {
