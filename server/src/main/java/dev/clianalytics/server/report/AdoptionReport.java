@@ -66,17 +66,16 @@ record AdoptionReport(ReportFilter filter, List<Row> weeks) implements Report {
     List<Row> rows =
         Query.list(
             c,
-            "SELECT g.w, g.tool_name, g.v, g.users, g.n, t.users FROM (SELECT "
-                + week(c)
-                + " AS w, tool_name, coalesce(tool_version, 'unknown') AS v,"
-                + " count(DISTINCT actor_id) AS users, count(*) AS n FROM "
-                + c.events()
-                + where
-                + " GROUP BY w, tool_name, v HAVING count(DISTINCT actor_id) >= ?) g JOIN (SELECT "
-                + week(c)
-                + " AS w, tool_name, count(DISTINCT actor_id) AS users FROM "
-                + c.events()
-                + where
+            "SELECT g.w, g.tool_name, g.v, g.users, g.runs, t.users FROM (SELECT w, tool_name, v,"
+                + " count(actor_id) AS users, sum(n) AS runs"
+                + RawEventSql.perActor(
+                    c,
+                    week(c) + " AS w, tool_name, coalesce(tool_version, 'unknown') AS v",
+                    "w, tool_name, v",
+                    where)
+                + " GROUP BY w, tool_name, v HAVING count(actor_id) >= ?) g JOIN (SELECT w,"
+                + " tool_name, count(actor_id) AS users"
+                + RawEventSql.perActor(c, week(c) + " AS w, tool_name", "w, tool_name", where)
                 + " GROUP BY w, tool_name) t ON t.w = g.w AND t.tool_name = g.tool_name"
                 + " ORDER BY g.w, g.tool_name, g.users DESC, g.v",
             params,

@@ -43,7 +43,10 @@ record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> r
     long total =
         Query.list(
                 c,
-                "SELECT count(DISTINCT actor_id) FROM " + c.events() + where,
+                "SELECT count(actor_id) FROM (SELECT actor_id FROM "
+                    + c.events()
+                    + where
+                    + " GROUP BY actor_id) actors",
                 params,
                 rs -> rs.getLong(1))
             .get(0);
@@ -61,16 +64,16 @@ record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> r
       long total,
       List<String> columns)
       throws SQLException {
-    StringBuilder select = new StringBuilder("SELECT ");
+    StringBuilder keyItems = new StringBuilder();
     for (String column : columns) {
-      select
+      keyItems
+          .append(keyItems.isEmpty() ? "" : ", ")
           .append("coalesce(")
           .append(column)
           .append(", ")
           .append(UNKNOWN)
           .append(") AS ")
-          .append(column)
-          .append(", ");
+          .append(column);
     }
     List<Object> params = Query.params();
     params.addAll(filterParams);
@@ -78,13 +81,13 @@ record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> r
     String groupBy = String.join(", ", columns);
     return Query.list(
         c,
-        select
-            + "count(DISTINCT actor_id) AS users, count(*) FROM "
-            + c.events()
-            + where
+        "SELECT "
+            + groupBy
+            + ", count(actor_id) AS users, sum(n)"
+            + RawEventSql.perActor(c, keyItems.toString(), groupBy, where)
             + " GROUP BY "
             + groupBy
-            + " HAVING count(DISTINCT actor_id) >= ? ORDER BY users DESC, "
+            + " HAVING count(actor_id) >= ? ORDER BY users DESC, "
             + groupBy,
         params,
         rs -> {

@@ -36,6 +36,25 @@ final class RawEventSql {
     return sql.toString();
   }
 
+  /**
+   * {@code FROM} a subquery of one row per group of {@code keys} (comma-separated {@code expression
+   * AS name} items) and actor, with {@code n}, the actor's events in the group: an outer query that
+   * groups it by the keys' names counts distinct actors as {@code count(actor_id)} and events as
+   * {@code sum(n)}. This is {@code count(DISTINCT actor_id)} over the events, computed by hashing
+   * instead of sorting every event (several times faster on PostgreSQL when actors run many
+   * commands each).
+   */
+  static String perActor(SqlReads c, String keys, String keyNames, String where) {
+    return " FROM (SELECT "
+        + keys
+        + ", actor_id, count(*) AS n FROM "
+        + c.events()
+        + where
+        + " GROUP BY "
+        + keyNames
+        + ", actor_id) per_actor";
+  }
+
   private static long epochSeconds(LocalDate day) {
     return day.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
   }

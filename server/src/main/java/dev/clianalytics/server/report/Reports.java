@@ -41,7 +41,11 @@ final class Reports {
   /** Workflow groups that count, most runs first. */
   private List<WorkflowQueries.Group> workflows(SqlReads c, ReportFilter filter)
       throws SQLException {
-    Set<String> autos = autos(c);
+    return workflows(c, filter, autos(c));
+  }
+
+  private List<WorkflowQueries.Group> workflows(SqlReads c, ReportFilter filter, Set<String> autos)
+      throws SQLException {
     return WorkflowQueries.groups(c, filter, null, "workflow", autos).stream()
         .filter(g -> g.outcomes().actors() >= settings.minActors())
         .sorted(
@@ -79,9 +83,14 @@ final class Reports {
    * before them from the aggregates kept after raw-event retention (see {@link WorkflowWeeks}).
    */
   TrendsReport trends(SqlReads c, ReportFilter filter) throws SQLException {
+    Set<String> runAutos = autos(c);
     Set<String> shown = new TreeSet<>();
-    workflows(c, filter).forEach(w -> shown.add(w.workflow()));
-    Set<String> autos = new HashSet<>(autos(c));
+    if (settings.minActors() > 1) {
+      // With MIN_ACTORS at most 1 this adds nothing: every workflow it shows also has a week
+      // among the groups below with at least one actor, which the loop below shows anyway.
+      workflows(c, filter, runAutos).forEach(w -> shown.add(w.workflow()));
+    }
+    Set<String> autos = new HashSet<>(runAutos);
     autos.addAll(WorkflowWeeks.qualifyingAuto(c, settings.autoWorkflowMinRuns()));
     List<WorkflowQueries.Group> groups = new ArrayList<>();
     groups.addAll(WorkflowQueries.groups(c, filter, null, "week", autos));

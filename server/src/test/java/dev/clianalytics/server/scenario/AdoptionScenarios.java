@@ -64,6 +64,26 @@ interface AdoptionScenarios extends Scenarios {
   }
 
   @Test
+  default void adoption_countsAnActorOnceHoweverOftenTheyRan() {
+    send(
+        ev("a", 0, "mytool deploy", 0).version("1.1.0"),
+        ev("a", 1, "mytool deploy", 1).version("1.1.0"),
+        ev("a", 2, "mytool status", 0).version("1.1.0"),
+        ev("b", 3, "mytool deploy", 0).version("1.1.0"),
+        ev("b", 4, "mytool deploy", 0).version("1.0.0"));
+    infer();
+
+    Map<?, ?> r = get("/reports/adoption");
+
+    assertEquals(
+        List.of(week(0) + " 1.1.0 2 4", week(0) + " 1.0.0 1 1"),
+        rows(r, "weeks", "week", "tool_version", "active_users", "events"));
+    List<?> weeks = (List<?>) r.get("weeks");
+    assertEquals(1.0, num(((Map<?, ?>) weeks.get(0)).get("share")), 1e-9);
+    assertEquals(0.5, num(((Map<?, ?>) weeks.get(1)).get("share")), 1e-9);
+  }
+
+  @Test
   default void adoption_fromFiltersOnTheDayTheCommandRan() {
     twoWeeksOfReleases();
 
