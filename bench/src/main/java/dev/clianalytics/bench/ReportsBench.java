@@ -132,13 +132,7 @@ final class ReportsBench {
       double[] ms = new double[UNCACHED_ROUNDS];
       for (int i = 0; i < UNCACHED_ROUNDS; i++) {
         day = day.plusDays(1);
-        HttpRequest request =
-            HttpRequest.newBuilder(URI.create(base + "/reports/" + report + "?from=" + day))
-                .header("Authorization", "Bearer " + TOKEN)
-                .build();
-        long t = System.nanoTime();
-        send(client, request);
-        ms[i] = (System.nanoTime() - t) / 1e6;
+        ms[i] = timed(client, get(base + "/reports/" + report + "?from=" + day));
       }
       Arrays.sort(ms);
       System.out.printf(
@@ -161,12 +155,9 @@ final class ReportsBench {
 
   /** Milliseconds of the first request to {@code url} after the inference, on a new connection. */
   private static double first(String url) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).build();
+    HttpRequest request = get(url);
     try (HttpClient client = HttpClient.newHttpClient()) {
-      long cold = System.nanoTime();
-      send(client, request);
-      double ms = (System.nanoTime() - cold) / 1e6;
+      double ms = timed(client, request);
       System.out.printf(Locale.ROOT, "%s: first request after the inference %.1f ms%n", url, ms);
       return ms;
     }
@@ -174,16 +165,13 @@ final class ReportsBench {
 
   private static double p95(String url) throws Exception {
     HttpClient client = HttpClient.newHttpClient();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).build();
+    HttpRequest request = get(url);
     for (int i = 0; i < 10; i++) {
       send(client, request);
     }
     double[] ms = new double[REQUESTS];
     for (int i = 0; i < REQUESTS; i++) {
-      long t = System.nanoTime();
-      send(client, request);
-      ms[i] = (System.nanoTime() - t) / 1e6;
+      ms[i] = timed(client, request);
     }
     Arrays.sort(ms);
     System.out.printf(
@@ -193,6 +181,19 @@ final class ReportsBench {
         ms[REQUESTS / 2],
         ms[REQUESTS * 95 / 100 - 1]);
     return ms[(int) Math.ceil(REQUESTS * 0.95) - 1];
+  }
+
+  private static HttpRequest get(String url) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + TOKEN)
+        .build();
+  }
+
+  /** Milliseconds for one request and its whole answer. */
+  private static double timed(HttpClient client, HttpRequest request) throws Exception {
+    long t = System.nanoTime();
+    send(client, request);
+    return (System.nanoTime() - t) / 1e6;
   }
 
   private static void send(HttpClient client, HttpRequest request) throws Exception {

@@ -33,6 +33,13 @@ interface ApiContext {
     return http().post("/ingest", body, flat.toArray(String[]::new));
   }
 
+  /** A JSON body posted to {@code /ingest} chunked, without a {@code Content-Length}. */
+  default Http.Response ingestChunked(byte[] body) {
+    return http()
+        .postChunked(
+            "/ingest", body, "Content-Type", JSON, "Authorization", "Bearer " + ApiFixture.INGEST);
+  }
+
   default Map<?, ?> json(Http.Response r) {
     return (Map<?, ?>) Json.parse(r.body());
   }

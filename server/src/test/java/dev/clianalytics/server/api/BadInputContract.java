@@ -108,15 +108,7 @@ interface BadInputContract extends IngestContract {
     char[] pad = new char[(int) ApiFixture.MAX_BODY + 10];
     Arrays.fill(pad, ' ');
     byte[] body = (Json.write(Ev.recent("x").json()) + new String(pad)).getBytes();
-    Http.Response r =
-        http()
-            .postChunked(
-                "/ingest",
-                body,
-                "Content-Type",
-                JSON,
-                "Authorization",
-                "Bearer " + ApiFixture.INGEST);
+    Http.Response r = ingestChunked(body);
     assertProblem(r, 413);
   }
 

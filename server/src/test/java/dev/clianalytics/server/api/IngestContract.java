@@ -95,15 +95,7 @@ interface IngestContract extends ApiContext {
         Json.write(Map.of("events", java.util.Collections.nCopies(300, event)))
             .getBytes(StandardCharsets.UTF_8);
     assertTrue(body.length > 64 * 1024, "a body of several reads: " + body.length);
-    Http.Response r =
-        http()
-            .postChunked(
-                "/ingest",
-                body,
-                "Content-Type",
-                JSON,
-                "Authorization",
-                "Bearer " + ApiFixture.INGEST);
+    Http.Response r = ingestChunked(body);
     assertEquals(200, r.status(), r.body());
     assertEquals(
         List.of(1L, 299L), List.of(json(r).get("accepted"), json(r).get("duplicates")), r.body());
