@@ -5,7 +5,11 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Outcome counts of a group of workflow runs, read from {@link #columns}. */
+/**
+ * Outcome counts of a group of workflow runs, read from {@link #columns}. {@code actors} is the
+ * number of distinct actors, or a lower bound of it where the query did not count them (see {@link
+ * Detail#GATE}); the durations are null where the query did not compute them.
+ */
 record Outcomes(
     long runs,
     long success,
@@ -16,14 +20,32 @@ record Outcomes(
     Long medianMs,
     Long p90Ms) {
 
+  /**
+   * What a group query computes beyond the outcome counts. Counting distinct actors and taking
+   * percentiles each sort every run of the group, which makes them the costly part of a report.
+   */
+  enum Detail {
+    /** Distinct actors and the duration percentiles: for rows that show them. */
+    FULL,
+    /**
+     * Distinct actors only when {@code MIN_ACTORS} above 1 needs them to hide a group; otherwise
+     * {@code actors} is 1, a lower bound that every group with a run reaches. No durations.
+     */
+    GATE
+  }
+
   /** The aggregate select list {@link #read} expects, over {@code workflow_runs}. */
-  static String columns(SqlReads sql) {
-    return "count(*), sum(CASE WHEN outcome = 'SUCCESS' THEN 1 ELSE 0 END),"
-        + " sum(CASE WHEN outcome = 'FAILED' THEN 1 ELSE 0 END),"
-        + " sum(CASE WHEN outcome = 'ABANDONED' THEN 1 ELSE 0 END),"
-        + " sum(CASE WHEN outcome = 'IN_PROGRESS' THEN 1 ELSE 0 END),"
-        + " count(DISTINCT actor_id),"
-        + " "
+  static String columns(SqlReads sql, Detail detail, int minActors) {
+    String counts =
+        "count(*), sum(CASE WHEN outcome = 'SUCCESS' THEN 1 ELSE 0 END),"
+            + " sum(CASE WHEN outcome = 'FAILED' THEN 1 ELSE 0 END),"
+            + " sum(CASE WHEN outcome = 'ABANDONED' THEN 1 ELSE 0 END),"
+            + " sum(CASE WHEN outcome = 'IN_PROGRESS' THEN 1 ELSE 0 END), ";
+    if (detail == Detail.GATE) {
+      return counts + (minActors > 1 ? "count(DISTINCT actor_id)" : "1") + ", NULL, NULL";
+    }
+    return counts
+        + "count(DISTINCT actor_id), "
         + sql.percentileDisc("0.5", "duration_ms")
         + ", "
         + sql.percentileDisc("0.9", "duration_ms");

@@ -75,7 +75,8 @@ final class ReportCache {
     }
   }
 
-  private static long generation(SqlReads c) throws SQLException {
+  /** The generation of the derived tables in {@code c}'s snapshot. */
+  static long generation(SqlReads c) throws SQLException {
     return c.list(
             "SELECT generation FROM inference_state WHERE id = 1", List.of(), rs -> rs.getLong(1))
         .getFirst();

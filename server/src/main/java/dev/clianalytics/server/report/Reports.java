@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds the report documents of docs/reports.md from the derived tables only. */
 final class Reports {
   private final ReportSettings settings;
+  private final AtomicReference<Autos> autos = new AtomicReference<>();
 
   Reports(ReportSettings settings) {
     this.settings = settings;
@@ -46,7 +48,9 @@ final class Reports {
 
   private List<WorkflowQueries.Group> workflows(SqlReads c, ReportFilter filter, Set<String> autos)
       throws SQLException {
-    return WorkflowQueries.groups(c, filter, null, "workflow", autos).stream()
+    return WorkflowQueries.groups(
+            c, filter, null, "workflow", autos, Outcomes.Detail.FULL, settings.minActors())
+        .stream()
         .filter(g -> g.outcomes().actors() >= settings.minActors())
         .sorted(
             Comparator.comparingLong((WorkflowQueries.Group g) -> g.outcomes().runs())
@@ -93,7 +97,9 @@ final class Reports {
     Set<String> autos = new HashSet<>(runAutos);
     autos.addAll(WorkflowWeeks.qualifyingAuto(c, settings.autoWorkflowMinRuns()));
     List<WorkflowQueries.Group> groups = new ArrayList<>();
-    groups.addAll(WorkflowQueries.groups(c, filter, null, "week", autos));
+    groups.addAll(
+        WorkflowQueries.groups(
+            c, filter, null, "week", autos, Outcomes.Detail.GATE, settings.minActors()));
     groups.addAll(WorkflowWeeks.byWeek(c, filter, autos));
     // a workflow with only aggregates left is shown when one of its weeks had enough actors
     groups.stream()
@@ -128,7 +134,21 @@ final class Reports {
     return new TrendsReport(filter, new ArrayList<>(weeks), trends);
   }
 
+  /**
+   * The auto workflows that qualify. They depend on every run, not on a report's filter, so they
+   * are read once per generation of the derived tables rather than once per report.
+   */
   Set<String> autos(SqlReads c) throws SQLException {
-    return WorkflowQueries.qualifyingAuto(c, settings.autoWorkflowMinRuns());
+    long generation = ReportCache.generation(c);
+    Autos known = autos.get();
+    if (known != null && known.generation() == generation) {
+      return known.names();
+    }
+    Set<String> names =
+        Set.copyOf(WorkflowQueries.qualifyingAuto(c, settings.autoWorkflowMinRuns()));
+    autos.set(new Autos(generation, names));
+    return names;
   }
+
+  private record Autos(long generation, Set<String> names) {}
 }

@@ -23,7 +23,9 @@ final class VersionComparison {
   static VersionsReport build(SqlReads c, ReportFilter filter, Set<String> autos, int minActors)
       throws SQLException {
     TreeMap<String, TreeMap<String, WorkflowQueries.Group>> byWorkflow = new TreeMap<>();
-    for (WorkflowQueries.Group g : WorkflowQueries.groups(c, filter, null, "tool_version", autos)) {
+    for (WorkflowQueries.Group g :
+        WorkflowQueries.groups(
+            c, filter, null, "tool_version", autos, Outcomes.Detail.GATE, minActors)) {
       if (!g.key().isEmpty() && g.outcomes().actors() >= minActors) {
         byWorkflow
             .computeIfAbsent(g.workflow(), k -> new TreeMap<>(Versions.ORDER))

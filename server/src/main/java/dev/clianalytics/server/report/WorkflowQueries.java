@@ -26,10 +26,17 @@ final class WorkflowQueries {
 
   /**
    * Groups by workflow and {@code keyColumn} (a constant such as {@code ''} for whole workflows),
-   * hiding auto workflows that do not qualify; {@code workflow} null means every workflow.
+   * hiding auto workflows that do not qualify; {@code workflow} null means every workflow. {@code
+   * detail} and {@code minActors} choose what the outcomes hold ({@link Outcomes#columns}).
    */
   static List<Group> groups(
-      SqlReads c, ReportFilter filter, String workflow, String keyColumn, Set<String> autos)
+      SqlReads c,
+      ReportFilter filter,
+      String workflow,
+      String keyColumn,
+      Set<String> autos,
+      Outcomes.Detail detail,
+      int minActors)
       throws SQLException {
     ReportFilter.Sql where = filter.where("start_day", "tool");
     List<Object> params = Query.params();
@@ -38,7 +45,7 @@ final class WorkflowQueries {
         "SELECT workflow, min(tool), min(category), max(CASE WHEN auto THEN 1 ELSE 0 END), "
             + keyColumn
             + ", "
-            + Outcomes.columns(c)
+            + Outcomes.columns(c, detail, minActors)
             + " FROM workflow_runs WHERE 1 = 1"
             + where.text()
             + (workflow == null ? "" : " AND workflow = ?")

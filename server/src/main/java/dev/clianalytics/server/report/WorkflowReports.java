@@ -25,7 +25,9 @@ final class WorkflowReports {
   WorkflowReport build(SqlReads c, String name, ReportFilter filter) throws SQLException {
     Set<String> autos = reports.autos(c);
     WorkflowReport.Definition definition = definition(c, name, autos);
-    List<WorkflowQueries.Group> whole = WorkflowQueries.groups(c, filter, name, "workflow", autos);
+    List<WorkflowQueries.Group> whole =
+        WorkflowQueries.groups(
+            c, filter, name, "workflow", autos, Outcomes.Detail.FULL, settings.minActors());
     Outcomes o =
         whole.isEmpty() || whole.get(0).outcomes().actors() < settings.minActors()
             ? new Outcomes(0, 0, 0, 0, 0, 0, null, null)
@@ -85,7 +87,9 @@ final class WorkflowReports {
       Comparator<String> order,
       String label)
       throws SQLException {
-    return WorkflowQueries.groups(c, filter, name, column, autos).stream()
+    return WorkflowQueries.groups(
+            c, filter, name, column, autos, Outcomes.Detail.GATE, settings.minActors())
+        .stream()
         .filter(g -> !g.key().isEmpty() && g.outcomes().actors() >= settings.minActors())
         .sorted(Comparator.comparing(WorkflowQueries.Group::key, order))
         .map(g -> new WorkflowReport.Group(label, g.key(), g.outcomes()))

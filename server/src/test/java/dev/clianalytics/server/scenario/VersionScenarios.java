@@ -195,6 +195,32 @@ interface VersionScenarios extends Scenarios {
     assertEquals(0.5, Scenarios.num(drop.get("to_rate")));
   }
 
+  @Test
+  default void minActors_hidesAVersionOfOneActorHoweverManyRunsItHas() {
+    restart(Map.of("MIN_ACTORS", "2"));
+    List<Ev> events = new ArrayList<>(runs("2.0.0", 2, 2));
+    for (int i = 0; i < 3; i++) {
+      events.add(ev("solo", 10 + i, "terraform plan", 0).version("2.1.0"));
+      events.add(ev("solo", 10.5 + i, "terraform apply", 0).version("2.1.0"));
+    }
+    events.add(closer());
+    send(events.toArray(Ev[]::new));
+    infer();
+
+    // Three runs of 2.1.0 come from one actor: they count in the workflow, not as a version.
+    Map<?, ?> apply = get("/reports/workflows/apply_workflow");
+    assertEquals(5L, apply.get("runs"));
+    assertEquals(3L, apply.get("actors"));
+    List<?> shown = List.of("2.0.0");
+    assertEquals(
+        shown, versionRows(get("/reports/versions")).stream().map(r -> version(r)).toList());
+    assertEquals(shown, ((List<?>) apply.get("by_version")).stream().map(r -> version(r)).toList());
+  }
+
+  private static Object version(Object row) {
+    return ((Map<?, ?>) row).get("version");
+  }
+
   /** The test's own statistics, written independently of the server's. */
   final class Reference {
     /** The 97.5th percentile of the standard normal. */
