@@ -2,6 +2,7 @@ package dev.clianalytics.server.report;
 
 import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.LinkedHashMap;
@@ -17,14 +18,6 @@ import java.util.Map;
  * @param weeks one row per week, tool and version, oldest week first
  */
 record AdoptionReport(ReportFilter filter, List<Row> weeks) implements Report {
-  /** Days from the epoch (a Thursday) to the first Monday, for week numbers counted from it. */
-  private static final int FIRST_MONDAY = 4;
-
-  /** The week number of {@code ts}, counted in weeks from that Monday. */
-  private static String week(SqlReads c) {
-    return "CAST(floor((" + c.epochSeconds() + " / 86400 - " + FIRST_MONDAY + ") / 7) AS BIGINT)";
-  }
-
   /**
    * One week of one version.
    *
@@ -59,31 +52,32 @@ record AdoptionReport(ReportFilter filter, List<Row> weeks) implements Report {
   }
 
   static AdoptionReport build(SqlReads c, ReportFilter filter, int minActors) throws SQLException {
+    ReportFilter.Sql where = PlatformCountsSql.where(filter);
     List<Object> params = Query.params();
-    String where = RawEventSql.where(c, filter, params);
+    params.addAll(where.params());
     params.add(minActors);
-    RawEventSql.where(c, filter, params);
+    params.addAll(where.params());
     List<Row> rows =
         Query.list(
             c,
             "SELECT g.w, g.tool_name, g.v, g.users, g.runs, t.users FROM (SELECT w, tool_name, v,"
                 + " count(actor_id) AS users, sum(n) AS runs"
-                + RawEventSql.perActor(
-                    c,
-                    week(c) + " AS w, tool_name, coalesce(tool_version, 'unknown') AS v",
+                + PlatformCountsSql.perActor(
+                    "week AS w, tool AS tool_name, tool_version AS v",
                     "w, tool_name, v",
-                    where)
+                    where.text())
                 + " GROUP BY w, tool_name, v HAVING count(actor_id) >= ?) g JOIN (SELECT w,"
                 + " tool_name, count(actor_id) AS users"
-                + RawEventSql.perActor(c, week(c) + " AS w, tool_name", "w, tool_name", where)
+                + PlatformCountsSql.perActor(
+                    "week AS w, tool AS tool_name", "w, tool_name", where.text())
                 + " GROUP BY w, tool_name) t ON t.w = g.w AND t.tool_name = g.tool_name"
                 + " ORDER BY g.w, g.tool_name, g.users DESC, g.v",
             params,
             rs -> {
-              LocalDate monday = LocalDate.ofEpochDay(rs.getLong(1) * 7 + FIRST_MONDAY);
+              String week = rs.getString(1);
               return new Row(
-                  isoWeek(monday),
-                  monday,
+                  week,
+                  monday(week),
                   rs.getString(2),
                   rs.getString(3),
                   rs.getLong(4),
@@ -93,9 +87,12 @@ record AdoptionReport(ReportFilter filter, List<Row> weeks) implements Report {
     return new AdoptionReport(filter, rows);
   }
 
-  static String isoWeek(LocalDate day) {
-    return "%d-W%02d"
-        .formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  /** The Monday of an ISO week such as {@code 2026-W10}. */
+  static LocalDate monday(String isoWeek) {
+    int dash = isoWeek.indexOf("-W");
+    return LocalDate.of(Integer.parseInt(isoWeek.substring(0, dash)), 1, 4)
+        .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(isoWeek.substring(dash + 2)))
+        .with(DayOfWeek.MONDAY);
   }
 
   @Override

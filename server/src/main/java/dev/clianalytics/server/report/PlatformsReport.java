@@ -17,8 +17,6 @@ import java.util.Map;
  */
 record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> runtimes)
     implements Report {
-  private static final String UNKNOWN = "'unknown'";
-
   /**
    * Active users of one group.
    *
@@ -38,13 +36,13 @@ record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> r
   }
 
   static PlatformsReport build(SqlReads c, ReportFilter filter, int minActors) throws SQLException {
-    List<Object> params = Query.params();
-    String where = RawEventSql.where(c, filter, params);
+    ReportFilter.Sql filterSql = PlatformCountsSql.where(filter);
+    String where = filterSql.text();
+    List<Object> params = filterSql.params();
     long total =
         Query.list(
                 c,
-                "SELECT count(actor_id) FROM (SELECT actor_id FROM "
-                    + c.events()
+                "SELECT count(actor_id) FROM (SELECT actor_id FROM platform_counts WHERE 1 = 1"
                     + where
                     + " GROUP BY actor_id) actors",
                 params,
@@ -64,17 +62,6 @@ record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> r
       long total,
       List<String> columns)
       throws SQLException {
-    StringBuilder keyItems = new StringBuilder();
-    for (String column : columns) {
-      keyItems
-          .append(keyItems.isEmpty() ? "" : ", ")
-          .append("coalesce(")
-          .append(column)
-          .append(", ")
-          .append(UNKNOWN)
-          .append(") AS ")
-          .append(column);
-    }
     List<Object> params = Query.params();
     params.addAll(filterParams);
     params.add(minActors);
@@ -84,7 +71,7 @@ record PlatformsReport(ReportFilter filter, List<Group> platforms, List<Group> r
         "SELECT "
             + groupBy
             + ", count(actor_id) AS users, sum(n)"
-            + RawEventSql.perActor(c, keyItems.toString(), groupBy, where)
+            + PlatformCountsSql.perActor(groupBy, groupBy, where)
             + " GROUP BY "
             + groupBy
             + " HAVING count(actor_id) >= ? ORDER BY users DESC, "

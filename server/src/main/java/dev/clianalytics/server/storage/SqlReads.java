@@ -30,17 +30,10 @@ public interface SqlReads {
 
   /**
    * The stored events, for the few reads of raw events: a table expression with at least the
-   * columns {@code seq}, {@code received_at}, {@code actor_id}, {@code tool_name}, {@code
-   * tool_version}, {@code exit_code}, {@code os}, {@code arch} and {@code runtime}, each event
-   * once.
+   * columns {@code seq} and {@code received_at}, each event once.
    */
   default String events() {
     return "events";
-  }
-
-  /** The epoch seconds of an event of {@link #events()}, with its fraction. */
-  default String epochSeconds() {
-    return "extract(epoch FROM ts)";
   }
 
   /** Maps the current row; called once per row. */

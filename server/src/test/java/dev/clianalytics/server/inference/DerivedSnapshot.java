@@ -31,6 +31,11 @@ public final class DerivedSnapshot {
         "error_counts",
         "SELECT day, actor_id, tool, error_type, sum(events) FROM error_counts"
             + " GROUP BY day, actor_id, tool, error_type ORDER BY day, actor_id, tool, error_type");
+    QUERIES.put(
+        "platform_counts",
+        "SELECT day, week, actor_id, tool, tool_version, os, arch, runtime, sum(events)"
+            + " FROM platform_counts GROUP BY day, week, actor_id, tool, tool_version, os, arch,"
+            + " runtime ORDER BY day, actor_id, tool, tool_version, os, arch, runtime");
   }
 
   static {

@@ -9,6 +9,7 @@ import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.core.workflow.WorkflowCatalog;
 import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Database;
+import dev.clianalytics.server.storage.InferenceState;
 import dev.clianalytics.server.storage.Storage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,6 +65,30 @@ class FullRecomputationTriggersTest {
               new UUID(offsetMinutes, i)));
     }
     return events;
+  }
+
+  @Test
+  void rowsOfAnEarlierVersionOfTheDerivedTables_recomputeEverything() {
+    try (Storage storage = Storages.open(null, dir)) {
+      storage.migrate();
+      InferenceOptions defaults = InferenceOptions.defaults();
+      storage.insertEvents(events(40, 0), NOW);
+      service(storage, defaults).run(false);
+      // what a release before the last change to the derived tables stored
+      String earlier = Fingerprint.of(defaults, Fingerprint.DERIVED_TABLES - 1);
+      storage
+          .inference()
+          .exclusively(
+              tx -> {
+                InferenceState state = tx.state();
+                tx.finish(state.lastSeq(), state.horizon(), earlier);
+                return null;
+              });
+      storage.insertEvents(events(10, 200), NOW);
+
+      assertTrue(service(storage, defaults).run(false).full(), "first run after the upgrade");
+      assertFalse(service(storage, defaults).run(false).full(), "the run after it");
+    }
   }
 
   @Test

@@ -45,6 +45,7 @@ abstract class InferenceStoreContract {
           "session_recovery",
           "event_counts",
           "error_counts",
+          "platform_counts",
           "path_actors");
 
   private Storage storage;

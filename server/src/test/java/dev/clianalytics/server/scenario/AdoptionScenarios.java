@@ -135,6 +135,37 @@ interface AdoptionScenarios extends Scenarios {
     assertEquals(5, ((List<?>) get("/reports/adoption").get("weeks")).size());
   }
 
+  @Test
+  default void eachInference_addsOnlyTheEventsItProcessed() {
+    twoWeeksOfReleases();
+    send(ev("a", 5, "mytool status", 0).version("1.1.0").platform("linux", "amd64", "java-21"));
+    infer();
+
+    Map<?, ?> r = get("/reports/adoption?from=" + day(0));
+
+    assertEquals(
+        List.of("1.1.0 3 4", "1.0.0 1 1"),
+        rows(r, "weeks", "tool_version", "active_users", "events"));
+    assertEquals(
+        List.of("linux amd64 2 5", "darwin arm64 1 2", "unknown unknown 1 1"),
+        rows(get("/reports/platforms"), "platforms", "os", "arch", "active_users", "events"));
+  }
+
+  @Test
+  default void erasure_removesTheActorFromAdoptionAndPlatforms() {
+    twoWeeksOfReleases();
+
+    var erased = http().delete("/actors/d", "Authorization", "Bearer " + ServerFixture.TOKEN);
+    assertEquals(200, erased.status(), erased.body());
+
+    assertEquals(
+        List.of(week(-WEEK) + " 1.0.0 2", week(-WEEK) + " 1.1.0 1", week(0) + " 1.1.0 3"),
+        rows(get("/reports/adoption"), "weeks", "week", "tool_version", "active_users"));
+    assertEquals(
+        List.of("linux amd64 2", "darwin arm64 1"),
+        rows(get("/reports/platforms"), "platforms", "os", "arch", "active_users"));
+  }
+
   private static String week(double minutes) {
     LocalDate d = LocalDate.ofInstant(Scenarios.at(minutes), ZoneOffset.UTC);
     return "%d-W%02d"

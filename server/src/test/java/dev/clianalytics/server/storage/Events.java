@@ -119,6 +119,7 @@ public final class Events {
         e.machineId(),
         e.sessionHint(),
         e.ciDetected(),
-        e.eventId());
+        e.eventId(),
+        e.platform());
   }
 }

@@ -355,7 +355,8 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
         () -> {
           batch.writeTo(
               rows("event_counts", EventCounts.COLUMNS),
-              rows("error_counts", EventCounts.ERROR_COLUMNS));
+              rows("error_counts", EventCounts.ERROR_COLUMNS),
+              rows("platform_counts", EventCounts.PLATFORM_COLUMNS));
           return null;
         });
   }

@@ -52,15 +52,9 @@ final class ClickHouseReads implements SqlReads {
 
   @Override
   public String events() {
-    return "(SELECT seq, toNullable(received_us) AS received_at, actor_id, tool_name, tool_version, exit_code,"
-        + " os, arch, runtime, ts_us FROM events WHERE "
+    return "(SELECT seq, toNullable(received_us) AS received_at FROM events WHERE "
         + ClickHouseStorage.FIRST_COPY
         + ")";
-  }
-
-  @Override
-  public String epochSeconds() {
-    return "(ts_us / 1000000)";
   }
 
   /** {@code statement} with its {@code ?} (outside string literals) replaced by literals. */

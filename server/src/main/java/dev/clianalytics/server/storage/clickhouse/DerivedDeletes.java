@@ -23,6 +23,7 @@ final class DerivedDeletes {
           "session_recovery_rows",
           "event_counts_rows",
           "error_counts_rows",
+          "platform_counts_rows",
           "path_actors_rows",
           "sessions_rows");
 
@@ -33,6 +34,7 @@ final class DerivedDeletes {
           "session_recovery_rows",
           "event_counts_rows",
           "error_counts_rows",
+          "platform_counts_rows",
           "path_totals_rows",
           "path_actors_rows",
           "workflow_weeks_rows");
@@ -121,6 +123,7 @@ final class DerivedDeletes {
     EventWrites.delete(sql, "sessions_rows", "end_us < " + micros);
     EventWrites.delete(sql, "event_counts_rows", "day < " + day);
     EventWrites.delete(sql, "error_counts_rows", "day < " + day);
+    EventWrites.delete(sql, "platform_counts_rows", "day < " + day);
     compactPaths(day);
     dropInvisible();
   }

@@ -27,12 +27,13 @@ final class EventColumns {
   /** The select list every event read uses, in {@link #read}'s order. */
   static final String SELECT = names(READ_TYPES);
 
-  // What inference reads of an event: not its seq, arrival time, error message or platform.
+  // What inference reads of an event: not its seq, arrival time or error message.
   private static final String INFERENCE_TYPES =
       "event_id String, ts_us Int64, tool_name String, tool_version Nullable(String),"
           + " command_path Array(String), flags_present Array(String), exit_code Int32,"
           + " duration_ms Nullable(Int64), error_type Nullable(String), actor_id String,"
-          + " machine_id Nullable(String), session_hint Nullable(String), ci_detected UInt8";
+          + " machine_id Nullable(String), session_hint Nullable(String), ci_detected UInt8,"
+          + " os Nullable(String), arch Nullable(String), runtime Nullable(String)";
 
   /** The select list of {@link #readForInference}, in its order. */
   static final String INFERENCE_SELECT = names(INFERENCE_TYPES);
@@ -50,14 +51,13 @@ final class EventColumns {
 
   /**
    * One row of {@link #INFERENCE_SELECT}: the event with the fields inference uses, its error
-   * message and platform absent (the reports read those from {@code events} directly).
+   * message absent (the reports read it from {@code events} directly).
    */
   static Event readForInference(RowBinaryInput r) throws IOException {
     return event(r, false);
   }
 
-  // The columns from event_id on, in both select lists' order; the error message and platform
-  // only when whole.
+  // The columns from event_id on, in both select lists' order; the error message only when whole.
   private static Event event(RowBinaryInput r, boolean whole) throws IOException {
     UUID id = r.uuidText();
     Instant ts = instant(r.int64());
@@ -73,10 +73,7 @@ final class EventColumns {
     String machine = r.nullableString();
     String hint = r.nullableString();
     boolean ci = r.uint8() != 0;
-    Platform platform =
-        whole
-            ? new Platform(r.nullableString(), r.nullableString(), r.nullableString())
-            : Platform.NONE;
+    Platform platform = new Platform(r.nullableString(), r.nullableString(), r.nullableString());
     return new Event(
         ts,
         tool,

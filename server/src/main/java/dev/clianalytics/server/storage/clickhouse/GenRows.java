@@ -34,6 +34,7 @@ final class GenRows implements RowWriter {
           "session_recovery", List.of("start_day", "session_id"),
           "event_counts", List.of("day", "tool", "command"),
           "error_counts", List.of("day", "tool", "error_type"),
+          "platform_counts", List.of("day", "tool", "actor_id"),
           "path_totals", List.of("day", "tool", "sequence"),
           "path_actors", List.of("day", "tool", "sequence", "actor_id"),
           "workflow_weeks", List.of("start_day", "workflow"));

@@ -18,6 +18,7 @@ public interface DerivedRewrite {
           "session_recovery",
           "event_counts",
           "error_counts",
+          "platform_counts",
           "path_totals",
           "path_actors");
 

@@ -54,6 +54,7 @@ final class ActorTables {
           new Table("path_actors", Erasure.BY_ACTOR_ID, Retention.PATH_GROUPS),
           new Table("event_counts", Erasure.BY_ACTOR_ID, Retention.DAY),
           new Table("error_counts", Erasure.BY_ACTOR_ID, Retention.DAY),
+          new Table("platform_counts", Erasure.BY_ACTOR_ID, Retention.DAY),
           new Table("events", Erasure.BY_ACTOR_ID, Retention.TIMESTAMP),
           new Table("documents", Erasure.BY_DOCUMENT_TEXT, Retention.RECEIVED),
           new Table("infer_ranges", Erasure.TRANSIENT, Retention.TRANSIENT),

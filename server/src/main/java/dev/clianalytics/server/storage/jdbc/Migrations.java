@@ -23,7 +23,8 @@ public final class Migrations {
           "V3__path_totals.sql",
           "V4__path_trails.sql",
           "V5__platform.sql",
-          "V6__workflow_weeks.sql");
+          "V6__workflow_weeks.sql",
+          "V7__platform_counts.sql");
   public static final List<String> DUCKDB =
       List.of(
           "V1__events.sql",
@@ -31,9 +32,14 @@ public final class Migrations {
           "V3__path_totals.sql",
           "V4__path_trails.sql",
           "V5__platform.sql",
-          "V6__workflow_weeks.sql");
+          "V6__workflow_weeks.sql",
+          "V7__platform_counts.sql");
   public static final List<String> CLICKHOUSE =
-      List.of("V1__events.sql", "V2__inference.sql", "V3__infer_partition.sql");
+      List.of(
+          "V1__events.sql",
+          "V2__inference.sql",
+          "V3__infer_partition.sql",
+          "V4__platform_counts.sql");
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
 

@@ -36,7 +36,7 @@ public final class SqlInferenceTx implements InferenceTx {
   // Ties of actor and timestamp are put in event id order by TieOrder, not by the database.
   private static final String ORDER = " ORDER BY e.actor_id, e.ts";
   private static final List<String> COUNT_TABLES =
-      List.of("event_counts", "error_counts", "path_totals", "path_actors");
+      List.of("event_counts", "error_counts", "platform_counts", "path_totals", "path_actors");
 
   private final Connection writer;
   private final Connection reader;
@@ -265,7 +265,8 @@ public final class SqlInferenceTx implements InferenceTx {
         () -> {
           batch.writeTo(
               out.of("event_counts", EventCounts.COLUMNS),
-              out.of("error_counts", EventCounts.ERROR_COLUMNS));
+              out.of("error_counts", EventCounts.ERROR_COLUMNS),
+              out.of("platform_counts", EventCounts.PLATFORM_COLUMNS));
           return null;
         });
   }

@@ -1,6 +1,7 @@
 package dev.clianalytics.server.storage.postgres;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.event.Platform;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,8 +24,8 @@ import org.postgresql.copy.CopyOut;
 final class PostgresEventCopy {
   private static final String COLUMNS =
       "e.event_id, e.ts, e.tool_name, e.tool_version, e.command_path, e.exit_code, e.duration_ms,"
-          + " e.error_type, e.actor_id, e.session_hint, e.ci_detected";
-  private static final int FIELDS = 11;
+          + " e.error_type, e.actor_id, e.session_hint, e.ci_detected, e.os, e.arch, e.runtime";
+  private static final int FIELDS = 14;
 
   /** PostgreSQL counts timestamps in microseconds from 2000-01-01T00:00:00Z. */
   private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
@@ -78,9 +79,10 @@ final class PostgresEventCopy {
     String hint = text(in.int32());
     in.length(1);
     boolean ci = in.int8() != 0;
+    Platform platform = new Platform(text(in.int32()), text(in.int32()), text(in.int32()));
     return new Event(
         ts, tool, version, path, List.of(), exit, duration, errorType, null, actorId, null, hint,
-        ci, id);
+        ci, id, platform);
   }
 
   /** A text value of {@code length} bytes (-1 for NULL), shared with equal earlier values. */

@@ -202,5 +202,7 @@ final class PostgresSchema {
           "infer_ranges",
           "doomed_sessions",
           "path_totals",
-          "path_actors");
+          "path_actors",
+          "workflow_weeks",
+          "platform_counts");
 }

@@ -77,7 +77,7 @@ class ClickHouseStorageTest extends StorageContractTest {
   }
 
   @Test
-  void inferenceRead_carriesEveryFieldButTheErrorMessageAndPlatform_inInferenceOrder() {
+  void inferenceRead_carriesEveryFieldButTheErrorMessage_inInferenceOrder() {
     List<Event> batch = Events.many(30, "actor-", 3);
     storage.insertEvents(batch, RECEIVED);
     ClickHouseStorage ch = (ClickHouseStorage) storage;
@@ -89,7 +89,7 @@ class ClickHouseStorageTest extends StorageContractTest {
 
     assertTrue(whole.stream().anyMatch(e -> e.errorMessage() != null));
     assertTrue(whole.stream().anyMatch(e -> e.platform().os() != null));
-    // error message gone, platform none
+    // error message gone, platform kept (inference counts events per platform)
     List<Event> expected = whole.stream().map(e -> Events.withErrorMessage(e, null)).toList();
     assertEquals(expected, toInfer);
     List<Event> oneActor = new java.util.ArrayList<>();

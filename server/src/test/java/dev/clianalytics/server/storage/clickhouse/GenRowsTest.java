@@ -3,6 +3,7 @@ package dev.clianalytics.server.storage.clickhouse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.server.storage.jdbc.Migrations;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,7 @@ class GenRowsTest {
     java.util.regex.Pattern table =
         java.util.regex.Pattern.compile(
             "CREATE TABLE IF NOT EXISTS (\\w+)_rows \\((?s:.*?)\\) ENGINE = \\w+ ORDER BY \\(([^)]*)\\)");
-    for (String file : List.of("V1__events.sql", "V2__inference.sql", "V3__infer_partition.sql")) {
+    for (String file : Migrations.CLICKHOUSE) {
       String sql;
       try (var in = GenRows.class.getResourceAsStream("/db/clickhouse/" + file)) {
         sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
