@@ -21,7 +21,7 @@ public final class EventCounts {
       "day, week, actor_id, tool, tool_version, os, arch, runtime, events";
 
   /** What the adoption and platforms reports call a tool version or platform an event lacks. */
-  public static final String UNKNOWN = "unknown";
+  private static final String UNKNOWN = "unknown";
 
   /**
    * {@code path} is the command path, or just the tool name when the path is empty (the command,
