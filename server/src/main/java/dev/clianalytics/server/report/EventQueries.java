@@ -4,7 +4,11 @@ import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Totals, failing commands and error types, from the daily event counts and sessions. */
+/**
+ * Totals, failing commands and error types, from the daily event counts and sessions. Distinct
+ * actors are the rows of a grouping by actor rather than {@code count(DISTINCT ...)}, which
+ * PostgreSQL computes by sorting every row of each group.
+ */
 final class EventQueries {
   private EventQueries() {}
 
@@ -14,9 +18,11 @@ final class EventQueries {
     long[] t =
         Query.list(
                 c,
-                "SELECT coalesce(sum(events), 0), coalesce(sum(CASE WHEN ci THEN events ELSE 0"
-                    + " END), 0), count(DISTINCT actor_id) FROM event_counts WHERE 1 = 1"
-                    + where.text(),
+                "SELECT coalesce(sum(n), 0), coalesce(sum(n_ci), 0), count(*) FROM (SELECT"
+                    + " actor_id, sum(events) AS n, sum(CASE WHEN ci THEN events ELSE 0 END) AS"
+                    + " n_ci FROM event_counts WHERE 1 = 1"
+                    + where.text()
+                    + " GROUP BY actor_id) per_actor",
                 where.params(),
                 rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
             .get(0);
@@ -49,11 +55,13 @@ final class EventQueries {
     params.add(limit);
     return Query.list(
         c,
-        "SELECT command, sum(failures) AS f, count(DISTINCT CASE WHEN failures > 0 THEN actor_id"
-            + " END) AS a, sum(events) FROM event_counts WHERE 1 = 1"
+        "SELECT command, sum(n_failed) AS f, sum(CASE WHEN n_failed > 0 THEN 1 ELSE 0 END) AS a,"
+            + " sum(n) FROM (SELECT command, actor_id, sum(failures) AS n_failed, sum(events) AS n"
+            + " FROM event_counts WHERE 1 = 1"
             + where.text()
-            + " GROUP BY command HAVING sum(failures) > 0 AND count(DISTINCT CASE WHEN failures"
-            + " > 0 THEN actor_id END) >= ? ORDER BY f DESC, a DESC, command LIMIT ?",
+            + " GROUP BY command, actor_id) per_actor GROUP BY command HAVING sum(n_failed) > 0"
+            + " AND sum(CASE WHEN n_failed > 0 THEN 1 ELSE 0 END) >= ?"
+            + " ORDER BY f DESC, a DESC, command LIMIT ?",
         params,
         rs ->
             new FailingCommand(
@@ -74,11 +82,11 @@ final class EventQueries {
     params.add(limit);
     return Query.list(
         c,
-        "SELECT error_type, sum(events) AS n, count(DISTINCT actor_id) AS a FROM error_counts"
-            + " WHERE 1 = 1"
+        "SELECT error_type, sum(n) AS total, count(*) AS a FROM (SELECT error_type, actor_id,"
+            + " sum(events) AS n FROM error_counts WHERE 1 = 1"
             + where.text()
-            + " GROUP BY error_type HAVING count(DISTINCT actor_id) >= ?"
-            + " ORDER BY n DESC, a DESC, error_type LIMIT ?",
+            + " GROUP BY error_type, actor_id) per_actor GROUP BY error_type HAVING count(*) >= ?"
+            + " ORDER BY total DESC, a DESC, error_type LIMIT ?",
         params,
         rs -> new ErrorTypeCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
   }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Outcome counts of a group of workflow runs, read from {@link #columns}. {@code actors} is the
+ * Outcome counts of a group of workflow runs, selected as {@link #COUNTS}. {@code actors} is the
  * number of distinct actors, or a lower bound of it where the query did not count them (see {@link
  * Detail#GATE}); the durations are null where the query did not compute them.
  */
@@ -34,33 +34,34 @@ record Outcomes(
     GATE
   }
 
-  /** The aggregate select list {@link #read} expects, over {@code workflow_runs}. */
-  static String columns(SqlReads sql, Detail detail, int minActors) {
-    String counts =
-        "count(*), sum(CASE WHEN outcome = 'SUCCESS' THEN 1 ELSE 0 END),"
-            + " sum(CASE WHEN outcome = 'FAILED' THEN 1 ELSE 0 END),"
-            + " sum(CASE WHEN outcome = 'ABANDONED' THEN 1 ELSE 0 END),"
-            + " sum(CASE WHEN outcome = 'IN_PROGRESS' THEN 1 ELSE 0 END), ";
-    if (detail == Detail.GATE) {
-      return counts + (minActors > 1 ? "count(DISTINCT actor_id)" : "1") + ", NULL, NULL";
-    }
-    return counts
-        + "count(DISTINCT actor_id), "
-        + sql.percentileDisc("0.5", "duration_ms")
-        + ", "
-        + sql.percentileDisc("0.9", "duration_ms");
-  }
+  /**
+   * The aggregates of one group's outcome counts over {@code workflow_runs}, named {@code g_runs},
+   * {@code g_success}, {@code g_failed}, {@code g_abandoned} and {@code g_in_progress}.
+   */
+  static final String COUNTS =
+      "count(*) AS g_runs, sum(CASE WHEN outcome = 'SUCCESS' THEN 1 ELSE 0 END) AS g_success,"
+          + " sum(CASE WHEN outcome = 'FAILED' THEN 1 ELSE 0 END) AS g_failed,"
+          + " sum(CASE WHEN outcome = 'ABANDONED' THEN 1 ELSE 0 END) AS g_abandoned,"
+          + " sum(CASE WHEN outcome = 'IN_PROGRESS' THEN 1 ELSE 0 END) AS g_in_progress";
 
-  static Outcomes read(SqlReads.Row rs, int first) throws SQLException {
+  /** The counts of {@link #COUNTS} summed over the rows of a query that selected them. */
+  static final String SUMS =
+      "sum(g_runs), sum(g_success), sum(g_failed), sum(g_abandoned), sum(g_in_progress)";
+
+  /**
+   * The five counts from column {@code first} on, then {@code actors}, with the durations given.
+   */
+  static Outcomes read(SqlReads.Row rs, int first, long actors, Long medianMs, Long p90Ms)
+      throws SQLException {
     return new Outcomes(
         rs.getLong(first),
         rs.getLong(first + 1),
         rs.getLong(first + 2),
         rs.getLong(first + 3),
         rs.getLong(first + 4),
-        rs.getLong(first + 5),
-        Query.longOrNull(rs, first + 6),
-        Query.longOrNull(rs, first + 7));
+        actors,
+        medianMs,
+        p90Ms);
   }
 
   /**

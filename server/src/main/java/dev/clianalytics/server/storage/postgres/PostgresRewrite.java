@@ -75,9 +75,17 @@ final class PostgresRewrite implements DerivedRewrite {
     return true;
   }
 
+  /**
+   * The table's indexes, then {@code ANALYZE}: a new table has no planner statistics, and until
+   * autovacuum gathered some (a minute or more later) PostgreSQL would plan the reports that run
+   * right after the swap from guesses, such as sorting half a million runs to group them where a
+   * hash table of a few dozen groups does (docs/server.md, "Uncached reports").
+   */
   @Override
   public List<String> finishTable(String name) {
-    return List.copyOf(indexes.get(name).values());
+    List<String> statements = new ArrayList<>(indexes.get(name).values());
+    statements.add("ANALYZE " + table(name));
+    return statements;
   }
 
   @Override

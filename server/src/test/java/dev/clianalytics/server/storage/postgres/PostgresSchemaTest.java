@@ -2,6 +2,7 @@ package dev.clianalytics.server.storage.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.Events;
 import dev.clianalytics.server.storage.Storage;
+import dev.clianalytics.server.storage.derived.DerivedRewrite;
 import dev.clianalytics.server.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -167,6 +169,26 @@ class PostgresSchemaTest {
       infer(s, true);
     }
     assertEquals(List.of(), tablesWithoutRowSecurity());
+  }
+
+  @Test
+  void fullInference_swappedTablesComeWithPlannerStatistics() throws SQLException {
+    try (Storage s = open(db.url())) {
+      s.migrate();
+      s.insertEvents(Events.many(50, "a", 3), NOW);
+      infer(s, true);
+    }
+    assertNotEquals("0", one("SELECT count(*) FROM cli_analytics.workflow_runs"));
+    for (String table : DerivedRewrite.TABLES) {
+      // column statistics (distinct values, common values) exist only once the table is analyzed
+      boolean rows = !one("SELECT count(*) FROM cli_analytics." + table).equals("0");
+      String columns =
+          one(
+              "SELECT count(*) FROM pg_stats WHERE schemaname = 'cli_analytics' AND tablename = '"
+                  + table
+                  + "'");
+      assertEquals(rows, !columns.equals("0"), table);
+    }
   }
 
   @Test
