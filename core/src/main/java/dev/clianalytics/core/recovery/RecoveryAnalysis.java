@@ -6,7 +6,7 @@ import dev.clianalytics.core.workflow.Commands;
 import dev.clianalytics.core.workflow.Exit;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,36 +71,80 @@ public final class RecoveryAnalysis {
 
   /** As {@link #merge(Iterable)}, hiding commands that failed for fewer than {@code minActors}. */
   public static List<Recovery> merge(Iterable<RecoveryCount> contributions, int minActors) {
-    Map<String, Merged> byCommand = new HashMap<>();
+    Merger merger = new Merger();
     for (RecoveryCount c : contributions) {
-      Merged m = byCommand.computeIfAbsent(c.command(), k -> new Merged());
-      m.failures += c.failures();
-      m.recovered += c.recovered();
-      m.actors.add(c.actorId());
-      m.millis.addAll(c.recoveryMillis());
-      c.nextCommands().forEach((next, n) -> m.next.merge(next, n, Long::sum));
+      Part part = merger.add(c.command(), c.actorId(), c.failures(), c.recovered());
+      c.nextCommands().forEach(part::next);
+      c.recoveryMillis().forEach(part::recoveryMillis);
     }
-    List<Recovery> result = new ArrayList<>();
-    byCommand.forEach(
-        (command, m) -> {
-          if (m.actors.size() >= minActors) {
-            result.add(m.toRecovery(command));
-          }
-        });
-    result.sort(
-        Comparator.comparingLong(Recovery::failures).reversed().thenComparing(Recovery::command));
-    return result;
+    return merger.result(minActors);
+  }
+
+  /**
+   * Merges contributions given piece by piece, for a caller that reads them from storage: the same
+   * result as {@link #merge(Iterable, int)} without a {@link RecoveryCount} (and its copies) per
+   * contribution.
+   */
+  public static final class Merger {
+    private final Map<String, Merged> byCommand = new HashMap<>();
+
+    /**
+     * Adds a contribution's counts (see {@link RecoveryCount}); its next commands and recovery
+     * times go to the part returned.
+     */
+    public Part add(String command, String actorId, long failures, long recovered) {
+      Merged m = byCommand.get(command);
+      if (m == null) {
+        m = new Merged();
+        byCommand.put(command, m);
+      }
+      m.failures += failures;
+      m.recovered += recovered;
+      m.actors.add(actorId);
+      return m;
+    }
+
+    /** One recovery per command that failed for at least {@code minActors}, as {@link #merge}. */
+    public List<Recovery> result(int minActors) {
+      List<Recovery> result = new ArrayList<>();
+      byCommand.forEach(
+          (command, m) -> {
+            if (m.actors.size() >= minActors) {
+              result.add(m.toRecovery(command));
+            }
+          });
+      result.sort(
+          Comparator.comparingLong(Recovery::failures).reversed().thenComparing(Recovery::command));
+      return result;
+    }
+  }
+
+  /** Where the rest of one contribution goes. */
+  public interface Part {
+    /** {@code times} of the contribution's failures were followed by {@code command}. */
+    void next(String command, long times);
+
+    /** One of the contribution's recoveries took {@code millis}. */
+    void recoveryMillis(long millis);
   }
 
   /** The median; for an even count the mean of the two middle values, rounded down. */
   static Long median(List<Long> values) {
-    if (values.isEmpty()) {
+    long[] array = new long[values.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = values.get(i);
+    }
+    return median(array, array.length);
+  }
+
+  /** The median of the first {@code n} values, which it sorts; null for none. */
+  private static Long median(long[] values, int n) {
+    if (n == 0) {
       return null;
     }
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int mid = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+    Arrays.sort(values, 0, n);
+    int mid = n / 2;
+    return n % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
   }
 
   private static final class Builder {
@@ -109,12 +153,26 @@ public final class RecoveryAnalysis {
     final List<Long> millis = new ArrayList<>();
   }
 
-  private static final class Merged {
+  private static final class Merged implements Part {
     long failures;
     long recovered;
     final Set<String> actors = new HashSet<>();
     final Map<String, Long> next = new HashMap<>();
-    final List<Long> millis = new ArrayList<>();
+    long[] millis = new long[4];
+    int millisCount;
+
+    @Override
+    public void next(String command, long times) {
+      next.merge(command, times, Long::sum);
+    }
+
+    @Override
+    public void recoveryMillis(long value) {
+      if (millisCount == millis.length) {
+        millis = Arrays.copyOf(millis, millisCount * 2);
+      }
+      millis[millisCount++] = value;
+    }
 
     Recovery toRecovery(String command) {
       Map<String, Long> ordered = new LinkedHashMap<>();
@@ -125,7 +183,12 @@ public final class RecoveryAnalysis {
                   .thenComparing(Map.Entry.comparingByKey()))
           .forEach(e -> ordered.put(e.getKey(), e.getValue()));
       return new Recovery(
-          command, failures, actors.size(), ordered, (double) recovered / failures, median(millis));
+          command,
+          failures,
+          actors.size(),
+          ordered,
+          (double) recovered / failures,
+          median(millis, millisCount));
     }
   }
 }

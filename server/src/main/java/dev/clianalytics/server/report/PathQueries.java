@@ -4,11 +4,10 @@ import dev.clianalytics.core.hotpath.HotPath;
 import dev.clianalytics.core.hotpath.HotPaths;
 import dev.clianalytics.core.recovery.Recovery;
 import dev.clianalytics.core.recovery.RecoveryAnalysis;
-import dev.clianalytics.core.recovery.RecoveryCount;
 import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,88 +20,132 @@ final class PathQueries {
   /**
    * Ranked paths (docs/reports.md), hiding those from fewer than {@code minActors} actors. Reads
    * the per-day totals, not the per-session rows they sum.
+   *
+   * <p>Distinct actors are counted only for the paths that can make the list: the paths ranked by
+   * failures, {@code limit} at a time with every path tied with the last of them (a path with fewer
+   * failures ranks below all of these whatever its actors), until {@code limit} paths have enough
+   * actors. Counting them for every failing path read most of {@code path_actors} each time.
    */
   static List<HotPath> hotPaths(SqlReads c, ReportFilter filter, int minActors, int limit)
       throws SQLException {
     ReportFilter.Sql where = filter.where("day", "tool");
-    Map<String, Long> actors = new HashMap<>();
-    for (Object[] row :
-        Query.list(
-            c,
-            "SELECT sequence, count(*) FROM (SELECT sequence, actor_id FROM path_actors"
-                + " WHERE 1 = 1"
-                + where.text()
-                + " GROUP BY sequence, actor_id HAVING sum(failures) > 0) a GROUP BY sequence",
-            where.params(),
-            rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
-      actors.put((String) row[0], (Long) row[1]);
-    }
+    List<PathTotal> totals =
+        new ArrayList<>(
+            Query.list(
+                c,
+                "SELECT sequence, sum(failures), sum(occurrences) FROM path_totals WHERE 1 = 1"
+                    + where.text()
+                    + " GROUP BY sequence HAVING sum(failures) > 0",
+                where.params(),
+                rs -> new PathTotal(rs.getString(1), rs.getLong(2), rs.getLong(3))));
+    totals.sort(Comparator.comparingLong(PathTotal::failures).reversed());
     List<HotPath> paths = new ArrayList<>();
-    for (HotPath p :
-        Query.list(
-            c,
-            "SELECT sequence, sum(failures), sum(occurrences) FROM path_totals WHERE 1 = 1"
-                + where.text()
-                + " GROUP BY sequence HAVING sum(failures) > 0",
-            where.params(),
-            rs ->
-                new HotPath(
-                    rs.getString(1) + "!",
-                    rs.getLong(2),
-                    actors.getOrDefault(rs.getString(1), 0L),
-                    rs.getLong(3),
-                    (double) rs.getLong(2) / rs.getLong(3)))) {
-      if (p.actors() >= minActors) {
-        paths.add(p);
+    int next = 0;
+    while (paths.size() < limit && next < totals.size()) {
+      int end = Math.min(next + limit, totals.size());
+      while (end < totals.size() && totals.get(end).failures() == totals.get(end - 1).failures()) {
+        end++;
       }
+      List<PathTotal> candidates = totals.subList(next, end);
+      Map<String, Long> actors = actors(c, where, candidates);
+      for (PathTotal t : candidates) {
+        long a = actors.getOrDefault(t.sequence(), 0L);
+        if (a >= minActors) {
+          paths.add(
+              new HotPath(
+                  t.sequence() + "!",
+                  t.failures(),
+                  a,
+                  t.occurrences(),
+                  (double) t.failures() / t.occurrences()));
+        }
+      }
+      next = end;
     }
     paths.sort(HotPaths.RANKING);
     return paths.subList(0, Math.min(limit, paths.size()));
   }
 
-  /** Recovery rows of the failing commands {@code keep} accepts, most failures first. */
+  /** A failing sequence's summed daily totals. */
+  private record PathTotal(String sequence, long failures, long occurrences) {}
+
+  /** The distinct actors with failures of each of {@code paths}. */
+  private static Map<String, Long> actors(SqlReads c, ReportFilter.Sql where, List<PathTotal> paths)
+      throws SQLException {
+    List<Object> params = Query.params();
+    params.addAll(where.params());
+    paths.forEach(p -> params.add(p.sequence()));
+    Map<String, Long> actors = new HashMap<>();
+    Query.list(
+            c,
+            "SELECT sequence, count(*) FROM (SELECT sequence, actor_id FROM path_actors"
+                + " WHERE 1 = 1"
+                + where.text()
+                + " AND sequence IN (?"
+                + ", ?".repeat(paths.size() - 1)
+                + ") GROUP BY sequence, actor_id HAVING sum(failures) > 0) a GROUP BY sequence",
+            params,
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> actors.put(e.getKey(), e.getValue()));
+    return actors;
+  }
+
+  /**
+   * Recovery rows of the failing commands {@code keep} accepts, most failures first. Each stored
+   * row goes straight into the merge, its next commands and recovery times parsed in place.
+   */
   static List<RecoveryRow> recovery(
       SqlReads c, ReportFilter filter, int minActors, Predicate<String> keep) throws SQLException {
     ReportFilter.Sql where = filter.where("start_day", "tool");
-    List<RecoveryCount> counts =
-        Query.list(
-            c,
-            "SELECT command, actor_id, failures, recovered, next_commands, recovery_ms"
-                + " FROM session_recovery WHERE 1 = 1"
-                + where.text(),
-            where.params(),
-            rs ->
-                new RecoveryCount(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getLong(3),
-                    next(rs.getString(5)),
-                    rs.getLong(4),
-                    millis(rs.getString(6))));
+    RecoveryAnalysis.Merger merger = new RecoveryAnalysis.Merger();
+    Query.list(
+        c,
+        "SELECT command, actor_id, failures, recovered, next_commands, recovery_ms"
+            + " FROM session_recovery WHERE 1 = 1"
+            + where.text(),
+        where.params(),
+        rs -> {
+          RecoveryAnalysis.Part part =
+              merger.add(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4));
+          next(rs.getString(5), part);
+          millis(rs.getString(6), part);
+          return null;
+        });
     List<RecoveryRow> rows = new ArrayList<>();
-    for (Recovery r : RecoveryAnalysis.merge(counts)) {
-      if (r.actors() >= minActors && keep.test(r.command())) {
+    for (Recovery r : merger.result(minActors)) {
+      if (keep.test(r.command())) {
         rows.add(new RecoveryRow(r));
       }
     }
     return rows;
   }
 
-  private static Map<String, Long> next(String encoded) {
-    Map<String, Long> next = new HashMap<>();
-    for (String line : encoded.split("\n")) {
-      int tab = line.lastIndexOf('\t');
-      if (tab > 0) {
-        next.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
+  /** Lines of {@code command<TAB>count}. */
+  private static void next(String encoded, RecoveryAnalysis.Part part) {
+    int start = 0;
+    while (start < encoded.length()) {
+      int end = encoded.indexOf('\n', start);
+      if (end < 0) {
+        end = encoded.length();
       }
+      int tab = encoded.lastIndexOf('\t', end - 1);
+      if (tab > start) {
+        part.next(encoded.substring(start, tab), Long.parseLong(encoded, tab + 1, end, 10));
+      }
+      start = end + 1;
     }
-    return next;
   }
 
-  private static List<Long> millis(String encoded) {
-    if (encoded.isEmpty()) {
-      return List.of();
+  /** Milliseconds separated by commas. */
+  private static void millis(String encoded, RecoveryAnalysis.Part part) {
+    int start = 0;
+    while (start < encoded.length()) {
+      int end = encoded.indexOf(',', start);
+      if (end < 0) {
+        end = encoded.length();
+      }
+      part.recoveryMillis(Long.parseLong(encoded, start, end, 10));
+      start = end + 1;
     }
-    return Arrays.stream(encoded.split(",")).map(Long::valueOf).toList();
   }
 }

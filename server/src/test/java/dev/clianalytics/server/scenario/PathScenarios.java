@@ -55,6 +55,36 @@ interface PathScenarios extends Scenarios {
   }
 
   @Test
+  default void hotPathsLimit_skipsHiddenPathsAndRanksTiedFailuresByActors() {
+    restart(Map.of("MIN_ACTORS", "2"));
+    // each failure in a session of its own (an hour apart), so each path is the command alone
+    send(
+        ev("a", 0, "npm test", 1),
+        ev("a", 60, "npm test", 1),
+        ev("a", 120, "npm test", 1),
+        ev("a", 180, "npm test", 1),
+        ev("b", 0, "git push", 1),
+        ev("b", 60, "git push", 1),
+        ev("c", 0, "git push", 1),
+        ev("d", 0, "terraform apply", 1),
+        ev("e", 0, "terraform apply", 1),
+        ev("f", 0, "terraform apply", 1),
+        closer());
+    infer();
+
+    // npm test fails most but for one actor; the other two tie on failures, and actors decide
+    assertEquals(List.of("terraform apply!"), pathNames("?limit=1"));
+    assertEquals(List.of("terraform apply!", "git push!"), pathNames("?limit=2"));
+    assertEquals(
+        List.of(3L, 2L), paths().stream().map(p -> ((Map<?, ?>) p).get("actors")).toList());
+  }
+
+  private List<?> pathNames(String query) {
+    return ((List<?>) get("/reports/hot-paths" + query).get("paths"))
+        .stream().map(p -> ((Map<?, ?>) p).get("path")).toList();
+  }
+
+  @Test
   default void recovery_shareAndMedianTimeToSuccess() {
     send(
         ev("a", 0, "terraform apply", 1),
