@@ -123,16 +123,19 @@ final class WorkflowReports {
     ReportFilter.Sql where = filter.where("start_day", "tool");
     List<Object> params = Query.params(name);
     params.addAll(where.params());
+    // runs grouped by their list of error types first: a few lists, each with its count of runs
     Map<String, Long> counts = new HashMap<>();
-    for (String types :
+    for (Map.Entry<String, Long> types :
         Query.list(
             c,
-            "SELECT error_types FROM workflow_runs WHERE workflow = ? AND error_types <> ''"
-                + where.text(),
+            "SELECT error_types, count(*) FROM workflow_runs WHERE workflow = ? AND error_types"
+                + " <> ''"
+                + where.text()
+                + " GROUP BY error_types",
             params,
-            rs -> rs.getString(1))) {
-      for (String type : types.split("\n")) {
-        counts.merge(type, 1L, Long::sum);
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)))) {
+      for (String type : types.getKey().split("\n")) {
+        counts.merge(type, types.getValue(), Long::sum);
       }
     }
     return counts.entrySet().stream()

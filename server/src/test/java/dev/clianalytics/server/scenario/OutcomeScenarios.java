@@ -47,6 +47,28 @@ interface OutcomeScenarios extends Scenarios {
   }
 
   @Test
+  default void topErrors_countTheRunsThatMetEachType() {
+    for (String actor : List.of("a", "b")) {
+      send(
+          ev(actor, 0, "terraform plan", 0),
+          ev(actor, 1, "terraform apply", 1).error("LockError"),
+          ev(actor, 2, "terraform apply", 1).error("Timeout"),
+          ev(actor, 3, "terraform apply", 0));
+    }
+    send(
+        ev("c", 0, "terraform apply", 1).error("Timeout"),
+        ev("c", 1, "terraform apply", 0),
+        closer());
+    infer();
+
+    assertEquals(
+        List.of(
+            Map.of("error_type", "Timeout", "count", 3L),
+            Map.of("error_type", "LockError", "count", 2L)),
+        get("/reports/workflows/apply_workflow").get("top_errors"));
+  }
+
+  @Test
   default void successFollowedByANewAttempt_isASecondRun() {
     send(
         ev("a", 0, "terraform plan", 0),
