@@ -91,8 +91,10 @@ final class PathQueries {
   }
 
   /**
-   * Recovery rows of the failing commands {@code keep} accepts, most failures first. Each stored
-   * row goes straight into the merge, its next commands and recovery times parsed in place.
+   * Recovery rows of the failing commands {@code keep} accepts, most failures first. The stored
+   * rows (one per session and failing command) are first summed per command and actor in the
+   * database, their next commands and recovery times joined; each sum then goes straight into the
+   * merge, its next commands and recovery times parsed in place.
    */
   static List<RecoveryRow> recovery(
       SqlReads c, ReportFilter filter, int minActors, Predicate<String> keep) throws SQLException {
@@ -100,9 +102,13 @@ final class PathQueries {
     RecoveryAnalysis.Merger merger = new RecoveryAnalysis.Merger();
     Query.list(
         c,
-        "SELECT command, actor_id, failures, recovered, next_commands, recovery_ms"
+        "SELECT command, actor_id, sum(failures), sum(recovered), "
+            + c.joined("next_commands", '\n')
+            + ", "
+            + c.joined("recovery_ms", ',')
             + " FROM session_recovery WHERE 1 = 1"
-            + where.text(),
+            + where.text()
+            + " GROUP BY command, actor_id",
         where.params(),
         rs -> {
           RecoveryAnalysis.Part part =
@@ -136,7 +142,7 @@ final class PathQueries {
     }
   }
 
-  /** Milliseconds separated by commas. */
+  /** Milliseconds separated by commas; a session without recoveries adds an empty item. */
   private static void millis(String encoded, RecoveryAnalysis.Part part) {
     int start = 0;
     while (start < encoded.length()) {
@@ -144,7 +150,9 @@ final class PathQueries {
       if (end < 0) {
         end = encoded.length();
       }
-      part.recoveryMillis(Long.parseLong(encoded, start, end, 10));
+      if (end > start) {
+        part.recoveryMillis(Long.parseLong(encoded, start, end, 10));
+      }
       start = end + 1;
     }
   }

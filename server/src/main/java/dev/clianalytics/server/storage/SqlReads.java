@@ -29,6 +29,14 @@ public interface SqlReads {
   }
 
   /**
+   * The text values of {@code column} in a group joined with the character {@code separator} (code
+   * point below 128), in no particular order.
+   */
+  default String joined(String column, char separator) {
+    return "string_agg(" + column + ", chr(" + (int) separator + "))";
+  }
+
+  /**
    * The stored events, for the few reads of raw events: a table expression with at least the
    * columns {@code seq} and {@code received_at}, each event once.
    */

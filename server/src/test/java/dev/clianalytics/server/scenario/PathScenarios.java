@@ -112,6 +112,33 @@ interface PathScenarios extends Scenarios {
   }
 
   @Test
+  default void recovery_sumsEverySessionOfAnActor() {
+    send(
+        // three sessions of one actor, an hour or more apart: recovered, gave up, recovered
+        ev("a", 0, "terraform apply", 1),
+        ev("a", 2, "terraform apply", 0),
+        ev("a", 100, "terraform apply", 1),
+        ev("a", 200, "terraform apply", 1),
+        ev("a", 201, "terraform plan", 0),
+        ev("a", 205, "terraform apply", 0),
+        ev("b", 0, "terraform apply", 1),
+        closer());
+    infer();
+
+    Map<?, ?> row = (Map<?, ?>) ((List<?>) get("/reports/recovery").get("commands")).get(0);
+
+    assertEquals(4L, row.get("failures"));
+    assertEquals(2L, row.get("recovered"));
+    assertEquals(210_000L, row.get("median_time_to_recover_ms"));
+    assertEquals(
+        List.of(
+            Map.of("command", "(session ended)", "count", 2L),
+            Map.of("command", "terraform apply", "count", 1L),
+            Map.of("command", "terraform plan", "count", 1L)),
+        row.get("next_commands"));
+  }
+
+  @Test
   default void northStar_excludesCiUnlessAsked() {
     send(
         ev("a", 0, "ai-do run", 0),

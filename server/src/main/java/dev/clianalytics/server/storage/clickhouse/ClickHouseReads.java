@@ -51,6 +51,15 @@ final class ClickHouseReads implements SqlReads {
   }
 
   @Override
+  public String joined(String column, char separator) {
+    if (separator == '\'' || separator == '\\' || separator >= 128) {
+      throw new IllegalArgumentException("separator " + (int) separator);
+    }
+    String literal = separator == '\n' ? "'\\n'" : "'" + separator + "'";
+    return "arrayStringConcat(groupArray(" + column + "), " + literal + ")";
+  }
+
+  @Override
   public String events() {
     return "(SELECT seq, toNullable(received_us) AS received_at FROM events WHERE "
         + ClickHouseStorage.FIRST_COPY
