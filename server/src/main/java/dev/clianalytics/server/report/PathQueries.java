@@ -93,8 +93,9 @@ final class PathQueries {
   /**
    * Recovery rows of the failing commands {@code keep} accepts, most failures first. The stored
    * rows (one per session and failing command) are first summed per command and actor in the
-   * database, their next commands and recovery times joined; each sum then goes straight into the
-   * merge, its next commands and recovery times parsed in place.
+   * database where that is cheaper ({@link SqlReads#sumsBeforeReading()}), their next commands and
+   * recovery times joined; each row read then goes straight into the merge, its next commands and
+   * recovery times parsed in place.
    */
   static List<RecoveryRow> recovery(
       SqlReads c, ReportFilter filter, int minActors, Predicate<String> keep) throws SQLException {
@@ -102,13 +103,17 @@ final class PathQueries {
     RecoveryAnalysis.Merger merger = new RecoveryAnalysis.Merger();
     Query.list(
         c,
-        "SELECT command, actor_id, sum(failures), sum(recovered), "
-            + c.joined("next_commands", '\n')
-            + ", "
-            + c.joined("recovery_ms", ',')
-            + " FROM session_recovery WHERE 1 = 1"
-            + where.text()
-            + " GROUP BY command, actor_id",
+        c.sumsBeforeReading()
+            ? "SELECT command, actor_id, sum(failures), sum(recovered), "
+                + c.joined("next_commands", '\n')
+                + ", "
+                + c.joined("recovery_ms", ',')
+                + " FROM session_recovery WHERE 1 = 1"
+                + where.text()
+                + " GROUP BY command, actor_id"
+            : "SELECT command, actor_id, failures, recovered, next_commands, recovery_ms"
+                + " FROM session_recovery WHERE 1 = 1"
+                + where.text(),
         where.params(),
         rs -> {
           RecoveryAnalysis.Part part =

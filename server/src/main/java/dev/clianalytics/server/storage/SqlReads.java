@@ -29,6 +29,17 @@ public interface SqlReads {
   }
 
   /**
+   * Whether a report that reads many small rows to merge them (recovery's, one per session and
+   * command) should first sum them per group in the database. True where handing rows over costs
+   * more than grouping them (DuckDB's driver converting each value, ClickHouse sending text over
+   * HTTP); false on PostgreSQL, which sorts the text keys to group such rows and reads rows fast
+   * (docs/server.md, "Uncached reports").
+   */
+  default boolean sumsBeforeReading() {
+    return true;
+  }
+
+  /**
    * The text values of {@code column} in a group joined with the character {@code separator} (code
    * point below 128), in no particular order.
    */

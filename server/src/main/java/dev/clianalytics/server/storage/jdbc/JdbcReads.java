@@ -13,9 +13,21 @@ import java.util.List;
 /** {@link SqlReads} on a JDBC connection (PostgreSQL, DuckDB), with their shared SQL. */
 public final class JdbcReads implements SqlReads {
   private final Connection connection;
+  private final boolean sumsBeforeReading;
 
   public JdbcReads(Connection connection) {
+    this(connection, true);
+  }
+
+  /** See {@link SqlReads#sumsBeforeReading()}. */
+  public JdbcReads(Connection connection, boolean sumsBeforeReading) {
     this.connection = connection;
+    this.sumsBeforeReading = sumsBeforeReading;
+  }
+
+  @Override
+  public boolean sumsBeforeReading() {
+    return sumsBeforeReading;
   }
 
   @Override
