@@ -21,8 +21,9 @@ record Outcomes(
     Long p90Ms) {
 
   /**
-   * What a group query computes beyond the outcome counts. Counting distinct actors and taking
-   * percentiles each sort every run of the group, which makes them the costly part of a report.
+   * What a group query computes beyond the outcome counts. Distinct actors take a second grouping
+   * (by actor) of the group's runs and the percentiles a sort of them, which makes both the costly
+   * part of a report.
    */
   enum Detail {
     /** Distinct actors and the duration percentiles: for rows that show them. */

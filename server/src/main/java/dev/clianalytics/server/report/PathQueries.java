@@ -21,23 +21,27 @@ final class PathQueries {
    * Ranked paths (docs/reports.md), hiding those from fewer than {@code minActors} actors. Reads
    * the per-day totals, not the per-session rows they sum.
    *
-   * <p>Distinct actors are counted only for the paths that can make the list: the paths ranked by
-   * failures, {@code limit} at a time with every path tied with the last of them (a path with fewer
-   * failures ranks below all of these whatever its actors), until {@code limit} paths have enough
-   * actors. Counting them for every failing path read most of {@code path_actors} each time.
+   * <p>Only the rows with failures are summed for the ranking: most sequences never fail, and
+   * summing every sequence's occurrences was most of the report's time on PostgreSQL. Occurrences
+   * and distinct actors are then counted only for the paths that can make the list: the paths
+   * ranked by failures, {@code limit} at a time with every path tied with the last of them (a path
+   * with fewer failures ranks below all of these whatever its actors), until {@code limit} paths
+   * have enough actors.
    */
   static List<HotPath> hotPaths(SqlReads c, ReportFilter filter, int minActors, int limit)
       throws SQLException {
     ReportFilter.Sql where = filter.where("day", "tool");
+    // Rows hold sums that may be negative (a recomputed session subtracts its old contribution), so
+    // the rows left out are those with no failures, not those with fewer than one.
     List<PathTotal> totals =
         new ArrayList<>(
             Query.list(
                 c,
-                "SELECT sequence, sum(failures), sum(occurrences) FROM path_totals WHERE 1 = 1"
+                "SELECT sequence, sum(failures) FROM path_totals WHERE failures <> 0"
                     + where.text()
                     + " GROUP BY sequence HAVING sum(failures) > 0",
                 where.params(),
-                rs -> new PathTotal(rs.getString(1), rs.getLong(2), rs.getLong(3))));
+                rs -> new PathTotal(rs.getString(1), rs.getLong(2))));
     totals.sort(Comparator.comparingLong(PathTotal::failures).reversed());
     List<HotPath> paths = new ArrayList<>();
     int next = 0;
@@ -47,17 +51,29 @@ final class PathQueries {
         end++;
       }
       List<PathTotal> candidates = totals.subList(next, end);
-      Map<String, Long> actors = actors(c, where, candidates);
+      Map<String, Long> actors =
+          perSequence(
+              c,
+              "SELECT sequence, count(*) FROM (SELECT sequence, actor_id FROM path_actors"
+                  + " WHERE 1 = 1",
+              where,
+              candidates,
+              " GROUP BY sequence, actor_id HAVING sum(failures) > 0) a GROUP BY sequence");
+      Map<String, Long> occurrences = null;
       for (PathTotal t : candidates) {
         long a = actors.getOrDefault(t.sequence(), 0L);
         if (a >= minActors) {
-          paths.add(
-              new HotPath(
-                  t.sequence() + "!",
-                  t.failures(),
-                  a,
-                  t.occurrences(),
-                  (double) t.failures() / t.occurrences()));
+          if (occurrences == null) {
+            occurrences =
+                perSequence(
+                    c,
+                    "SELECT sequence, sum(occurrences) FROM path_totals WHERE 1 = 1",
+                    where,
+                    candidates,
+                    " GROUP BY sequence");
+          }
+          long n = occurrences.get(t.sequence());
+          paths.add(new HotPath(t.sequence() + "!", t.failures(), a, n, (double) t.failures() / n));
         }
       }
       next = end;
@@ -66,28 +82,32 @@ final class PathQueries {
     return paths.subList(0, Math.min(limit, paths.size()));
   }
 
-  /** A failing sequence's summed daily totals. */
-  private record PathTotal(String sequence, long failures, long occurrences) {}
+  /** A failing sequence's summed daily failures. */
+  private record PathTotal(String sequence, long failures) {}
 
-  /** The distinct actors with failures of each of {@code paths}. */
-  private static Map<String, Long> actors(SqlReads c, ReportFilter.Sql where, List<PathTotal> paths)
+  /**
+   * One number per sequence of {@code paths}: {@code select} and {@code where}, restricted to those
+   * sequences, then {@code group}.
+   */
+  private static Map<String, Long> perSequence(
+      SqlReads c, String select, ReportFilter.Sql where, List<PathTotal> paths, String group)
       throws SQLException {
     List<Object> params = Query.params();
     params.addAll(where.params());
     paths.forEach(p -> params.add(p.sequence()));
-    Map<String, Long> actors = new HashMap<>();
+    Map<String, Long> out = new HashMap<>();
     Query.list(
             c,
-            "SELECT sequence, count(*) FROM (SELECT sequence, actor_id FROM path_actors"
-                + " WHERE 1 = 1"
+            select
                 + where.text()
                 + " AND sequence IN (?"
                 + ", ?".repeat(paths.size() - 1)
-                + ") GROUP BY sequence, actor_id HAVING sum(failures) > 0) a GROUP BY sequence",
+                + ")"
+                + group,
             params,
             rs -> Map.entry(rs.getString(1), rs.getLong(2)))
-        .forEach(e -> actors.put(e.getKey(), e.getValue()));
-    return actors;
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 
   /**
@@ -133,31 +153,44 @@ final class PathQueries {
 
   /** Lines of {@code command<TAB>count}. */
   private static void next(String encoded, RecoveryAnalysis.Part part) {
-    int start = 0;
-    while (start < encoded.length()) {
-      int end = encoded.indexOf('\n', start);
-      if (end < 0) {
-        end = encoded.length();
-      }
-      int tab = encoded.lastIndexOf('\t', end - 1);
-      if (tab > start) {
-        part.next(encoded.substring(start, tab), Long.parseLong(encoded, tab + 1, end, 10));
-      }
-      start = end + 1;
-    }
+    split(
+        encoded,
+        '\n',
+        (start, end) -> {
+          int tab = encoded.lastIndexOf('\t', end - 1);
+          if (tab > start) {
+            part.next(encoded.substring(start, tab), Long.parseLong(encoded, tab + 1, end, 10));
+          }
+        });
   }
 
   /** Milliseconds separated by commas; a session without recoveries adds an empty item. */
   private static void millis(String encoded, RecoveryAnalysis.Part part) {
+    split(
+        encoded,
+        ',',
+        (start, end) -> {
+          if (end > start) {
+            part.recoveryMillis(Long.parseLong(encoded, start, end, 10));
+          }
+        });
+  }
+
+  /** An item of a separated text, by its bounds. */
+  @FunctionalInterface
+  private interface Item {
+    void accept(int start, int end);
+  }
+
+  /** Calls {@code item} with the bounds of each item of {@code encoded} between separators. */
+  private static void split(String encoded, char separator, Item item) {
     int start = 0;
     while (start < encoded.length()) {
-      int end = encoded.indexOf(',', start);
+      int end = encoded.indexOf(separator, start);
       if (end < 0) {
         end = encoded.length();
       }
-      if (end > start) {
-        part.recoveryMillis(Long.parseLong(encoded, start, end, 10));
-      }
+      item.accept(start, end);
       start = end + 1;
     }
   }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class PathQueriesTest {
   private final List<List<?>> asked = new ArrayList<>();
+  private final List<List<?>> occurrencesAsked = new ArrayList<>();
 
   @Test
   void tiedFailures_rankByActors_inEitherOrderOfTheTotals() throws SQLException {
@@ -48,6 +49,26 @@ class PathQueriesTest {
     assertEquals(List.of("d!", "c!"), ranked(totals, actors, 1, 2));
     // the second place ties b and c on failures: both are counted, a is not
     assertEquals(List.of(List.of("d", "b", "c")), asked);
+    assertEquals(List.of(List.of("d", "b", "c")), occurrencesAsked);
+  }
+
+  @Test
+  void occurrences_areReadForTheShownPathsAndGiveTheirFailureRate() throws SQLException {
+    List<Object[]> totals = List.of(total("git push", 2, 8), total("npm test", 1, 4));
+    Map<String, Long> actors = Map.of("git push", 1L, "npm test", 1L);
+
+    List<HotPath> paths = PathQueries.hotPaths(reads(totals, actors), ReportFilter.NONE, 1, 1);
+
+    assertEquals(List.of(new HotPath("git push!", 2, 1, 8, 0.25)), paths);
+    assertEquals(List.of(List.of("git push")), occurrencesAsked);
+  }
+
+  @Test
+  void noOccurrencesAreRead_whenEveryCandidateIsHidden() throws SQLException {
+    List<Object[]> totals = List.<Object[]>of(total("git push", 2, 8));
+
+    assertEquals(List.of(), ranked(totals, Map.of("git push", 1L), 2, 1));
+    assertEquals(List.of(), occurrencesAsked);
   }
 
   private List<String> ranked(
@@ -68,8 +89,15 @@ class PathQueriesTest {
       @Override
       public <T> List<T> list(String sql, List<?> params, Mapper<T> mapper) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        if (sql.contains("FROM path_totals")) {
-          rows.addAll(totals);
+        if (sql.contains("sum(occurrences)")) {
+          occurrencesAsked.add(List.copyOf(params));
+          for (Object[] t : totals) {
+            if (params.contains(t[0])) {
+              rows.add(new Object[] {t[0], t[2]});
+            }
+          }
+        } else if (sql.contains("FROM path_totals")) {
+          totals.forEach(t -> rows.add(new Object[] {t[0], t[1]}));
         } else {
           asked.add(List.copyOf(params));
           params.forEach(p -> rows.add(new Object[] {p, actors.get(p)}));

@@ -24,7 +24,8 @@ public final class Migrations {
           "V4__path_trails.sql",
           "V5__platform.sql",
           "V6__workflow_weeks.sql",
-          "V7__platform_counts.sql");
+          "V7__platform_counts.sql",
+          "V8__path_sequences.sql");
   public static final List<String> DUCKDB =
       List.of(
           "V1__events.sql",

@@ -192,6 +192,19 @@ class PostgresSchemaTest {
   }
 
   @Test
+  void fullInference_storesWorkflowRunsInWorkflowOrder() throws SQLException {
+    try (Storage s = open(db.url())) {
+      s.migrate();
+      // each session interleaves runs of two workflows, which inference writes in session order
+      s.insertEvents(Events.many(60, "a", 3), NOW);
+      infer(s, true);
+    }
+    List<String> stored = column("SELECT workflow FROM cli_analytics.workflow_runs ORDER BY ctid");
+    assertEquals(2, stored.stream().distinct().count(), stored.toString());
+    assertEquals(stored.stream().sorted().toList(), stored);
+  }
+
+  @Test
   void migrate_withoutSupabaseRoles_leavesRowSecurityOff() throws SQLException {
     try (Storage s = open(db.url())) {
       s.migrate();
@@ -282,5 +295,17 @@ class PostgresSchemaTest {
       rs.next();
       return rs.getString(1);
     }
+  }
+
+  private List<String> column(String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
   }
 }
