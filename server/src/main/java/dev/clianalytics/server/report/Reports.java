@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Builds the report documents of docs/reports.md from the derived tables only. */
 final class Reports {
   private final ReportSettings settings;
-  private final AtomicReference<Autos> autos = new AtomicReference<>();
+  private final PerGeneration<Set<String>> autos = new PerGeneration<>();
+  private final PerGeneration<RunDays> runDays = new PerGeneration<>();
 
   Reports(ReportSettings settings) {
     this.settings = settings;
@@ -49,7 +50,7 @@ final class Reports {
   private List<WorkflowQueries.Group> workflows(SqlReads c, ReportFilter filter, Set<String> autos)
       throws SQLException {
     return WorkflowQueries.groups(
-            c, filter, null, "workflow", autos, Outcomes.Detail.FULL, settings.minActors())
+            c, filter, null, "workflow", autos, Outcomes.Detail.FULL, settings.minActors(), null)
         .stream()
         .filter(g -> g.outcomes().actors() >= settings.minActors())
         .sorted(
@@ -79,7 +80,7 @@ final class Reports {
   }
 
   VersionsReport versions(SqlReads c, ReportFilter filter) throws SQLException {
-    return VersionComparison.build(c, filter, autos(c), settings.minActors());
+    return VersionComparison.build(c, filter, autos(c), settings.minActors(), runDays(c));
   }
 
   /**
@@ -99,7 +100,14 @@ final class Reports {
     List<WorkflowQueries.Group> groups = new ArrayList<>();
     groups.addAll(
         WorkflowQueries.groups(
-            c, filter, null, "week", autos, Outcomes.Detail.GATE, settings.minActors()));
+            c,
+            filter,
+            null,
+            "week",
+            autos,
+            Outcomes.Detail.GATE,
+            settings.minActors(),
+            runDays(c)));
     groups.addAll(WorkflowWeeks.byWeek(c, filter, autos));
     // a workflow with only aggregates left is shown when one of its weeks had enough actors
     groups.stream()
@@ -139,16 +147,41 @@ final class Reports {
    * are read once per generation of the derived tables rather than once per report.
    */
   Set<String> autos(SqlReads c) throws SQLException {
-    long generation = ReportCache.generation(c);
-    Autos known = autos.get();
-    if (known != null && known.generation() == generation) {
-      return known.names();
-    }
-    Set<String> names =
-        Set.copyOf(WorkflowQueries.qualifyingAuto(c, settings.autoWorkflowMinRuns()));
-    autos.set(new Autos(generation, names));
-    return names;
+    return autos.get(
+        c, () -> Set.copyOf(WorkflowQueries.qualifyingAuto(c, settings.autoWorkflowMinRuns())));
   }
 
-  private record Autos(long generation, Set<String> names) {}
+  /**
+   * The current generation's run counts per day ({@link RunDays}), or null where they cannot serve:
+   * {@code MIN_ACTORS} above 1 needs the actors they do not hold, or there are too many.
+   */
+  RunDays runDays(SqlReads c) throws SQLException {
+    if (settings.minActors() > 1) {
+      return null;
+    }
+    return runDays.get(c, () -> RunDays.read(c, RunDays.MAX_ROWS));
+  }
+
+  /** A value that depends on every derived row, read again when the generation changes. */
+  private static final class PerGeneration<T> {
+    private final AtomicReference<Known<T>> known = new AtomicReference<>();
+
+    private record Known<T>(long generation, T value) {}
+
+    @FunctionalInterface
+    interface Read<T> {
+      T read() throws SQLException;
+    }
+
+    T get(SqlReads c, Read<T> read) throws SQLException {
+      long generation = ReportCache.generation(c);
+      Known<T> k = known.get();
+      if (k != null && k.generation() == generation) {
+        return k.value();
+      }
+      T value = read.read();
+      known.set(new Known<>(generation, value));
+      return value;
+    }
+  }
 }

@@ -20,12 +20,13 @@ final class VersionComparison {
 
   private VersionComparison() {}
 
-  static VersionsReport build(SqlReads c, ReportFilter filter, Set<String> autos, int minActors)
+  static VersionsReport build(
+      SqlReads c, ReportFilter filter, Set<String> autos, int minActors, RunDays days)
       throws SQLException {
     TreeMap<String, TreeMap<String, WorkflowQueries.Group>> byWorkflow = new TreeMap<>();
     for (WorkflowQueries.Group g :
         WorkflowQueries.groups(
-            c, filter, null, "tool_version", autos, Outcomes.Detail.GATE, minActors)) {
+            c, filter, null, "tool_version", autos, Outcomes.Detail.GATE, minActors, days)) {
       if (!g.key().isEmpty() && g.outcomes().actors() >= minActors) {
         byWorkflow
             .computeIfAbsent(g.workflow(), k -> new TreeMap<>(Versions.ORDER))

@@ -35,6 +35,8 @@ final class WorkflowQueries {
    * count(DISTINCT ...)}: PostgreSQL sorts every run of a group for the latter, and hashes a few
    * thousand actors for the former. The percentiles, which do need each group's runs sorted, come
    * from a second statement of their own.
+   *
+   * <p>Groups that need no actors come from {@code days} when it is given ({@link RunDays}).
    */
   static List<Group> groups(
       SqlReads c,
@@ -43,8 +45,12 @@ final class WorkflowQueries {
       String keyColumn,
       Set<String> autos,
       Outcomes.Detail detail,
-      int minActors)
+      int minActors,
+      RunDays days)
       throws SQLException {
+    if (days != null && detail == Outcomes.Detail.GATE && minActors <= 1) {
+      return days.groups(filter, workflow, keyColumn, autos);
+    }
     ReportFilter.Sql where = filter.where("start_day", "tool");
     List<Object> params = Query.params();
     params.addAll(where.params());

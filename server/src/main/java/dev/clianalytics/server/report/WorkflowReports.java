@@ -27,7 +27,7 @@ final class WorkflowReports {
     WorkflowReport.Definition definition = definition(c, name, autos);
     List<WorkflowQueries.Group> whole =
         WorkflowQueries.groups(
-            c, filter, name, "workflow", autos, Outcomes.Detail.FULL, settings.minActors());
+            c, filter, name, "workflow", autos, Outcomes.Detail.FULL, settings.minActors(), null);
     Outcomes o =
         whole.isEmpty() || whole.get(0).outcomes().actors() < settings.minActors()
             ? new Outcomes(0, 0, 0, 0, 0, 0, null, null)
@@ -88,7 +88,14 @@ final class WorkflowReports {
       String label)
       throws SQLException {
     return WorkflowQueries.groups(
-            c, filter, name, column, autos, Outcomes.Detail.GATE, settings.minActors())
+            c,
+            filter,
+            name,
+            column,
+            autos,
+            Outcomes.Detail.GATE,
+            settings.minActors(),
+            reports.runDays(c))
         .stream()
         .filter(g -> !g.key().isEmpty() && g.outcomes().actors() >= settings.minActors())
         .sorted(Comparator.comparing(WorkflowQueries.Group::key, order))

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.clianalytics.core.hotpath.HotPath;
 import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,47 +108,5 @@ class PathQueriesTest {
         return out;
       }
     };
-  }
-
-  private record ArrayRow(Object[] values) implements SqlReads.Row {
-    @Override
-    public long getLong(int column) {
-      return ((Number) values[column - 1]).longValue();
-    }
-
-    @Override
-    public int getInt(int column) {
-      return (int) getLong(column);
-    }
-
-    @Override
-    public double getDouble(int column) {
-      return ((Number) values[column - 1]).doubleValue();
-    }
-
-    @Override
-    public String getString(int column) {
-      return (String) values[column - 1];
-    }
-
-    @Override
-    public Instant getInstant(int column) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Object getObject(int column) {
-      return values[column - 1];
-    }
-
-    @Override
-    public boolean wasNull() {
-      return false;
-    }
-
-    @Override
-    public int columns() {
-      return values.length;
-    }
   }
 }

@@ -70,6 +70,51 @@ interface FilterScenarios extends Scenarios {
   }
 
   @Test
+  default void versionsAndTrends_followTheFiltersAndTheNextInference() {
+    twoDaysTwoTools();
+    String firstDay = "from=" + day(0) + "&to=" + day(0);
+
+    assertEquals(2L, versionRuns("/reports/versions", "apply_workflow"));
+    assertEquals(1L, versionRuns("/reports/versions?" + firstDay, "apply_workflow"));
+    assertEquals(1L, versionRuns("/reports/versions?from=" + day(24 * 60), "apply_workflow"));
+    assertEquals(0L, versionRuns("/reports/versions?tool=git", "apply_workflow"));
+    assertEquals(1L, versionRuns("/reports/versions?tool=git", "git_push"));
+    assertEquals(2L, trendRuns("/reports/trends", "apply_workflow"));
+    assertEquals(1L, trendRuns("/reports/trends?" + firstDay, "apply_workflow"));
+    assertEquals(0L, trendRuns("/reports/trends?tool=terraform", "git_push"));
+
+    send(ev("a", 2 * 24 * 60, "terraform plan", 0), ev("a", 2 * 24 * 60 + 1, "terraform apply", 0));
+    infer();
+
+    assertEquals(3L, versionRuns("/reports/versions", "apply_workflow"));
+    assertEquals(1L, versionRuns("/reports/versions?" + firstDay, "apply_workflow"));
+    assertEquals(3L, trendRuns("/reports/trends", "apply_workflow"));
+    assertEquals(
+        2L,
+        trendRuns("/reports/trends?from=" + day(24 * 60) + "&tool=terraform", "apply_workflow"));
+  }
+
+  /** The runs of every version of {@code workflow} in a versions report. */
+  private long versionRuns(String path, String workflow) {
+    return rowsOf(get(path), workflow, "versions");
+  }
+
+  /** The runs of every week of {@code workflow} in a trends report. */
+  private long trendRuns(String path, String workflow) {
+    return rowsOf(get(path), workflow, "points");
+  }
+
+  private static long rowsOf(Map<?, ?> report, String workflow, String rows) {
+    return ((List<?>) report.get("workflows"))
+        .stream()
+            .map(w -> (Map<?, ?>) w)
+            .filter(w -> workflow.equals(w.get("workflow")) || workflow.equals(w.get("name")))
+            .flatMap(w -> ((List<?>) w.get(rows)).stream())
+            .mapToLong(r -> (Long) ((Map<?, ?>) r).get("runs"))
+            .sum();
+  }
+
+  @Test
   default void csv_isOfferedForEveryTableReport() {
     twoDaysTwoTools();
 
