@@ -72,8 +72,13 @@ final class PathQueries {
                     candidates,
                     " GROUP BY sequence");
           }
-          long n = occurrences.get(t.sequence());
-          paths.add(new HotPath(t.sequence() + "!", t.failures(), a, n, (double) t.failures() / n));
+          // absent only if the derived tables changed between the two statements, which reads
+          // on ClickHouse (no snapshot) do not rule out
+          Long n = occurrences.get(t.sequence());
+          if (n != null) {
+            paths.add(
+                new HotPath(t.sequence() + "!", t.failures(), a, n, (double) t.failures() / n));
+          }
         }
       }
       next = end;
