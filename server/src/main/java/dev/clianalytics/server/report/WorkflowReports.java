@@ -34,13 +34,14 @@ final class WorkflowReports {
             : whole.get(0).outcomes();
     ReportFilter ofTool = new ReportFilter(filter.from(), filter.to(), definition.tool());
     List<String> steps = definition.commands();
+    RunDays days = reports.runDays(c);
     return new WorkflowReport(
         definition,
         filter,
         o,
         attempts(c, name, filter),
-        groups(c, filter, name, "tool_version", autos, Versions.ORDER, "version"),
-        groups(c, filter, name, "week", autos, Comparator.naturalOrder(), "week"),
+        groups(c, filter, name, "tool_version", autos, days, Versions.ORDER, "version"),
+        groups(c, filter, name, "week", autos, days, Comparator.naturalOrder(), "week"),
         topErrors(c, name, filter),
         reports.paths(c, ofTool, 10),
         PathQueries.recovery(
@@ -84,18 +85,12 @@ final class WorkflowReports {
       String name,
       String column,
       Set<String> autos,
+      RunDays days,
       Comparator<String> order,
       String label)
       throws SQLException {
     return WorkflowQueries.groups(
-            c,
-            filter,
-            name,
-            column,
-            autos,
-            Outcomes.Detail.GATE,
-            settings.minActors(),
-            reports.runDays(c))
+            c, filter, name, column, autos, Outcomes.Detail.GATE, settings.minActors(), days)
         .stream()
         .filter(g -> !g.key().isEmpty() && g.outcomes().actors() >= settings.minActors())
         .sorted(Comparator.comparing(WorkflowQueries.Group::key, order))

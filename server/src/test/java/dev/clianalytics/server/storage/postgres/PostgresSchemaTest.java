@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.storage.Database;
@@ -173,11 +174,7 @@ class PostgresSchemaTest {
 
   @Test
   void fullInference_swappedTablesComeWithPlannerStatistics() throws SQLException {
-    try (Storage s = open(db.url())) {
-      s.migrate();
-      s.insertEvents(Events.many(50, "a", 3), NOW);
-      infer(s, true);
-    }
+    inferFully(Events.many(50, "a", 3));
     assertNotEquals("0", one("SELECT count(*) FROM cli_analytics.workflow_runs"));
     for (String table : DerivedRewrite.TABLES) {
       // column statistics (distinct values, common values) exist only once the table is analyzed
@@ -193,12 +190,8 @@ class PostgresSchemaTest {
 
   @Test
   void fullInference_storesWorkflowRunsInWorkflowOrder() throws SQLException {
-    try (Storage s = open(db.url())) {
-      s.migrate();
-      // each session interleaves runs of two workflows, which inference writes in session order
-      s.insertEvents(Events.many(60, "a", 3), NOW);
-      infer(s, true);
-    }
+    // each session interleaves runs of two workflows, which inference writes in session order
+    inferFully(Events.many(60, "a", 3));
     List<String> stored = column("SELECT workflow FROM cli_analytics.workflow_runs ORDER BY ctid");
     assertEquals(2, stored.stream().distinct().count(), stored.toString());
     assertEquals(stored.stream().sorted().toList(), stored);
@@ -307,5 +300,14 @@ class PostgresSchemaTest {
       }
     }
     return out;
+  }
+
+  /** Migrates, stores {@code events} and runs a full inference over them. */
+  private void inferFully(List<Event> events) throws SQLException {
+    try (Storage s = open(db.url())) {
+      s.migrate();
+      s.insertEvents(events, NOW);
+      infer(s, true);
+    }
   }
 }
