@@ -21,6 +21,8 @@ final class Reports {
   private final ReportSettings settings;
   private final PerGeneration<Set<String>> autos = new PerGeneration<>();
   private final PerGeneration<RunDays> runDays = new PerGeneration<>();
+  private final PerGeneration<WorkflowDays> workflowDays = new PerGeneration<>();
+  private final PerGeneration<EventDays> eventDays = new PerGeneration<>();
 
   Reports(ReportSettings settings) {
     this.settings = settings;
@@ -29,13 +31,18 @@ final class Reports {
   SummaryReport summary(SqlReads c, ReportFilter filter) throws SQLException {
     int min = settings.minActors();
     NsmOptions nsm = new NsmOptions(settings.nsmCommand(), false);
-    List<NsmWeek> weeks = NsmQueries.weeks(c, nsm, filter, 1, min);
+    List<NsmWeek> weeks = nsmWeeks(c, nsm, filter, 1);
+    EventDays events = eventDays(c);
     return new SummaryReport(
         filter,
-        EventQueries.totals(c, filter),
+        EventQueries.totals(c, filter, events),
         workflows(c, filter).stream().map(WorkflowRow::of).toList(),
-        EventQueries.failingCommands(c, filter, min, 10),
-        EventQueries.errorTypes(c, filter, min, 10),
+        events != null
+            ? events.failingCommands(filter, min, 10)
+            : EventQueries.failingCommands(c, filter, min, 10),
+        events != null
+            ? events.errorTypes(filter, min, 10)
+            : EventQueries.errorTypes(c, filter, min, 10),
         paths(c, filter, 10),
         nsm.command(),
         weeks.isEmpty() ? null : weeks.get(0));
@@ -49,15 +56,33 @@ final class Reports {
 
   private List<WorkflowQueries.Group> workflows(SqlReads c, ReportFilter filter, Set<String> autos)
       throws SQLException {
-    return WorkflowQueries.groups(
-            c, filter, null, "workflow", autos, Outcomes.Detail.FULL, settings.minActors(), null)
-        .stream()
+    return wholeWorkflows(c, filter, null, autos).stream()
         .filter(g -> g.outcomes().actors() >= settings.minActors())
         .sorted(
             Comparator.comparingLong((WorkflowQueries.Group g) -> g.outcomes().runs())
                 .reversed()
                 .thenComparing(WorkflowQueries.Group::workflow))
         .toList();
+  }
+
+  /**
+   * Whole workflows at {@link Outcomes.Detail#FULL}, as {@link WorkflowQueries#groups} gives them:
+   * from {@link WorkflowDays} where they are kept, otherwise from the runs in the database.
+   */
+  List<WorkflowQueries.Group> wholeWorkflows(
+      SqlReads c, ReportFilter filter, String workflow, Set<String> autos) throws SQLException {
+    WorkflowDays days = workflowDays(c);
+    return days != null
+        ? days.groups(filter, workflow, autos)
+        : WorkflowQueries.groups(
+            c,
+            filter,
+            workflow,
+            "workflow",
+            autos,
+            Outcomes.Detail.FULL,
+            settings.minActors(),
+            null);
   }
 
   List<HotPath> paths(SqlReads c, ReportFilter filter, int limit) throws SQLException {
@@ -75,8 +100,16 @@ final class Reports {
 
   NsmReport nsm(SqlReads c, NsmOptions options, ReportFilter filter, int weeks)
       throws SQLException {
-    return new NsmReport(
-        options, filter, NsmQueries.weeks(c, options, filter, weeks, settings.minActors()));
+    return new NsmReport(options, filter, nsmWeeks(c, options, filter, weeks));
+  }
+
+  /** The north-star weeks, from {@link EventDays} where they are kept, else from the database. */
+  private List<NsmWeek> nsmWeeks(SqlReads c, NsmOptions options, ReportFilter filter, int weeks)
+      throws SQLException {
+    EventDays events = eventDays(c);
+    return events != null
+        ? events.nsmWeeks(options, filter, weeks, settings.minActors())
+        : NsmQueries.weeks(c, options, filter, weeks, settings.minActors());
   }
 
   VersionsReport versions(SqlReads c, ReportFilter filter) throws SQLException {
@@ -160,6 +193,30 @@ final class Reports {
       return null;
     }
     return runDays.get(c, () -> RunDays.read(c, RunDays.MAX_ROWS));
+  }
+
+  /**
+   * The current generation's runs per workflow and day ({@link WorkflowDays}), or null where they
+   * are not kept: on databases where handing rows over costs more than grouping them, or when there
+   * are too many runs.
+   */
+  WorkflowDays workflowDays(SqlReads c) throws SQLException {
+    if (c.sumsBeforeReading()) {
+      return null;
+    }
+    return workflowDays.get(c, () -> WorkflowDays.read(c, WorkflowDays.MAX_RUNS));
+  }
+
+  /**
+   * The current generation's daily event and error counts ({@link EventDays}), or null where they
+   * are not kept: on databases where handing rows over costs more than grouping them, or when there
+   * are too many.
+   */
+  EventDays eventDays(SqlReads c) throws SQLException {
+    if (c.sumsBeforeReading()) {
+      return null;
+    }
+    return eventDays.get(c, () -> EventDays.read(c, EventDays.MAX_ROWS));
   }
 
   /** A value that depends on every derived row, read again when the generation changes. */

@@ -25,9 +25,8 @@ final class WorkflowReports {
   WorkflowReport build(SqlReads c, String name, ReportFilter filter) throws SQLException {
     Set<String> autos = reports.autos(c);
     WorkflowReport.Definition definition = definition(c, name, autos);
-    List<WorkflowQueries.Group> whole =
-        WorkflowQueries.groups(
-            c, filter, name, "workflow", autos, Outcomes.Detail.FULL, settings.minActors(), null);
+    WorkflowDays runs = reports.workflowDays(c);
+    List<WorkflowQueries.Group> whole = reports.wholeWorkflows(c, filter, name, autos);
     Outcomes o =
         whole.isEmpty() || whole.get(0).outcomes().actors() < settings.minActors()
             ? new Outcomes(0, 0, 0, 0, 0, 0, null, null)
@@ -39,10 +38,10 @@ final class WorkflowReports {
         definition,
         filter,
         o,
-        attempts(c, name, filter),
+        runs != null ? runs.attempts(filter, name) : attempts(c, name, filter),
         groups(c, filter, name, "tool_version", autos, days, Versions.ORDER, "version"),
         groups(c, filter, name, "week", autos, days, Comparator.naturalOrder(), "week"),
-        topErrors(c, name, filter),
+        topErrors(runs != null ? runs.errorLists(filter, name) : errorLists(c, name, filter)),
         reports.paths(c, ofTool, 10),
         PathQueries.recovery(
             c,
@@ -98,7 +97,8 @@ final class WorkflowReports {
         .toList();
   }
 
-  private static WorkflowReport.Attempts attempts(SqlReads c, String name, ReportFilter filter)
+  /** The attempts of {@code name}'s runs in {@code filter}, read from the database. */
+  static WorkflowReport.Attempts attempts(SqlReads c, String name, ReportFilter filter)
       throws SQLException {
     ReportFilter.Sql where = filter.where("start_day", "tool");
     List<Object> params = Query.params(name);
@@ -120,26 +120,37 @@ final class WorkflowReports {
         .get(0);
   }
 
-  private static List<ErrorTypeCount> topErrors(SqlReads c, String name, ReportFilter filter)
+  /**
+   * How many of {@code name}'s runs in {@code filter} had each list of error types, read from the
+   * database: a few lists, each with its count of runs.
+   */
+  static Map<String, Long> errorLists(SqlReads c, String name, ReportFilter filter)
       throws SQLException {
     ReportFilter.Sql where = filter.where("start_day", "tool");
     List<Object> params = Query.params(name);
     params.addAll(where.params());
-    // runs grouped by their list of error types first: a few lists, each with its count of runs
-    Map<String, Long> counts = new HashMap<>();
-    for (Map.Entry<String, Long> types :
-        Query.list(
+    Map<String, Long> lists = new HashMap<>();
+    Query.list(
             c,
             "SELECT error_types, count(*) FROM workflow_runs WHERE workflow = ? AND error_types"
                 + " <> ''"
                 + where.text()
                 + " GROUP BY error_types",
             params,
-            rs -> Map.entry(rs.getString(1), rs.getLong(2)))) {
-      for (String type : types.getKey().split("\n")) {
-        counts.merge(type, types.getValue(), Long::sum);
-      }
-    }
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> lists.put(e.getKey(), e.getValue()));
+    return lists;
+  }
+
+  /** The ten error types most runs met, from the runs per list of error types. */
+  private static List<ErrorTypeCount> topErrors(Map<String, Long> lists) {
+    Map<String, Long> counts = new HashMap<>();
+    lists.forEach(
+        (types, runs) -> {
+          for (String type : types.split("\n")) {
+            counts.merge(type, runs, Long::sum);
+          }
+        });
     return counts.entrySet().stream()
         .sorted(
             Map.Entry.<String, Long>comparingByValue()

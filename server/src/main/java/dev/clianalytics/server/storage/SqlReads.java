@@ -15,6 +15,20 @@ public interface SqlReads {
   /** Runs {@code sql} with {@code params} bound to its {@code ?} in order, mapping every row. */
   <T> List<T> list(String sql, List<?> params, Mapper<T> mapper) throws SQLException;
 
+  /**
+   * Runs {@code sql} like {@link #list}, handing each row to {@code each} without keeping any: for
+   * results too large to hold as a list.
+   */
+  default void each(String sql, List<?> params, Each each) throws SQLException {
+    list(
+        sql,
+        params,
+        row -> {
+          each.accept(row);
+          return null;
+        });
+  }
+
   /** A condition: {@code column} contains the next parameter as a substring. */
   default String contains(String column) {
     return "strpos(" + column + ", ?) > 0";
@@ -59,6 +73,12 @@ public interface SqlReads {
   @FunctionalInterface
   interface Mapper<T> {
     T map(Row row) throws SQLException;
+  }
+
+  /** Takes the current row; called once per row. */
+  @FunctionalInterface
+  interface Each {
+    void accept(Row row) throws SQLException;
   }
 
   /** The current row of a result, read by column number (from 1), as JDBC reads it. */

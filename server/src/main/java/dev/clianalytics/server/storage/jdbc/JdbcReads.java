@@ -32,10 +32,7 @@ public final class JdbcReads implements SqlReads {
 
   @Override
   public <T> List<T> list(String sql, List<?> params, Mapper<T> mapper) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(sql)) {
-      for (int i = 0; i < params.size(); i++) {
-        s.setObject(i + 1, params.get(i));
-      }
+    try (PreparedStatement s = prepare(sql, params)) {
       try (ResultSet rs = s.executeQuery()) {
         Row row = new ResultSetRow(rs);
         List<T> out = new ArrayList<>();
@@ -44,6 +41,33 @@ public final class JdbcReads implements SqlReads {
         }
         return out;
       }
+    }
+  }
+
+  /** Fetches the rows {@link SqlRows#FETCH_SIZE} at a time inside a transaction. */
+  @Override
+  public void each(String sql, List<?> params, Each each) throws SQLException {
+    try (PreparedStatement s = prepare(sql, params)) {
+      s.setFetchSize(SqlRows.FETCH_SIZE);
+      try (ResultSet rs = s.executeQuery()) {
+        Row row = new ResultSetRow(rs);
+        while (rs.next()) {
+          each.accept(row);
+        }
+      }
+    }
+  }
+
+  private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
+    PreparedStatement s = connection.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.size(); i++) {
+        s.setObject(i + 1, params.get(i));
+      }
+      return s;
+    } catch (SQLException e) {
+      s.close();
+      throw e;
     }
   }
 
