@@ -5,21 +5,23 @@ import dev.clianalytics.core.nsm.NsmWeek;
 import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The daily event and error counts ({@code event_counts}, {@code error_counts}) kept in memory,
  * with each actor as a number. Read once per generation of the derived tables (inference warms the
  * dashboard, which reads them), they answer the summary's totals, failing commands and error types
- * and the north-star weeks for any filter without reading the counts again (docs/server.md,
- * "Uncached reports").
+ * and the north-star weeks, and the sessions per start day and tools for the totals, for any filter
+ * without reading the counts again (docs/server.md, "Uncached reports"). Rows are held as columns
+ * of numbers (texts by their number in a dictionary, days by their rank), sorted so that each
+ * command and actor, or error type and actor, is one run of rows: a filter is one pass with no
+ * hashing.
  *
  * <p>Kept only where handing rows over is cheap ({@link SqlReads#sumsBeforeReading()} false, as on
  * PostgreSQL) and for at most {@link #MAX_ROWS} rows of each table: beyond that the reports read
@@ -31,28 +33,145 @@ final class EventDays {
   /** More rows than this in either table are not kept: the reports then read the database. */
   static final int MAX_ROWS = 1_000_000;
 
-  private record Count(
-      String day,
-      String week,
-      String tool,
-      int actor,
-      String command,
-      String subcommand,
-      boolean ci,
-      long events,
-      long successes,
-      long failures) {}
+  /** Distinct texts, each once, numbered in the order first seen. */
+  private static final class Texts {
+    final Map<String, Integer> numbers = new HashMap<>();
+    final List<String> values = new ArrayList<>();
 
-  private record ErrorCount(String day, String tool, int actor, String errorType, long events) {}
+    int number(String text) {
+      Integer n = numbers.get(text);
+      if (n == null) {
+        n = values.size();
+        numbers.put(text, n);
+        values.add(text);
+      }
+      return n;
+    }
+  }
 
-  private final List<Count> counts;
-  private final List<ErrorCount> errors;
+  /** Days as ranks in their order (ISO dates order as text), and a filter's bounds as ranks. */
+  private static final class Days {
+    final String[] sorted;
+    final int[] rankOf;
+
+    Days(Texts days) {
+      sorted = days.values.toArray(String[]::new);
+      Arrays.sort(sorted);
+      rankOf = new int[sorted.length];
+      for (int i = 0; i < sorted.length; i++) {
+        rankOf[days.numbers.get(sorted[i])] = i;
+      }
+    }
+
+    /** The ranks of the first and last day in {@code filter}'s dates, {@code [from, to]}. */
+    int[] bounds(ReportFilter filter) {
+      int from = 0;
+      int to = sorted.length - 1;
+      if (filter.from() != null) {
+        int i = Arrays.binarySearch(sorted, filter.from().toString());
+        from = i >= 0 ? i : -i - 1;
+      }
+      if (filter.to() != null) {
+        int i = Arrays.binarySearch(sorted, filter.to().toString());
+        to = i >= 0 ? i : -i - 2;
+      }
+      return new int[] {from, to};
+    }
+  }
+
+  /** {@code event_counts}, sorted by command, then actor. */
+  private final int[] day;
+
+  private final int[] week;
+  private final int[] tool;
+  private final int[] actor;
+  private final int[] command;
+  private final int[] subcommand;
+  private final boolean[] ci;
+  private final long[] events;
+  private final long[] successes;
+  private final long[] failures;
+
+  /** {@code error_counts}, sorted by error type, then actor. */
+  private final int[] errorDay;
+
+  private final int[] errorTool;
+  private final int[] errorActor;
+  private final int[] errorType;
+  private final long[] errorEvents;
+
+  /** Sessions per start day and tools: their days, tools (" a b ") and counts. */
+  private final int[] sessionDay;
+
+  private final String[] sessionTools;
+  private final long[] sessionCounts;
+
+  private final Days days;
+  private final Texts texts;
   private final int actorCount;
 
-  private EventDays(List<Count> counts, List<ErrorCount> errors, int actorCount) {
-    this.counts = counts;
-    this.errors = errors;
-    this.actorCount = actorCount;
+  private EventDays(Reader r) {
+    days = new Days(r.days);
+    texts = r.texts;
+    actorCount = r.actors.values.size();
+    int n = r.counts.size();
+    day = new int[n];
+    week = new int[n];
+    tool = new int[n];
+    actor = new int[n];
+    command = new int[n];
+    subcommand = new int[n];
+    ci = new boolean[n];
+    events = new long[n];
+    successes = new long[n];
+    failures = new long[n];
+    for (int i = 0; i < n; i++) {
+      long[] c = r.counts.get(i);
+      day[i] = days.rankOf[(int) c[0]];
+      week[i] = (int) c[1];
+      tool[i] = (int) c[2];
+      actor[i] = (int) c[3];
+      command[i] = (int) c[4];
+      subcommand[i] = (int) c[5];
+      ci[i] = c[6] == 1;
+      events[i] = c[7];
+      successes[i] = c[8];
+      failures[i] = c[9];
+    }
+    int e = r.errors.size();
+    errorDay = new int[e];
+    errorTool = new int[e];
+    errorActor = new int[e];
+    errorType = new int[e];
+    errorEvents = new long[e];
+    for (int i = 0; i < e; i++) {
+      long[] c = r.errors.get(i);
+      errorDay[i] = days.rankOf[(int) c[0]];
+      errorTool[i] = (int) c[1];
+      errorActor[i] = (int) c[2];
+      errorType[i] = (int) c[3];
+      errorEvents[i] = c[4];
+    }
+    int s = r.sessions.size();
+    sessionDay = new int[s];
+    sessionTools = new String[s];
+    sessionCounts = new long[s];
+    for (int i = 0; i < s; i++) {
+      long[] c = r.sessions.get(i);
+      sessionDay[i] = days.rankOf[(int) c[0]];
+      sessionTools[i] = r.texts.values.get((int) c[1]);
+      sessionCounts[i] = c[2];
+    }
+  }
+
+  /** The rows as read, each value a number (texts by their number). */
+  private static final class Reader {
+    final Texts days = new Texts();
+    final Texts texts = new Texts();
+    final Texts actors = new Texts();
+    final List<long[]> counts = new ArrayList<>();
+    final List<long[]> errors = new ArrayList<>();
+    final List<long[]> sessions = new ArrayList<>();
   }
 
   /** The stored counts, or null when either table has more than {@code maxRows} rows. */
@@ -66,112 +185,125 @@ final class EventDays {
     if (rows.get(0) > maxRows) {
       return null;
     }
-    Map<String, String> texts = new HashMap<>();
-    Map<String, Integer> actors = new HashMap<>();
-    List<Count> counts = new ArrayList<>();
+    Reader r = new Reader();
     c.each(
         "SELECT day, week, tool, actor_id, command, subcommand, CASE WHEN ci THEN 1 ELSE 0 END,"
-            + " events, successes, failures FROM event_counts",
+            + " events, successes, failures FROM event_counts ORDER BY command, actor_id",
         List.of(),
         rs ->
-            counts.add(
-                new Count(
-                    shared(texts, rs.getString(1)),
-                    shared(texts, rs.getString(2)),
-                    shared(texts, rs.getString(3)),
-                    actors.computeIfAbsent(rs.getString(4), a -> actors.size()),
-                    shared(texts, rs.getString(5)),
-                    shared(texts, rs.getString(6)),
-                    rs.getInt(7) == 1,
-                    rs.getLong(8),
-                    rs.getLong(9),
-                    rs.getLong(10))));
-    List<ErrorCount> errors = new ArrayList<>();
+            r.counts.add(
+                new long[] {
+                  r.days.number(rs.getString(1)),
+                  r.texts.number(rs.getString(2)),
+                  r.texts.number(rs.getString(3)),
+                  r.actors.number(rs.getString(4)),
+                  r.texts.number(rs.getString(5)),
+                  r.texts.number(rs.getString(6)),
+                  rs.getInt(7),
+                  rs.getLong(8),
+                  rs.getLong(9),
+                  rs.getLong(10)
+                }));
     c.each(
-        "SELECT day, tool, actor_id, error_type, events FROM error_counts",
+        "SELECT day, tool, actor_id, error_type, events FROM error_counts"
+            + " ORDER BY error_type, actor_id",
         List.of(),
         rs ->
-            errors.add(
-                new ErrorCount(
-                    shared(texts, rs.getString(1)),
-                    shared(texts, rs.getString(2)),
-                    actors.computeIfAbsent(rs.getString(3), a -> actors.size()),
-                    shared(texts, rs.getString(4)),
-                    rs.getLong(5))));
-    return new EventDays(List.copyOf(counts), List.copyOf(errors), actors.size());
+            r.errors.add(
+                new long[] {
+                  r.days.number(rs.getString(1)),
+                  r.texts.number(rs.getString(2)),
+                  r.actors.number(rs.getString(3)),
+                  r.texts.number(rs.getString(4)),
+                  rs.getLong(5)
+                }));
+    c.each(
+        "SELECT start_day, tools, count(*) FROM sessions GROUP BY start_day, tools",
+        List.of(),
+        rs ->
+            r.sessions.add(
+                new long[] {
+                  r.days.number(rs.getString(1)), r.texts.number(rs.getString(2)), rs.getLong(3)
+                }));
+    return new EventDays(r);
   }
 
-  /** One copy of each repeated text (days, tools, commands), not one per row. */
-  private static String shared(Map<String, String> texts, String text) {
-    String known = texts.putIfAbsent(text, text);
-    return known == null ? text : known;
+  /** The number of {@code filter}'s tool, -1 for any tool, -2 for a tool never seen. */
+  private int toolNumber(ReportFilter filter) {
+    if (filter.tool() == null) {
+      return -1;
+    }
+    Integer n = texts.numbers.get(filter.tool());
+    return n == null ? -2 : n;
   }
 
-  /** Whether {@code day} and {@code tool} are in {@code filter} (null tool: any). */
-  private static boolean in(ReportFilter filter, String from, String to, String day, String tool) {
-    return (from == null || day.compareTo(from) >= 0)
-        && (to == null || day.compareTo(to) <= 0)
-        && (filter.tool() == null || filter.tool().equals(tool));
+  private static boolean in(int[] bounds, int tool, int rowDay, int rowTool) {
+    return rowDay >= bounds[0] && rowDay <= bounds[1] && (tool == -1 || tool == rowTool);
   }
 
-  private static String from(ReportFilter filter) {
-    return filter.from() == null ? null : filter.from().toString();
-  }
-
-  private static String to(ReportFilter filter) {
-    return filter.to() == null ? null : filter.to().toString();
-  }
-
-  /** Events, events from CI and distinct actors in {@code filter}, as {@link EventQueries}. */
-  long[] totals(ReportFilter filter) {
-    String from = from(filter);
-    String to = to(filter);
-    long events = 0;
-    long ci = 0;
+  /** {@link EventQueries#totals}: events, sessions, CI share and distinct actors. */
+  Totals totals(ReportFilter filter) {
+    int[] bounds = days.bounds(filter);
+    int t = toolNumber(filter);
+    long sum = 0;
+    long fromCi = 0;
     BitSet actors = new BitSet(actorCount);
-    for (Count r : counts) {
-      if (in(filter, from, to, r.day(), r.tool())) {
-        events += r.events();
-        ci += r.ci() ? r.events() : 0;
-        actors.set(r.actor());
+    for (int i = 0; i < day.length; i++) {
+      if (in(bounds, t, day[i], tool[i])) {
+        sum += events[i];
+        fromCi += ci[i] ? events[i] : 0;
+        actors.set(actor[i]);
       }
     }
-    return new long[] {events, ci, actors.cardinality()};
+    String tools = filter.tool() == null ? null : " " + filter.tool() + " ";
+    long sessions = 0;
+    for (int i = 0; i < sessionDay.length; i++) {
+      if (sessionDay[i] >= bounds[0]
+          && sessionDay[i] <= bounds[1]
+          && (tools == null || sessionTools[i].contains(tools))) {
+        sessions += sessionCounts[i];
+      }
+    }
+    return new Totals(sum, actors.cardinality(), sessions, Query.rate(fromCi, sum));
   }
 
   /** {@link EventQueries#failingCommands}. */
   List<FailingCommand> failingCommands(ReportFilter filter, int minActors, int limit) {
-    String from = from(filter);
-    String to = to(filter);
-    // per command: each actor's failures and events
-    Map<String, Map<Integer, long[]>> perActor = new HashMap<>();
-    for (Count r : counts) {
-      if (in(filter, from, to, r.day(), r.tool())) {
-        long[] sums =
-            perActor
-                .computeIfAbsent(r.command(), k -> new HashMap<>())
-                .computeIfAbsent(r.actor(), k -> new long[2]);
-        sums[0] += r.failures();
-        sums[1] += r.events();
+    int[] bounds = days.bounds(filter);
+    int t = toolNumber(filter);
+    List<FailingCommand> out = new ArrayList<>();
+    int i = 0;
+    while (i < day.length) {
+      // one command: each actor's failures, then the command's sums
+      int c = command[i];
+      long sumFailures = 0;
+      long failing = 0;
+      long sumEvents = 0;
+      boolean seen = false;
+      while (i < day.length && command[i] == c) {
+        int a = actor[i];
+        long actorFailures = 0;
+        while (i < day.length && command[i] == c && actor[i] == a) {
+          if (in(bounds, t, day[i], tool[i])) {
+            seen = true;
+            actorFailures += failures[i];
+            sumEvents += events[i];
+          }
+          i++;
+        }
+        sumFailures += actorFailures;
+        failing += actorFailures > 0 ? 1 : 0;
+      }
+      if (seen && sumFailures > 0 && failing >= minActors) {
+        out.add(
+            new FailingCommand(
+                texts.values.get(c),
+                sumFailures,
+                failing,
+                sumEvents,
+                Query.rate(sumFailures, sumEvents)));
       }
     }
-    List<FailingCommand> out = new ArrayList<>();
-    perActor.forEach(
-        (command, actors) -> {
-          long failures = 0;
-          long failing = 0;
-          long events = 0;
-          for (long[] sums : actors.values()) {
-            failures += sums[0];
-            failing += sums[0] > 0 ? 1 : 0;
-            events += sums[1];
-          }
-          if (failures > 0 && failing >= minActors) {
-            out.add(
-                new FailingCommand(
-                    command, failures, failing, events, Query.rate(failures, events)));
-          }
-        });
     return out.stream()
         .sorted(
             Comparator.comparingLong(FailingCommand::failures)
@@ -184,24 +316,30 @@ final class EventDays {
 
   /** {@link EventQueries#errorTypes}. */
   List<ErrorTypeCount> errorTypes(ReportFilter filter, int minActors, int limit) {
-    String from = from(filter);
-    String to = to(filter);
-    Map<String, long[]> totals = new HashMap<>();
-    Map<String, Set<Integer>> actors = new HashMap<>();
-    for (ErrorCount r : errors) {
-      if (in(filter, from, to, r.day(), r.tool())) {
-        totals.computeIfAbsent(r.errorType(), k -> new long[1])[0] += r.events();
-        actors.computeIfAbsent(r.errorType(), k -> new HashSet<>()).add(r.actor());
+    int[] bounds = days.bounds(filter);
+    int t = toolNumber(filter);
+    List<ErrorTypeCount> out = new ArrayList<>();
+    int i = 0;
+    while (i < errorDay.length) {
+      int type = errorType[i];
+      long total = 0;
+      long actors = 0;
+      while (i < errorDay.length && errorType[i] == type) {
+        int a = errorActor[i];
+        boolean seen = false;
+        while (i < errorDay.length && errorType[i] == type && errorActor[i] == a) {
+          if (in(bounds, t, errorDay[i], errorTool[i])) {
+            seen = true;
+            total += errorEvents[i];
+          }
+          i++;
+        }
+        actors += seen ? 1 : 0;
+      }
+      if (actors > 0 && actors >= minActors) {
+        out.add(new ErrorTypeCount(texts.values.get(type), total, actors));
       }
     }
-    List<ErrorTypeCount> out = new ArrayList<>();
-    totals.forEach(
-        (type, total) -> {
-          long a = actors.get(type).size();
-          if (a >= minActors) {
-            out.add(new ErrorTypeCount(type, total[0], a));
-          }
-        });
     return out.stream()
         .sorted(
             Comparator.comparingLong(ErrorTypeCount::count)
@@ -214,40 +352,46 @@ final class EventDays {
 
   /** {@link NsmQueries#weeks}: the tool filter does not apply, as there. */
   List<NsmWeek> nsmWeeks(NsmOptions options, ReportFilter filter, int weeks, int minActors) {
-    String command = String.join(" ", options.elements());
-    String prefix = command + " ";
-    ReportFilter dates = new ReportFilter(filter.from(), filter.to(), null);
-    String from = from(dates);
-    String to = to(dates);
-    Set<String> tools = new HashSet<>();
-    tools.add(options.elements().get(0));
-    List<Count> rows = new ArrayList<>();
-    for (Count r : counts) {
-      if ((options.includeCi() || !r.ci()) && in(dates, from, to, r.day(), r.tool())) {
-        rows.add(r);
-        if (NsmQueries.isRun(r.command(), r.subcommand(), command, prefix)) {
-          tools.add(r.tool());
-        }
+    String run = String.join(" ", options.elements());
+    String prefix = run + " ";
+    int[] bounds = days.bounds(filter);
+    // whether each text, as a command or a subcommand, makes a row a run of the command
+    boolean[] runs = new boolean[texts.values.size()];
+    for (int n = 0; n < runs.length; n++) {
+      String text = texts.values.get(n);
+      runs[n] = text.equals(run) || text.startsWith(prefix);
+    }
+    boolean[] tools = new boolean[texts.values.size()];
+    Integer first = texts.numbers.get(options.elements().get(0));
+    if (first != null) {
+      tools[first] = true;
+    }
+    for (int i = 0; i < day.length; i++) {
+      if (in(bounds, -1, day[i], tool[i])
+          && (options.includeCi() || !ci[i])
+          && (runs[command[i]] || runs[subcommand[i]])) {
+        tools[tool[i]] = true;
       }
     }
     Map<String, BitSet> actors = new TreeMap<>();
-    Map<String, long[]> successes = new HashMap<>();
-    for (Count r : rows) {
-      if (tools.contains(r.tool())) {
-        actors.computeIfAbsent(r.week(), w -> new BitSet(actorCount)).set(r.actor());
-        long[] s = successes.computeIfAbsent(r.week(), w -> new long[1]);
-        if (NsmQueries.isRun(r.command(), r.subcommand(), command, prefix)) {
-          s[0] += r.successes();
+    Map<String, long[]> sums = new HashMap<>();
+    for (int i = 0; i < day.length; i++) {
+      if (in(bounds, -1, day[i], tool[i]) && (options.includeCi() || !ci[i]) && tools[tool[i]]) {
+        String w = texts.values.get(week[i]);
+        actors.computeIfAbsent(w, k -> new BitSet(actorCount)).set(actor[i]);
+        long[] s = sums.computeIfAbsent(w, k -> new long[1]);
+        if (runs[command[i]] || runs[subcommand[i]]) {
+          s[0] += successes[i];
         }
       }
     }
     List<NsmWeek> all = new ArrayList<>();
     actors.forEach(
-        (week, a) -> {
+        (w, a) -> {
           long n = a.cardinality();
           if (n >= minActors) {
-            long s = successes.get(week)[0];
-            all.add(new NsmWeek(week, n, s, (double) s / n));
+            long s = sums.get(w)[0];
+            all.add(new NsmWeek(w, n, s, (double) s / n));
           }
         });
     return new ArrayList<>(all.subList(Math.max(0, all.size() - weeks), all.size()));

@@ -13,24 +13,25 @@ final class EventQueries {
   private EventQueries() {}
 
   /**
-   * Events, actors, sessions and the CI share; the events and actors from {@code days} when they
-   * are kept ({@link EventDays}), otherwise from the database.
+   * Events, actors, sessions and the CI share: from {@code days} when they are kept ({@link
+   * EventDays}), otherwise from the database.
    */
   static Totals totals(SqlReads c, ReportFilter filter, EventDays days) throws SQLException {
+    if (days != null) {
+      return days.totals(filter);
+    }
     ReportFilter.Sql where = filter.where("day", "tool");
     long[] t =
-        days != null
-            ? days.totals(filter)
-            : Query.list(
-                    c,
-                    "SELECT coalesce(sum(n), 0), coalesce(sum(n_ci), 0), count(*) FROM (SELECT"
-                        + " actor_id, sum(events) AS n, sum(CASE WHEN ci THEN events ELSE 0 END) AS"
-                        + " n_ci FROM event_counts WHERE 1 = 1"
-                        + where.text()
-                        + " GROUP BY actor_id) per_actor",
-                    where.params(),
-                    rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
-                .get(0);
+        Query.list(
+                c,
+                "SELECT coalesce(sum(n), 0), coalesce(sum(n_ci), 0), count(*) FROM (SELECT"
+                    + " actor_id, sum(events) AS n, sum(CASE WHEN ci THEN events ELSE 0 END) AS"
+                    + " n_ci FROM event_counts WHERE 1 = 1"
+                    + where.text()
+                    + " GROUP BY actor_id) per_actor",
+                where.params(),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+            .get(0);
     ReportFilter.Sql sessionWhere =
         new ReportFilter(filter.from(), filter.to(), null).where("start_day", null);
     List<Object> params = Query.params();

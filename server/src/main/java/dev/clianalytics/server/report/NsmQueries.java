@@ -62,17 +62,6 @@ final class NsmQueries {
     return new ArrayList<>(all.subList(Math.max(0, all.size() - weeks), all.size()));
   }
 
-  /**
-   * {@link #RUN} in memory: whether a count row of {@code command} and {@code subcommand} is a run
-   * of {@code run} ({@code prefix} is {@code run} and a space).
-   */
-  static boolean isRun(String command, String subcommand, String run, String prefix) {
-    return command.equals(run)
-        || command.startsWith(prefix)
-        || subcommand.equals(run)
-        || subcommand.startsWith(prefix);
-  }
-
   private static List<Object> runParams(String command) {
     String prefix = command + " ";
     return Query.params(command, prefix.length(), prefix, command, prefix.length(), prefix);

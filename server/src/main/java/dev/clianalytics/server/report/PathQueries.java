@@ -157,7 +157,7 @@ final class PathQueries {
   }
 
   /** Lines of {@code command<TAB>count}. */
-  private static void next(String encoded, RecoveryAnalysis.Part part) {
+  static void next(String encoded, RecoveryAnalysis.Part part) {
     split(
         encoded,
         '\n',
@@ -170,7 +170,7 @@ final class PathQueries {
   }
 
   /** Milliseconds separated by commas; a session without recoveries adds an empty item. */
-  private static void millis(String encoded, RecoveryAnalysis.Part part) {
+  static void millis(String encoded, RecoveryAnalysis.Part part) {
     split(
         encoded,
         ',',

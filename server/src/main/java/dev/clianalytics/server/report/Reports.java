@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /** Builds the report documents of docs/reports.md from the derived tables only. */
 final class Reports {
@@ -23,6 +24,7 @@ final class Reports {
   private final PerGeneration<RunDays> runDays = new PerGeneration<>();
   private final PerGeneration<WorkflowDays> workflowDays = new PerGeneration<>();
   private final PerGeneration<EventDays> eventDays = new PerGeneration<>();
+  private final PerGeneration<RecoveryDays> recoveryDays = new PerGeneration<>();
 
   Reports(ReportSettings settings) {
     this.settings = settings;
@@ -94,8 +96,19 @@ final class Reports {
   }
 
   RecoveryReport recovery(SqlReads c, ReportFilter filter) throws SQLException {
-    return new RecoveryReport(
-        PathQueries.recovery(c, filter, settings.minActors(), command -> true));
+    return new RecoveryReport(recoveryRows(c, filter, command -> true));
+  }
+
+  /**
+   * Recovery rows of the failing commands {@code keep} accepts: from {@link RecoveryDays} where
+   * they are kept, otherwise from the database.
+   */
+  List<RecoveryRow> recoveryRows(SqlReads c, ReportFilter filter, Predicate<String> keep)
+      throws SQLException {
+    RecoveryDays days = recoveryDays(c);
+    return days != null
+        ? days.rows(filter, settings.minActors(), keep)
+        : PathQueries.recovery(c, filter, settings.minActors(), keep);
   }
 
   NsmReport nsm(SqlReads c, NsmOptions options, ReportFilter filter, int weeks)
@@ -217,6 +230,18 @@ final class Reports {
       return null;
     }
     return eventDays.get(c, () -> EventDays.read(c, EventDays.MAX_ROWS));
+  }
+
+  /**
+   * The current generation's recovery rows per day ({@link RecoveryDays}), or null where they are
+   * not kept: on databases where handing rows over costs more than grouping them, or when there are
+   * too many.
+   */
+  RecoveryDays recoveryDays(SqlReads c) throws SQLException {
+    if (c.sumsBeforeReading()) {
+      return null;
+    }
+    return recoveryDays.get(c, () -> RecoveryDays.read(c, RecoveryDays.MAX_ROWS));
   }
 
   /** A value that depends on every derived row, read again when the generation changes. */

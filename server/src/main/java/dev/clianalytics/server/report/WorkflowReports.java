@@ -43,10 +43,9 @@ final class WorkflowReports {
         groups(c, filter, name, "week", autos, days, Comparator.naturalOrder(), "week"),
         topErrors(runs != null ? runs.errorLists(filter, name) : errorLists(c, name, filter)),
         reports.paths(c, ofTool, 10),
-        PathQueries.recovery(
+        reports.recoveryRows(
             c,
             ofTool,
-            settings.minActors(),
             command ->
                 steps.stream().anyMatch(s -> command.equals(s) || command.startsWith(s + " "))));
   }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,8 +76,9 @@ class KeptRowsPostgresTest {
   }
 
   /**
-   * Sessions of eight actors over twelve days, with durations drawn from a few values (ties) or
-   * from a wide range, exits of all kinds and error types.
+   * Sessions of eight actors over weeks, with gaps of up to a day and more (days without events),
+   * durations drawn from a few values (ties) or from a wide range, exits of all kinds and error
+   * types.
    */
   private static List<Event> events(Random random, int n) {
     List<Event> events = new ArrayList<>();
@@ -118,6 +120,10 @@ class KeptRowsPostgresTest {
       filters.add(new ReportFilter(null, first.plusDays(5), tool));
       filters.add(new ReportFilter(first.plusDays(2), first.plusDays(2), tool));
       filters.add(new ReportFilter(first.plusDays(4), first.plusDays(9), tool));
+    }
+    // bounds on days with and without events
+    for (int day = 11; day < 60; day += 4) {
+      filters.add(new ReportFilter(first.plusDays(day - 8), first.plusDays(day), null));
     }
     return filters;
   }
@@ -252,6 +258,31 @@ class KeptRowsPostgresTest {
   }
 
   @Test
+  void recovery_equalsThatOfTheStoredRows() {
+    read(
+        c -> {
+          RecoveryDays days = RecoveryDays.read(c, RecoveryDays.MAX_ROWS);
+          assertNotNull(days);
+          int rows = 0;
+          for (ReportFilter filter : filters()) {
+            for (int minActors : new int[] {1, 4}) {
+              for (String step : List.of("", "terraform", "git push")) {
+                Predicate<String> keep = command -> command.startsWith(step);
+                List<RecoveryRow> expected = PathQueries.recovery(c, filter, minActors, keep);
+                assertEquals(
+                    expected,
+                    days.rows(filter, minActors, keep),
+                    filter + " " + minActors + " " + step);
+                rows += expected.size();
+              }
+            }
+          }
+          assertTrue(rows > 50, String.valueOf(rows));
+          return null;
+        });
+  }
+
+  @Test
   void moreRowsThanTheLimit_areNotKept() {
     long counts =
         read(
@@ -265,6 +296,14 @@ class KeptRowsPostgresTest {
                     .get(0));
     assertNull(read(c -> EventDays.read(c, (int) counts - 1)));
     assertNotNull(read(c -> EventDays.read(c, (int) counts)));
+    long recoveries =
+        read(
+            c ->
+                Query.list(
+                        c, "SELECT count(*) FROM session_recovery", List.of(), rs -> rs.getLong(1))
+                    .get(0));
+    assertNull(read(c -> RecoveryDays.read(c, (int) recoveries - 1)));
+    assertNotNull(read(c -> RecoveryDays.read(c, (int) recoveries)));
   }
 
   @Test
