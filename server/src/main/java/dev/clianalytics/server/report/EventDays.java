@@ -31,7 +31,7 @@ import java.util.TreeMap;
  */
 final class EventDays {
   /** More rows than this in either table are not kept: the reports then read the database. */
-  static final int MAX_ROWS = 1_000_000;
+  static final int MAX_ROWS = 200_000;
 
   /** Distinct texts, each once, numbered in the order first seen. */
   private static final class Texts {
@@ -110,68 +110,107 @@ final class EventDays {
   private final Texts texts;
   private final int actorCount;
 
+  /** A column of numbers filled row by row. */
+  private static final class Ints {
+    int[] values = new int[1024];
+
+    void set(int row, int value) {
+      if (row == values.length) {
+        values = Arrays.copyOf(values, row * 2);
+      }
+      values[row] = value;
+    }
+
+    /** The first {@code rows} values, each mapped through {@code to} when given. */
+    int[] done(int rows, int[] to) {
+      int[] out = Arrays.copyOf(values, rows);
+      if (to != null) {
+        for (int i = 0; i < rows; i++) {
+          out[i] = to[out[i]];
+        }
+      }
+      return out;
+    }
+  }
+
+  /** A column of longs filled row by row. */
+  private static final class Longs {
+    long[] values = new long[1024];
+
+    void set(int row, long value) {
+      if (row == values.length) {
+        values = Arrays.copyOf(values, row * 2);
+      }
+      values[row] = value;
+    }
+
+    long[] done(int rows) {
+      return Arrays.copyOf(values, rows);
+    }
+  }
+
   private EventDays(Reader r) {
     days = new Days(r.days);
     texts = r.texts;
     actorCount = r.actors.values.size();
-    int n = r.counts.size();
-    day = new int[n];
-    week = new int[n];
-    tool = new int[n];
-    actor = new int[n];
-    command = new int[n];
-    subcommand = new int[n];
+    int[] rank = days.rankOf;
+    int n = r.counts;
+    day = r.day.done(n, rank);
+    week = r.week.done(n, null);
+    tool = r.tool.done(n, null);
+    actor = r.actor.done(n, null);
+    command = r.command.done(n, null);
+    subcommand = r.subcommand.done(n, null);
+    int[] fromCi = r.ci.done(n, null);
     ci = new boolean[n];
-    events = new long[n];
-    successes = new long[n];
-    failures = new long[n];
     for (int i = 0; i < n; i++) {
-      long[] c = r.counts.get(i);
-      day[i] = days.rankOf[(int) c[0]];
-      week[i] = (int) c[1];
-      tool[i] = (int) c[2];
-      actor[i] = (int) c[3];
-      command[i] = (int) c[4];
-      subcommand[i] = (int) c[5];
-      ci[i] = c[6] == 1;
-      events[i] = c[7];
-      successes[i] = c[8];
-      failures[i] = c[9];
+      ci[i] = fromCi[i] == 1;
     }
-    int e = r.errors.size();
-    errorDay = new int[e];
-    errorTool = new int[e];
-    errorActor = new int[e];
-    errorType = new int[e];
-    errorEvents = new long[e];
-    for (int i = 0; i < e; i++) {
-      long[] c = r.errors.get(i);
-      errorDay[i] = days.rankOf[(int) c[0]];
-      errorTool[i] = (int) c[1];
-      errorActor[i] = (int) c[2];
-      errorType[i] = (int) c[3];
-      errorEvents[i] = c[4];
-    }
-    int s = r.sessions.size();
-    sessionDay = new int[s];
+    events = r.events.done(n);
+    successes = r.successes.done(n);
+    failures = r.failures.done(n);
+    int e = r.errors;
+    errorDay = r.errorDay.done(e, rank);
+    errorTool = r.errorTool.done(e, null);
+    errorActor = r.errorActor.done(e, null);
+    errorType = r.errorType.done(e, null);
+    errorEvents = r.errorEvents.done(e);
+    int s = r.sessions;
+    sessionDay = r.sessionDay.done(s, rank);
+    int[] tools = r.sessionTools.done(s, null);
     sessionTools = new String[s];
-    sessionCounts = new long[s];
     for (int i = 0; i < s; i++) {
-      long[] c = r.sessions.get(i);
-      sessionDay[i] = days.rankOf[(int) c[0]];
-      sessionTools[i] = r.texts.values.get((int) c[1]);
-      sessionCounts[i] = c[2];
+      sessionTools[i] = r.texts.values.get(tools[i]);
     }
+    sessionCounts = r.sessionCounts.done(s);
   }
 
-  /** The rows as read, each value a number (texts by their number). */
+  /** The rows as read, as columns of numbers (texts by their number, days by theirs). */
   private static final class Reader {
     final Texts days = new Texts();
     final Texts texts = new Texts();
     final Texts actors = new Texts();
-    final List<long[]> counts = new ArrayList<>();
-    final List<long[]> errors = new ArrayList<>();
-    final List<long[]> sessions = new ArrayList<>();
+    int counts;
+    final Ints day = new Ints();
+    final Ints week = new Ints();
+    final Ints tool = new Ints();
+    final Ints actor = new Ints();
+    final Ints command = new Ints();
+    final Ints subcommand = new Ints();
+    final Ints ci = new Ints();
+    final Longs events = new Longs();
+    final Longs successes = new Longs();
+    final Longs failures = new Longs();
+    int errors;
+    final Ints errorDay = new Ints();
+    final Ints errorTool = new Ints();
+    final Ints errorActor = new Ints();
+    final Ints errorType = new Ints();
+    final Longs errorEvents = new Longs();
+    int sessions;
+    final Ints sessionDay = new Ints();
+    final Ints sessionTools = new Ints();
+    final Longs sessionCounts = new Longs();
   }
 
   /** The stored counts, or null when either table has more than {@code maxRows} rows. */
@@ -190,41 +229,40 @@ final class EventDays {
         "SELECT day, week, tool, actor_id, command, subcommand, CASE WHEN ci THEN 1 ELSE 0 END,"
             + " events, successes, failures FROM event_counts ORDER BY command, actor_id",
         List.of(),
-        rs ->
-            r.counts.add(
-                new long[] {
-                  r.days.number(rs.getString(1)),
-                  r.texts.number(rs.getString(2)),
-                  r.texts.number(rs.getString(3)),
-                  r.actors.number(rs.getString(4)),
-                  r.texts.number(rs.getString(5)),
-                  r.texts.number(rs.getString(6)),
-                  rs.getInt(7),
-                  rs.getLong(8),
-                  rs.getLong(9),
-                  rs.getLong(10)
-                }));
+        rs -> {
+          int i = r.counts++;
+          r.day.set(i, r.days.number(rs.getString(1)));
+          r.week.set(i, r.texts.number(rs.getString(2)));
+          r.tool.set(i, r.texts.number(rs.getString(3)));
+          r.actor.set(i, r.actors.number(rs.getString(4)));
+          r.command.set(i, r.texts.number(rs.getString(5)));
+          r.subcommand.set(i, r.texts.number(rs.getString(6)));
+          r.ci.set(i, rs.getInt(7));
+          r.events.set(i, rs.getLong(8));
+          r.successes.set(i, rs.getLong(9));
+          r.failures.set(i, rs.getLong(10));
+        });
     c.each(
         "SELECT day, tool, actor_id, error_type, events FROM error_counts"
             + " ORDER BY error_type, actor_id",
         List.of(),
-        rs ->
-            r.errors.add(
-                new long[] {
-                  r.days.number(rs.getString(1)),
-                  r.texts.number(rs.getString(2)),
-                  r.actors.number(rs.getString(3)),
-                  r.texts.number(rs.getString(4)),
-                  rs.getLong(5)
-                }));
+        rs -> {
+          int i = r.errors++;
+          r.errorDay.set(i, r.days.number(rs.getString(1)));
+          r.errorTool.set(i, r.texts.number(rs.getString(2)));
+          r.errorActor.set(i, r.actors.number(rs.getString(3)));
+          r.errorType.set(i, r.texts.number(rs.getString(4)));
+          r.errorEvents.set(i, rs.getLong(5));
+        });
     c.each(
         "SELECT start_day, tools, count(*) FROM sessions GROUP BY start_day, tools",
         List.of(),
-        rs ->
-            r.sessions.add(
-                new long[] {
-                  r.days.number(rs.getString(1)), r.texts.number(rs.getString(2)), rs.getLong(3)
-                }));
+        rs -> {
+          int i = r.sessions++;
+          r.sessionDay.set(i, r.days.number(rs.getString(1)));
+          r.sessionTools.set(i, r.texts.number(rs.getString(2)));
+          r.sessionCounts.set(i, rs.getLong(3));
+        });
     return new EventDays(r);
   }
 

@@ -15,9 +15,10 @@ import java.util.function.Predicate;
 /**
  * The recovery rows ({@code session_recovery}, one per session and failing command) kept in memory,
  * summed per start day, tool, command and actor with their next commands counted and their recovery
- * times listed. Read once per generation of the derived tables (inference warms the dashboard,
- * which reads them), they answer recovery for any filter, which only narrows days and tool, without
- * reading the rows again (docs/server.md, "Uncached reports").
+ * times listed (in arrays: a few next commands each). Read once per generation of the derived
+ * tables (inference warms the dashboard, which reads them), they answer recovery for any filter,
+ * which only narrows days and tool, without reading the rows again (docs/server.md, "Uncached
+ * reports").
  *
  * <p>Kept only where handing rows over is cheap ({@link SqlReads#sumsBeforeReading()} false, as on
  * PostgreSQL) and for at most {@link #MAX_ROWS} rows: beyond that recovery reads the rows from the
@@ -25,7 +26,7 @@ import java.util.function.Predicate;
  */
 final class RecoveryDays {
   /** More rows than this are not kept: recovery then reads the database. */
-  static final int MAX_ROWS = 1_000_000;
+  static final int MAX_ROWS = 100_000;
 
   /** The rows of one start day, tool, command and actor, summed. */
   private static final class Sum implements RecoveryAnalysis.Part {
@@ -35,8 +36,13 @@ final class RecoveryDays {
     final String actor;
     long failures;
     long recovered;
-    final Map<String, Long> next = new HashMap<>();
-    long[] millis = new long[2];
+
+    /** The next commands and how often each followed, in the first {@code nextCount} places. */
+    String[] nextCommands = NONE;
+
+    long[] nextTimes = new long[0];
+    int nextCount;
+    long[] millis = new long[0];
     int millisCount;
 
     Sum(String day, String tool, String command, String actor) {
@@ -48,17 +54,30 @@ final class RecoveryDays {
 
     @Override
     public void next(String command, long times) {
-      next.merge(command, times, Long::sum);
+      for (int i = 0; i < nextCount; i++) {
+        if (nextCommands[i].equals(command)) {
+          nextTimes[i] += times;
+          return;
+        }
+      }
+      if (nextCount == nextCommands.length) {
+        nextCommands = Arrays.copyOf(nextCommands, Math.max(2, nextCount * 2));
+        nextTimes = Arrays.copyOf(nextTimes, nextCommands.length);
+      }
+      nextCommands[nextCount] = command;
+      nextTimes[nextCount++] = times;
     }
 
     @Override
     public void recoveryMillis(long value) {
       if (millisCount == millis.length) {
-        millis = Arrays.copyOf(millis, millisCount * 2);
+        millis = Arrays.copyOf(millis, Math.max(2, millisCount * 2));
       }
       millis[millisCount++] = value;
     }
   }
+
+  private static final String[] NONE = {};
 
   private record Key(String day, String tool, String command, String actor) {}
 
@@ -117,7 +136,9 @@ final class RecoveryDays {
         continue;
       }
       RecoveryAnalysis.Part part = merger.add(s.command, s.actor, s.failures, s.recovered);
-      s.next.forEach(part::next);
+      for (int i = 0; i < s.nextCount; i++) {
+        part.next(s.nextCommands[i], s.nextTimes[i]);
+      }
       for (int i = 0; i < s.millisCount; i++) {
         part.recoveryMillis(s.millis[i]);
       }
