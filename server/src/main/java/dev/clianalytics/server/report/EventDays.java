@@ -15,12 +15,12 @@ import java.util.TreeMap;
 
 /**
  * The daily event and error counts ({@code event_counts}, {@code error_counts}) kept in memory,
- * with each actor as a number. Read once per generation of the derived tables (inference warms the
- * dashboard, which reads them), they answer the summary's totals, failing commands and error types
- * and the north-star weeks, and the sessions per start day and tools for the totals, for any filter
- * without reading the counts again (docs/server.md, "Uncached reports"). Rows are held as columns
- * of numbers (texts by their number in a dictionary, days by their rank), sorted so that each
- * command and actor, or error type and actor, is one run of rows: a filter is one pass with no
+ * with each actor as a number, and the number of sessions per start day and list of tools. Read
+ * once per generation of the derived tables (inference warms the dashboard, which reads them), they
+ * answer the summary's totals, failing commands and error types and the north-star weeks for any
+ * filter without reading the counts again (docs/server.md, "Uncached reports"). Rows are held as
+ * columns of numbers (texts by their number in a dictionary, days by their rank), sorted so that
+ * each command and actor, or error type and actor, is one run of rows: a filter is one pass with no
  * hashing.
  *
  * <p>Kept only where handing rows over is cheap ({@link SqlReads#sumsBeforeReading()} false, as on
