@@ -215,13 +215,7 @@ final class EventDays {
 
   /** The stored counts, or null when either table has more than {@code maxRows} rows. */
   static EventDays read(SqlReads c, int maxRows) throws SQLException {
-    List<Long> rows =
-        Query.list(
-            c,
-            "SELECT (SELECT count(*) FROM event_counts), (SELECT count(*) FROM error_counts)",
-            List.of(),
-            rs -> Math.max(rs.getLong(1), rs.getLong(2)));
-    if (rows.get(0) > maxRows) {
+    if (Query.rows(c, "event_counts") > maxRows || Query.rows(c, "error_counts") > maxRows) {
       return null;
     }
     Reader r = new Reader();

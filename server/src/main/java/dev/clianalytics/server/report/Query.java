@@ -14,6 +14,11 @@ final class Query {
     return c.list(sql, params, mapper);
   }
 
+  /** How many rows {@code table} has. */
+  static long rows(SqlReads c, String table) throws SQLException {
+    return list(c, "SELECT count(*) FROM " + table, List.of(), rs -> rs.getLong(1)).get(0);
+  }
+
   /** A nullable long column. */
   static Long longOrNull(SqlReads.Row rs, int column) throws SQLException {
     long v = rs.getLong(column);

@@ -89,10 +89,7 @@ final class RecoveryDays {
 
   /** The stored rows, or null when there are more than {@code maxRows} of them. */
   static RecoveryDays read(SqlReads c, int maxRows) throws SQLException {
-    long stored =
-        Query.list(c, "SELECT count(*) FROM session_recovery", List.of(), rs -> rs.getLong(1))
-            .get(0);
-    if (stored > maxRows) {
+    if (Query.rows(c, "session_recovery") > maxRows) {
       return null;
     }
     Map<String, String> texts = new HashMap<>();
@@ -126,13 +123,10 @@ final class RecoveryDays {
 
   /** {@link PathQueries#recovery}'s rows for {@code filter}. */
   List<RecoveryRow> rows(ReportFilter filter, int minActors, Predicate<String> keep) {
-    String from = filter.from() == null ? null : filter.from().toString();
-    String to = filter.to() == null ? null : filter.to().toString();
+    ReportFilter.Rows in = filter.rows();
     RecoveryAnalysis.Merger merger = new RecoveryAnalysis.Merger();
     for (Sum s : sums) {
-      if ((from != null && s.day.compareTo(from) < 0)
-          || (to != null && s.day.compareTo(to) > 0)
-          || (filter.tool() != null && !filter.tool().equals(s.tool))) {
+      if (!in.test(s.day, s.tool)) {
         continue;
       }
       RecoveryAnalysis.Part part = merger.add(s.command, s.actor, s.failures, s.recovered);

@@ -62,6 +62,24 @@ record ReportFilter(LocalDate from, LocalDate to, String tool) {
     return new Sql(sql.toString(), params);
   }
 
+  /**
+   * The filter for rows held in memory: {@link Rows#test} selects what {@link #where} selects in
+   * SQL, with the dates turned into text once.
+   */
+  Rows rows() {
+    return new Rows(from == null ? null : from.toString(), to == null ? null : to.toString(), tool);
+  }
+
+  /** {@link #rows()}: the bounds as ISO dates, which order as text, and the tool. */
+  record Rows(String from, String to, String tool) {
+    /** Whether a row of {@code day} (an ISO date) and {@code tool} is in the filter. */
+    boolean test(String day, String rowTool) {
+      return (from == null || day.compareTo(from) >= 0)
+          && (to == null || day.compareTo(to) <= 0)
+          && (tool == null || tool.equals(rowTool));
+    }
+  }
+
   /** The filter as it is echoed in reports. */
   Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();

@@ -208,40 +208,29 @@ final class Reports {
     return runDays.get(c, () -> RunDays.read(c, RunDays.MAX_ROWS));
   }
 
-  /**
-   * The current generation's runs per workflow and day ({@link WorkflowDays}), or null where they
-   * are not kept: on databases where handing rows over costs more than grouping them, or when there
-   * are too many runs.
-   */
+  /** {@link #kept} runs per workflow and day. */
   WorkflowDays workflowDays(SqlReads c) throws SQLException {
-    if (c.sumsBeforeReading()) {
-      return null;
-    }
-    return workflowDays.get(c, () -> WorkflowDays.read(c, WorkflowDays.MAX_RUNS));
+    return kept(c, workflowDays, () -> WorkflowDays.read(c, WorkflowDays.MAX_RUNS));
   }
 
-  /**
-   * The current generation's daily event and error counts ({@link EventDays}), or null where they
-   * are not kept: on databases where handing rows over costs more than grouping them, or when there
-   * are too many.
-   */
+  /** {@link #kept} daily event and error counts. */
   EventDays eventDays(SqlReads c) throws SQLException {
-    if (c.sumsBeforeReading()) {
-      return null;
-    }
-    return eventDays.get(c, () -> EventDays.read(c, EventDays.MAX_ROWS));
+    return kept(c, eventDays, () -> EventDays.read(c, EventDays.MAX_ROWS));
+  }
+
+  /** {@link #kept} recovery rows per day. */
+  RecoveryDays recoveryDays(SqlReads c) throws SQLException {
+    return kept(c, recoveryDays, () -> RecoveryDays.read(c, RecoveryDays.MAX_ROWS));
   }
 
   /**
-   * The current generation's recovery rows per day ({@link RecoveryDays}), or null where they are
-   * not kept: on databases where handing rows over costs more than grouping them, or when there are
-   * too many.
+   * The current generation's rows kept in memory ({@link WorkflowDays}, {@link EventDays}, {@link
+   * RecoveryDays}), or null where they are not kept: on databases where handing rows over costs
+   * more than grouping them, or when {@code read} finds too many rows.
    */
-  RecoveryDays recoveryDays(SqlReads c) throws SQLException {
-    if (c.sumsBeforeReading()) {
-      return null;
-    }
-    return recoveryDays.get(c, () -> RecoveryDays.read(c, RecoveryDays.MAX_ROWS));
+  private static <T> T kept(SqlReads c, PerGeneration<T> kept, PerGeneration.Read<T> read)
+      throws SQLException {
+    return c.sumsBeforeReading() ? null : kept.get(c, read);
   }
 
   /** A value that depends on every derived row, read again when the generation changes. */

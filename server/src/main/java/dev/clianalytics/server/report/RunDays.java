@@ -87,14 +87,10 @@ final class RunDays {
           case "week" -> Row::week;
           default -> throw new IllegalArgumentException("no run days by " + keyColumn);
         };
-    String from = filter.from() == null ? null : filter.from().toString();
-    String to = filter.to() == null ? null : filter.to().toString();
+    ReportFilter.Rows in = filter.rows();
     Map<List<String>, Row> sums = new LinkedHashMap<>();
     for (Row r : rows) {
-      if ((from != null && r.day().compareTo(from) < 0)
-          || (to != null && r.day().compareTo(to) > 0)
-          || (filter.tool() != null && !filter.tool().equals(r.tool()))
-          || (workflow != null && !workflow.equals(r.workflow()))) {
+      if (!in.test(r.day(), r.tool()) || (workflow != null && !workflow.equals(r.workflow()))) {
         continue;
       }
       sums.merge(List.of(r.workflow(), key.apply(r)), r, RunDays::plus);

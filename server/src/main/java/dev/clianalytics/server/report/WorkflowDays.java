@@ -59,13 +59,6 @@ final class WorkflowDays {
       this.category = category;
       this.auto = auto;
     }
-
-    boolean in(ReportFilter filter, String from, String to, String onlyWorkflow) {
-      return (from == null || day.compareTo(from) >= 0)
-          && (to == null || day.compareTo(to) <= 0)
-          && (filter.tool() == null || filter.tool().equals(tool))
-          && (onlyWorkflow == null || onlyWorkflow.equals(workflow));
-    }
   }
 
   private record Key(String workflow, String tool, String day) {}
@@ -80,9 +73,7 @@ final class WorkflowDays {
 
   /** The stored runs, or null when there are more than {@code maxRuns} of them. */
   static WorkflowDays read(SqlReads c, int maxRuns) throws SQLException {
-    long stored =
-        Query.list(c, "SELECT count(*) FROM workflow_runs", List.of(), rs -> rs.getLong(1)).get(0);
-    if (stored > maxRuns) {
+    if (Query.rows(c, "workflow_runs") > maxRuns) {
       return null;
     }
     Map<Key, Day> days = new LinkedHashMap<>();
@@ -213,11 +204,10 @@ final class WorkflowDays {
   }
 
   private List<Day> selected(ReportFilter filter, String workflow) {
-    String from = filter.from() == null ? null : filter.from().toString();
-    String to = filter.to() == null ? null : filter.to().toString();
+    ReportFilter.Rows in = filter.rows();
     List<Day> selected = new ArrayList<>();
     for (Day d : days) {
-      if (d.in(filter, from, to, workflow)) {
+      if (in.test(d.day, d.tool) && (workflow == null || workflow.equals(d.workflow))) {
         selected.add(d);
       }
     }
