@@ -13,6 +13,7 @@ import dev.clianalytics.server.ops.Metrics;
 import dev.clianalytics.server.ops.Retention;
 import dev.clianalytics.server.posthog.MappingFile;
 import dev.clianalytics.server.posthog.PosthogMapping;
+import dev.clianalytics.server.report.ReportsEndpoint;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.SchemaTooNewException;
 import dev.clianalytics.server.storage.Storage;
@@ -37,6 +38,7 @@ public final class CliAnalyticsServer implements AutoCloseable {
   private final Retention retention;
   private final InferenceScheduler inference;
   private final InferenceService inferenceService;
+  private final ReportsEndpoint reports;
   private final int port;
 
   private CliAnalyticsServer(
@@ -44,8 +46,10 @@ public final class CliAnalyticsServer implements AutoCloseable {
       Database database,
       Retention retention,
       InferenceScheduler inference,
-      InferenceService inferenceService) {
+      InferenceService inferenceService,
+      ReportsEndpoint reports) {
     this.app = app;
+    this.reports = reports;
     this.database = database;
     this.retention = retention;
     this.inference = inference;
@@ -93,10 +97,19 @@ public final class CliAnalyticsServer implements AutoCloseable {
     Authenticator auth = new Authenticator(config);
     Javalin app = Javalin.create(c -> Routes.configure(c, metrics));
     InferenceService inferenceService = new InferenceService(database, options, clock);
-    Routes.register(
-        app,
-        new Routes.Parts(
-            config, database, privacy, auth, metrics, clock, nanoTime, inferenceService, posthog));
+    ReportsEndpoint reports =
+        Routes.register(
+            app,
+            new Routes.Parts(
+                config,
+                database,
+                privacy,
+                auth,
+                metrics,
+                clock,
+                nanoTime,
+                inferenceService,
+                posthog));
     Retention retention =
         new Retention(database, config.retentionDays(), config.aggregateRetentionDays(), clock);
     try {
@@ -109,7 +122,7 @@ public final class CliAnalyticsServer implements AutoCloseable {
     InferenceScheduler scheduler = new InferenceScheduler(inferenceService, config.inferInterval());
     scheduler.start();
     announce(config, auth, app.port());
-    return new CliAnalyticsServer(app, database, retention, scheduler, inferenceService);
+    return new CliAnalyticsServer(app, database, retention, scheduler, inferenceService, reports);
   }
 
   /** Inference settings from the configuration; loads and validates {@code WORKFLOWS_FILE}. */
@@ -183,6 +196,7 @@ public final class CliAnalyticsServer implements AutoCloseable {
     inference.close();
     retention.close();
     app.stop();
+    reports.stop();
     database.close();
     LOG.info("cli-analytics stopped");
   }

@@ -89,7 +89,11 @@ final class Routes {
                 ctx.method().name(), RouteNames.of(ctx), ctx.statusCode(), ms / 1000.0));
   }
 
-  static void register(Javalin app, Parts p) {
+  /**
+   * Registers every route on {@code app}. Returns the reports endpoint, whose own reads the server
+   * stops before it closes the database ({@link ReportsEndpoint#stop}).
+   */
+  static ReportsEndpoint register(Javalin app, Parts p) {
     Bodies bodies = new Bodies(p.config().maxBodyBytes());
     IngestService ingest = new IngestService(p.database(), p.privacy(), p.metrics());
     var ingestEndpoint = new IngestEndpoint(ingest, bodies, p.clock());
@@ -134,7 +138,7 @@ final class Routes {
     // inference costs a full scan at worst; ingest tokens ship inside every installed tool
     app.post("/infer", auth.require(Access.ADMIN, infer::infer));
     app.get("/workflows", auth.require(Access.READ, infer::workflows));
-    var reports = new ReportsEndpoint(p.database(), p.reportSettings());
+    ReportsEndpoint reports = new ReportsEndpoint(p.database(), p.reportSettings());
     p.metrics()
         .inference(
             new InferenceGauges(p.database(), new RegressionWatch(p.reportSettings()), p.clock()));
@@ -149,5 +153,6 @@ final class Routes {
     app.get("/reports/trends", auth.require(Access.READ, reports::trends));
     app.get("/reports/adoption", auth.require(Access.READ, reports::adoption));
     app.get("/reports/platforms", auth.require(Access.READ, reports::platforms));
+    return reports;
   }
 }

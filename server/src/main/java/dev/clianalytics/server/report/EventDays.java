@@ -16,18 +16,16 @@ import java.util.TreeMap;
 /**
  * The daily event and error counts ({@code event_counts}, {@code error_counts}) kept in memory,
  * with each actor as a number, and the number of sessions per start day and list of tools. Read
- * once per generation of the derived tables (inference warms the dashboard, which reads them), they
- * answer the summary's totals, failing commands and error types and the north-star weeks for any
- * filter without reading the counts again (docs/server.md, "Uncached reports"). Rows are held as
- * columns of numbers (texts by their number in a dictionary, days by their rank), sorted so that
- * each command and actor, or error type and actor, is one run of rows: a filter is one pass with no
- * hashing.
+ * once per generation of the derived tables (by {@link KeptRows}), they answer the summary's
+ * totals, failing commands and error types and the north-star weeks for any filter without reading
+ * the counts again (docs/server.md, "Uncached reports"). Rows are held as columns of numbers (texts
+ * by their number in a dictionary, days by their rank), sorted so that each command and actor, or
+ * error type and actor, is one run of rows: a filter is one pass with no hashing.
  *
- * <p>Kept only where handing rows over is cheap ({@link SqlReads#sumsBeforeReading()} false, as on
- * PostgreSQL) and for at most {@link #MAX_ROWS} rows of each table: beyond that the reports read
- * the counts from the database for each filter, as before. The results are those of the SQL in
- * {@link EventQueries} and {@link NsmQueries}, with ties ordered by code point (as a database with
- * the C collation orders them).
+ * <p>Kept only where {@link SqlReads#keepsRows()} and for at most {@link #MAX_ROWS} rows of each
+ * table: beyond that the reports read the counts from the database for each filter, as before. The
+ * results are those of the SQL in {@link EventQueries} and {@link NsmQueries}, with ties ordered by
+ * code point (as a database with the C collation orders them).
  */
 final class EventDays {
   /** More rows than this in either table are not kept: the reports then read the database. */

@@ -16,13 +16,11 @@ import java.util.function.Predicate;
  * The recovery rows ({@code session_recovery}, one per session and failing command) kept in memory,
  * summed per start day, tool, command and actor with their next commands counted and their recovery
  * times listed (in arrays: a few next commands each). Read once per generation of the derived
- * tables (inference warms the dashboard, which reads them), they answer recovery for any filter,
- * which only narrows days and tool, without reading the rows again (docs/server.md, "Uncached
- * reports").
+ * tables (by {@link KeptRows}), they answer recovery for any filter, which only narrows days and
+ * tool, without reading the rows again (docs/server.md, "Uncached reports").
  *
- * <p>Kept only where handing rows over is cheap ({@link SqlReads#sumsBeforeReading()} false, as on
- * PostgreSQL) and for at most {@link #MAX_ROWS} rows: beyond that recovery reads the rows from the
- * database for each filter, as before, with the same result.
+ * <p>Kept only where {@link SqlReads#keepsRows()} and for at most {@link #MAX_ROWS} rows: beyond
+ * that recovery reads the rows from the database for each filter, as before, with the same result.
  */
 final class RecoveryDays {
   /** More rows than this are not kept: recovery then reads the database. */

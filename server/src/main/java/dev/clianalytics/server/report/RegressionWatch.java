@@ -24,13 +24,7 @@ public final class RegressionWatch {
 
   /** The drops flagged now, read on {@code c}'s snapshot of the derived tables. */
   public synchronized Flagged read(SqlReads c) throws SQLException {
-    long generation =
-        Query.list(
-                c,
-                "SELECT generation FROM inference_state WHERE id = 1",
-                List.of(),
-                rs -> rs.getLong(1))
-            .getFirst();
+    long generation = ReportCache.generation(c);
     if (cached != null && cached.generation() == generation) {
       return cached.flagged();
     }

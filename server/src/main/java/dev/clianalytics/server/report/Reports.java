@@ -22,12 +22,17 @@ final class Reports {
   private final ReportSettings settings;
   private final PerGeneration<Set<String>> autos = new PerGeneration<>();
   private final PerGeneration<RunDays> runDays = new PerGeneration<>();
-  private final PerGeneration<WorkflowDays> workflowDays = new PerGeneration<>();
-  private final PerGeneration<EventDays> eventDays = new PerGeneration<>();
-  private final PerGeneration<RecoveryDays> recoveryDays = new PerGeneration<>();
+  private final KeptRows kept;
 
+  /** Reports that read the database for every filter. */
   Reports(ReportSettings settings) {
+    this(settings, null);
+  }
+
+  /** Reports that answer from {@code kept} where it holds the current generation's rows. */
+  Reports(ReportSettings settings, KeptRows kept) {
     this.settings = settings;
+    this.kept = kept;
   }
 
   SummaryReport summary(SqlReads c, ReportFilter filter) throws SQLException {
@@ -208,29 +213,30 @@ final class Reports {
     return runDays.get(c, () -> RunDays.read(c, RunDays.MAX_ROWS));
   }
 
-  /** {@link #kept} runs per workflow and day. */
+  /** The runs per workflow and day {@link #kept}, or null. */
   WorkflowDays workflowDays(SqlReads c) throws SQLException {
-    return kept(c, workflowDays, () -> WorkflowDays.read(c, WorkflowDays.MAX_RUNS));
+    KeptRows.Sets sets = kept(c);
+    return sets == null ? null : sets.workflows();
   }
 
-  /** {@link #kept} daily event and error counts. */
+  /** The daily event and error counts {@link #kept}, or null. */
   EventDays eventDays(SqlReads c) throws SQLException {
-    return kept(c, eventDays, () -> EventDays.read(c, EventDays.MAX_ROWS));
+    KeptRows.Sets sets = kept(c);
+    return sets == null ? null : sets.events();
   }
 
-  /** {@link #kept} recovery rows per day. */
+  /** The recovery rows per day {@link #kept}, or null. */
   RecoveryDays recoveryDays(SqlReads c) throws SQLException {
-    return kept(c, recoveryDays, () -> RecoveryDays.read(c, RecoveryDays.MAX_ROWS));
+    KeptRows.Sets sets = kept(c);
+    return sets == null ? null : sets.recovery();
   }
 
   /**
-   * The current generation's rows kept in memory ({@link WorkflowDays}, {@link EventDays}, {@link
-   * RecoveryDays}), or null where they are not kept: on databases where handing rows over costs
-   * more than grouping them, or when {@code read} finds too many rows.
+   * The current generation's rows kept in memory ({@link KeptRows}), or null while they are read,
+   * where they are not kept, and for reports made without them.
    */
-  private static <T> T kept(SqlReads c, PerGeneration<T> kept, PerGeneration.Read<T> read)
-      throws SQLException {
-    return c.sumsBeforeReading() ? null : kept.get(c, read);
+  private KeptRows.Sets kept(SqlReads c) throws SQLException {
+    return kept == null ? null : kept.get(c);
   }
 
   /** A value that depends on every derived row, read again when the generation changes. */

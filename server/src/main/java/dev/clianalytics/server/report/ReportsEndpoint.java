@@ -4,6 +4,7 @@ import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.server.http.ApiProblem;
 import dev.clianalytics.server.storage.Database;
+import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.SqlReads;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -24,11 +25,22 @@ public final class ReportsEndpoint {
   private final Reports reports;
   private final WorkflowReports workflow;
   private final ReportCache cache = new ReportCache();
+  private final KeptRows kept;
+  private volatile Thread warming;
 
   public ReportsEndpoint(Database database, ReportSettings settings) {
     this.database = database;
     this.settings = settings;
-    this.reports = new Reports(settings);
+    this.kept =
+        new KeptRows(
+            new KeptRows.Snapshots() {
+              @Override
+              public <T> T read(InferenceStore.SqlWork<T> work) {
+                return database.ready().inference().read(work);
+              }
+            },
+            System::nanoTime);
+    this.reports = new Reports(settings, kept);
     this.workflow = new WorkflowReports(settings, reports);
   }
 
@@ -109,7 +121,8 @@ public final class ReportsEndpoint {
    * first {@link #WARM_WORKFLOWS} workflows of the summary) into the cache. Runs on the caller's
    * thread: inference calls it after each commit that changed the derived tables and returns with
    * the dashboard warm, so the first load after an inference is as fast as a repeated one
-   * (docs/server.md). A failure only costs that head start.
+   * (docs/server.md). A failure only costs that head start. Then, if the reports are in use, starts
+   * reading the rows they keep in memory ({@link KeptRows}) on a thread of its own.
    */
   public void warm() {
     try {
@@ -128,6 +141,7 @@ public final class ReportsEndpoint {
     } catch (RuntimeException e) {
       LOG.debug("report warm-up stopped: {}", e.toString());
     }
+    kept.changed();
   }
 
   /** The current cached JSON answer for {@code key}, or null if a request would render it. */
@@ -137,7 +151,23 @@ public final class ReportsEndpoint {
 
   /** {@link #warm} on a background thread: a server starts with an empty cache. */
   public void warmInBackground() {
-    Thread.ofVirtual().name("report-warmup").start(this::warm);
+    warming = Thread.ofVirtual().name("report-warmup").start(this::warm);
+  }
+
+  /**
+   * Stops the reads of this endpoint's own threads, the start's warm-up and {@link KeptRows},
+   * waiting up to 10 s for one under way: the server calls it before it closes the database.
+   */
+  public void stop() {
+    try {
+      kept.stop(10_000);
+      Thread w = warming;
+      if (w != null) {
+        w.join(10_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static final ReportFilter NONE = ReportFilter.NONE;
@@ -168,6 +198,7 @@ public final class ReportsEndpoint {
   private void answer(Context ctx, ReportCache.Key report, Build build) {
     boolean csv = csv(ctx);
     ReportCache.Key key = report.as(csv);
+    kept.asked();
     ReportCache.Answer answer =
         database
             .ready()

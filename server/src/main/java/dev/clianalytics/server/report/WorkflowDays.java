@@ -13,16 +13,15 @@ import java.util.Set;
 
 /**
  * Every workflow run's outcome, actor, duration, attempts and error types, kept in memory per
- * workflow, tool and start day. Read once per generation of the derived tables (inference warms the
- * dashboard, which reads them), they answer the parts of the summary and of a workflow's page that
- * need each run, distinct actors and exact duration percentiles, for any filter (which only narrows
- * days and tool) without reading the runs again (docs/server.md, "Uncached reports").
+ * workflow, tool and start day. Read once per generation of the derived tables (by {@link
+ * KeptRows}), they answer the parts of the summary and of a workflow's page that need each run,
+ * distinct actors and exact duration percentiles, for any filter (which only narrows days and tool)
+ * without reading the runs again (docs/server.md, "Uncached reports").
  *
- * <p>Kept only where handing rows over is cheap ({@link SqlReads#sumsBeforeReading()} false, as on
- * PostgreSQL) and for at most {@link #MAX_RUNS} runs: beyond that the reports read the runs from
- * the database for each filter, as before. The results are those of the SQL in {@link
- * WorkflowQueries} and {@link WorkflowReports}: percentiles as PostgreSQL's {@code
- * percentile_disc}, means as the exact quotient rounded once.
+ * <p>Kept only where {@link SqlReads#keepsRows()} and for at most {@link #MAX_RUNS} runs: beyond
+ * that the reports read the runs from the database for each filter, as before. The results are
+ * those of the SQL in {@link WorkflowQueries} and {@link WorkflowReports}: percentiles as
+ * PostgreSQL's {@code percentile_disc}, means as the exact quotient rounded once.
  */
 final class WorkflowDays {
   /** More runs than this are not kept: the reports then read them from the database. */

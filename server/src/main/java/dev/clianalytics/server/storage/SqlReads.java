@@ -54,6 +54,15 @@ public interface SqlReads {
   }
 
   /**
+   * Whether reports may keep rows of the derived tables in this server's memory, read once per
+   * generation (docs/server.md, "Uncached reports"): true on the single-node databases, PostgreSQL
+   * and DuckDB; false on ClickHouse, whose tables are meant to outgrow one server.
+   */
+  default boolean keepsRows() {
+    return false;
+  }
+
+  /**
    * The text values of {@code column} in a group joined with the character {@code separator} (code
    * point below 128), in no particular order.
    */

@@ -31,6 +31,11 @@ public final class JdbcReads implements SqlReads {
   }
 
   @Override
+  public boolean keepsRows() {
+    return true;
+  }
+
+  @Override
   public <T> List<T> list(String sql, List<?> params, Mapper<T> mapper) throws SQLException {
     try (PreparedStatement s = prepare(sql, params)) {
       try (ResultSet rs = s.executeQuery()) {
