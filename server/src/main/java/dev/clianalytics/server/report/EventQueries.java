@@ -67,7 +67,9 @@ final class EventQueries {
             + where.text()
             + " GROUP BY command, actor_id) per_actor GROUP BY command HAVING sum(n_failed) > 0"
             + " AND sum(CASE WHEN n_failed > 0 THEN 1 ELSE 0 END) >= ?"
-            + " ORDER BY f DESC, a DESC, command LIMIT ?",
+            + " ORDER BY f DESC, a DESC, "
+            + c.codePointOrder("command")
+            + " LIMIT ?",
         params,
         rs ->
             new FailingCommand(
@@ -92,7 +94,9 @@ final class EventQueries {
             + " sum(events) AS n FROM error_counts WHERE 1 = 1"
             + where.text()
             + " GROUP BY error_type, actor_id) per_actor GROUP BY error_type HAVING count(*) >= ?"
-            + " ORDER BY total DESC, a DESC, error_type LIMIT ?",
+            + " ORDER BY total DESC, a DESC, "
+            + c.codePointOrder("error_type")
+            + " LIMIT ?",
         params,
         rs -> new ErrorTypeCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
   }

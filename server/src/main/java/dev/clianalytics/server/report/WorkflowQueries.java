@@ -62,9 +62,14 @@ final class WorkflowQueries {
       params.add(workflow);
     }
     boolean perActor = detail == Outcomes.Detail.FULL || minActors > 1;
+    // the least tool and category by code point, as the runs kept in memory pick them
+    String tool = "min(" + c.codePointOrder("tool") + ")";
+    String category = "min(" + c.codePointOrder("category") + ")";
     String first =
-        "min(tool) AS g_tool, min(category) AS g_category,"
-            + " max(CASE WHEN auto THEN 1 ELSE 0 END) AS g_auto, ";
+        tool
+            + " AS g_tool, "
+            + category
+            + " AS g_category, max(CASE WHEN auto THEN 1 ELSE 0 END) AS g_auto, ";
     String sql =
         perActor
             ? "SELECT workflow, min(g_tool), min(g_category), max(g_auto), g_key, "
@@ -78,7 +83,11 @@ final class WorkflowQueries {
                 + " GROUP BY workflow, "
                 + keyColumn
                 + ", actor_id) per_actor GROUP BY workflow, g_key"
-            : "SELECT workflow, min(tool), min(category), max(CASE WHEN auto THEN 1 ELSE 0 END), "
+            : "SELECT workflow, "
+                + tool
+                + ", "
+                + category
+                + ", max(CASE WHEN auto THEN 1 ELSE 0 END), "
                 + keyColumn
                 + ", "
                 + Outcomes.COUNTS

@@ -68,7 +68,7 @@ final class WorkflowReports {
     List<String> tools =
         Query.list(
             c,
-            "SELECT min(tool) FROM workflow_runs WHERE workflow = ?",
+            "SELECT min(" + c.codePointOrder("tool") + ") FROM workflow_runs WHERE workflow = ?",
             List.of(name),
             rs -> rs.getString(1));
     String tool = tools.get(0);

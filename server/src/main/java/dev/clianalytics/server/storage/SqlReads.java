@@ -35,6 +35,14 @@ public interface SqlReads {
   }
 
   /**
+   * {@code text} so that it sorts by code point whatever the database's locale: for the ties of a
+   * ranking, which must sort as reports that answer from memory sort them.
+   */
+  default String codePointOrder(String text) {
+    return text;
+  }
+
+  /**
    * The discrete percentile {@code fraction} (0 to 1) of {@code column} in a group: the smallest
    * value with at least that fraction of the values at or below it; null for no values.
    */

@@ -57,7 +57,8 @@ abstract class KeptRowsContract {
           "npm test",
           "ai-do run",
           "npm audit",
-          "mytool sync");
+          "mytool sync",
+          "Mytool sync");
 
   private Storage storage;
 
@@ -106,7 +107,7 @@ abstract class KeptRowsContract {
               List.of(),
               exit,
               duration,
-              exit == 0 ? null : "E" + (exit + random.nextInt(2)),
+              exit == 0 ? null : (random.nextBoolean() ? "E" : "e") + (exit + random.nextInt(2)),
               null,
               "actor-" + random.nextInt(8),
               null,
@@ -120,7 +121,7 @@ abstract class KeptRowsContract {
   private static List<ReportFilter> filters() {
     List<ReportFilter> filters = new ArrayList<>();
     LocalDate first = LocalDate.parse("2026-03-01");
-    for (String tool : new String[] {null, "terraform", "git", "mytool", "nosuchtool"}) {
+    for (String tool : new String[] {null, "terraform", "git", "mytool", "Mytool", "nosuchtool"}) {
       filters.add(new ReportFilter(null, null, tool));
       filters.add(new ReportFilter(first.plusDays(3), null, tool));
       filters.add(new ReportFilter(null, first.plusDays(5), tool));

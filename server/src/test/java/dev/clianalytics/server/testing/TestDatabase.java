@@ -21,9 +21,17 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   public static TestDatabase create(Class<?> testClass) {
+    return create(testClass, "");
+  }
+
+  /**
+   * A fresh database created with {@code options}, the text after {@code CREATE DATABASE name}
+   * (such as a template and a locale).
+   */
+  public static TestDatabase create(Class<?> testClass, String options) {
     String base = TestPostgres.configuredUrl();
     TestDatabase db = new TestDatabase(base, TestPostgres.uniqueName(testClass));
-    admin("CREATE DATABASE " + db.name);
+    admin("CREATE DATABASE " + db.name + (options.isEmpty() ? "" : " " + options));
     return db;
   }
 

@@ -44,6 +44,6 @@ final class DuckDbInference implements InferenceStore {
 
   @Override
   public <T> T read(SqlWork<T> work) {
-    return storage.read(c -> work.run(new JdbcReads(c)));
+    return storage.read(c -> work.run(new JdbcReads(c, DuckDbDialect.INSTANCE)));
   }
 }

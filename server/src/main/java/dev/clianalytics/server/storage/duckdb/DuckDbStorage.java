@@ -243,7 +243,7 @@ public final class DuckDbStorage implements Storage {
   public long deleteActor(String storedActorId) {
     return write(
         c -> {
-          return ActorDeletes.actor(c, storedActorId);
+          return ActorDeletes.actor(c, DuckDbDialect.INSTANCE, storedActorId);
         });
   }
 
@@ -251,7 +251,7 @@ public final class DuckDbStorage implements Storage {
   public long deleteEventsBefore(Instant cutoff, Instant aggregateCutoff) {
     return write(
         c -> {
-          return ActorDeletes.before(c, cutoff, aggregateCutoff);
+          return ActorDeletes.before(c, DuckDbDialect.INSTANCE, cutoff, aggregateCutoff);
         });
   }
 

@@ -16,8 +16,8 @@ public final class ActorDeletes {
   private ActorDeletes() {}
 
   /** Deletes every row of one stored actor id; returns the events and documents removed. */
-  public static long actor(Connection c, String actorId) throws SQLException {
-    subtractPaths(c, "actor_id = ?", actorId);
+  public static long actor(Connection c, SqlDialect dialect, String actorId) throws SQLException {
+    subtractPaths(c, dialect, "actor_id = ?", actorId);
     long raw = 0;
     for (ActorTables.Table t : ActorTables.ALL) {
       long removed =
@@ -54,7 +54,8 @@ public final class ActorDeletes {
    * first counted into {@code workflow_weeks}, which keeps no identifiers; its rows of days wholly
    * before {@code aggregateCutoff} go (null keeps them forever). Returns the events removed.
    */
-  public static long before(Connection c, Instant cutoff, Instant aggregateCutoff)
+  public static long before(
+      Connection c, SqlDialect dialect, Instant cutoff, Instant aggregateCutoff)
       throws SQLException {
     long micros = DerivedRows.micros(cutoff);
     String day = DerivedRows.day(cutoff);
@@ -62,7 +63,7 @@ public final class ActorDeletes {
     if (aggregateCutoff != null) {
       delete(c, "DELETE FROM workflow_weeks WHERE start_day < ?", DerivedRows.day(aggregateCutoff));
     }
-    subtractPaths(c, "end_us < ?", micros);
+    subtractPaths(c, dialect, "end_us < ?", micros);
     long events = 0;
     for (ActorTables.Table t : ActorTables.ALL) {
       switch (t.retention()) {
@@ -111,8 +112,8 @@ public final class ActorDeletes {
   }
 
   // Negative path rows for the sessions about to go, so the totals stay their sums.
-  private static void subtractPaths(Connection c, String where, Object parameter)
-      throws SQLException {
+  private static void subtractPaths(
+      Connection c, SqlDialect dialect, String where, Object parameter) throws SQLException {
     PathTotals paths = new PathTotals();
     PathTotals.Flush write =
         p -> {
@@ -121,7 +122,7 @@ public final class ActorDeletes {
             p.writeTo(totals, actors);
           }
         };
-    paths.subtract(new JdbcReads(c), where, parameter, write);
+    paths.subtract(new JdbcReads(c, dialect), where, parameter, write);
     write.run(paths);
   }
 

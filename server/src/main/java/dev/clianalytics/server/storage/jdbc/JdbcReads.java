@@ -13,16 +13,32 @@ import java.util.List;
 /** {@link SqlReads} on a JDBC connection (PostgreSQL, DuckDB), with their shared SQL. */
 public final class JdbcReads implements SqlReads {
   private final Connection connection;
+  private final SqlDialect dialect;
   private final boolean sumsBeforeReading;
 
+  /**
+   * Reads on {@code connection} that sort text as its database's locale does ({@link
+   * #codePointOrder} changes nothing): for tests reading a server's tables directly.
+   */
   public JdbcReads(Connection connection) {
-    this(connection, true);
+    this(connection, null, true);
+  }
+
+  /** Reads on {@code connection} that sum before reading ({@link #sumsBeforeReading()}). */
+  public JdbcReads(Connection connection, SqlDialect dialect) {
+    this(connection, dialect, true);
   }
 
   /** See {@link SqlReads#sumsBeforeReading()}. */
-  public JdbcReads(Connection connection, boolean sumsBeforeReading) {
+  public JdbcReads(Connection connection, SqlDialect dialect, boolean sumsBeforeReading) {
     this.connection = connection;
+    this.dialect = dialect;
     this.sumsBeforeReading = sumsBeforeReading;
+  }
+
+  @Override
+  public String codePointOrder(String text) {
+    return dialect == null ? text : dialect.collated(text);
   }
 
   @Override

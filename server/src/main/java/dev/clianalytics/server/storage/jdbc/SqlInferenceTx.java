@@ -197,7 +197,7 @@ public final class SqlInferenceTx implements InferenceTx {
           }
           rows.sync();
           paths.subtract(
-              new JdbcReads(writer),
+              new JdbcReads(writer, dialect),
               "session_id IN (SELECT session_id FROM doomed_sessions)",
               null,
               p -> syncPathTotals());
@@ -217,7 +217,8 @@ public final class SqlInferenceTx implements InferenceTx {
   private void deleteByArray(Collection<String> sessionIds) throws SQLException {
     dialect.sequentialScans(writer, false);
     java.sql.Array ids = writer.createArrayOf("text", sessionIds.toArray());
-    paths.subtract(new JdbcReads(writer), "session_id = ANY(?)", ids, p -> syncPathTotals());
+    paths.subtract(
+        new JdbcReads(writer, dialect), "session_id = ANY(?)", ids, p -> syncPathTotals());
     for (String table : DerivedRows.PER_SESSION) {
       try (PreparedStatement s =
           writer.prepareStatement("DELETE FROM " + table + " WHERE session_id = ANY(?)")) {

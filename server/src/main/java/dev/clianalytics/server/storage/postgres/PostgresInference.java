@@ -128,7 +128,7 @@ final class PostgresInference implements InferenceStore {
         try (java.sql.Statement s = c.createStatement()) {
           s.execute(PostgresRewrite.READ_LOCK);
         }
-        return work.run(new JdbcReads(c, false));
+        return work.run(new JdbcReads(c, PostgresDialect.INSTANCE, false));
       } finally {
         c.rollback();
       }

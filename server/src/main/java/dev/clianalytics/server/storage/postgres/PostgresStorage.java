@@ -199,7 +199,7 @@ public final class PostgresStorage implements Storage {
     return inTransaction(
         c -> {
           PostgresInference.lock(c);
-          return ActorDeletes.actor(c, storedActorId);
+          return ActorDeletes.actor(c, PostgresDialect.INSTANCE, storedActorId);
         });
   }
 
@@ -208,7 +208,7 @@ public final class PostgresStorage implements Storage {
     return inTransaction(
         c -> {
           PostgresInference.lock(c);
-          return ActorDeletes.before(c, cutoff, aggregateCutoff);
+          return ActorDeletes.before(c, PostgresDialect.INSTANCE, cutoff, aggregateCutoff);
         });
   }
 
