@@ -2,10 +2,13 @@ package dev.clianalytics.server.report;
 
 import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.core.nsm.NsmWeek;
+import dev.clianalytics.server.report.Columns.Days;
+import dev.clianalytics.server.report.Columns.Ints;
+import dev.clianalytics.server.report.Columns.Longs;
+import dev.clianalytics.server.report.Columns.Texts;
 import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,52 +33,6 @@ import java.util.TreeMap;
 final class EventDays {
   /** More rows than this in either table are not kept: the reports then read the database. */
   static final int MAX_ROWS = 200_000;
-
-  /** Distinct texts, each once, numbered in the order first seen. */
-  private static final class Texts {
-    final Map<String, Integer> numbers = new HashMap<>();
-    final List<String> values = new ArrayList<>();
-
-    int number(String text) {
-      Integer n = numbers.get(text);
-      if (n == null) {
-        n = values.size();
-        numbers.put(text, n);
-        values.add(text);
-      }
-      return n;
-    }
-  }
-
-  /** Days as ranks in their order (ISO dates order as text), and a filter's bounds as ranks. */
-  private static final class Days {
-    final String[] sorted;
-    final int[] rankOf;
-
-    Days(Texts days) {
-      sorted = days.values.toArray(String[]::new);
-      Arrays.sort(sorted);
-      rankOf = new int[sorted.length];
-      for (int i = 0; i < sorted.length; i++) {
-        rankOf[days.numbers.get(sorted[i])] = i;
-      }
-    }
-
-    /** The ranks of the first and last day in {@code filter}'s dates, {@code [from, to]}. */
-    int[] bounds(ReportFilter filter) {
-      int from = 0;
-      int to = sorted.length - 1;
-      if (filter.from() != null) {
-        int i = Arrays.binarySearch(sorted, filter.from().toString());
-        from = i >= 0 ? i : -i - 1;
-      }
-      if (filter.to() != null) {
-        int i = Arrays.binarySearch(sorted, filter.to().toString());
-        to = i >= 0 ? i : -i - 2;
-      }
-      return new int[] {from, to};
-    }
-  }
 
   /** {@code event_counts}, sorted by command, then actor. */
   private final int[] day;
@@ -107,45 +64,6 @@ final class EventDays {
   private final Days days;
   private final Texts texts;
   private final int actorCount;
-
-  /** A column of numbers filled row by row. */
-  private static final class Ints {
-    int[] values = new int[1024];
-
-    void set(int row, int value) {
-      if (row == values.length) {
-        values = Arrays.copyOf(values, row * 2);
-      }
-      values[row] = value;
-    }
-
-    /** The first {@code rows} values, each mapped through {@code to} when given. */
-    int[] done(int rows, int[] to) {
-      int[] out = Arrays.copyOf(values, rows);
-      if (to != null) {
-        for (int i = 0; i < rows; i++) {
-          out[i] = to[out[i]];
-        }
-      }
-      return out;
-    }
-  }
-
-  /** A column of longs filled row by row. */
-  private static final class Longs {
-    long[] values = new long[1024];
-
-    void set(int row, long value) {
-      if (row == values.length) {
-        values = Arrays.copyOf(values, row * 2);
-      }
-      values[row] = value;
-    }
-
-    long[] done(int rows) {
-      return Arrays.copyOf(values, rows);
-    }
-  }
 
   private EventDays(Reader r) {
     days = new Days(r.days);
@@ -258,28 +176,15 @@ final class EventDays {
     return new EventDays(r);
   }
 
-  /** The number of {@code filter}'s tool, -1 for any tool, -2 for a tool never seen. */
-  private int toolNumber(ReportFilter filter) {
-    if (filter.tool() == null) {
-      return -1;
-    }
-    Integer n = texts.numbers.get(filter.tool());
-    return n == null ? -2 : n;
-  }
-
-  private static boolean in(int[] bounds, int tool, int rowDay, int rowTool) {
-    return rowDay >= bounds[0] && rowDay <= bounds[1] && (tool == -1 || tool == rowTool);
-  }
-
   /** {@link EventQueries#totals}: events, sessions, CI share and distinct actors. */
   Totals totals(ReportFilter filter) {
     int[] bounds = days.bounds(filter);
-    int t = toolNumber(filter);
+    int t = Columns.toolNumber(texts, filter);
     long sum = 0;
     long fromCi = 0;
     BitSet actors = new BitSet(actorCount);
     for (int i = 0; i < day.length; i++) {
-      if (in(bounds, t, day[i], tool[i])) {
+      if (Columns.in(bounds, t, day[i], tool[i])) {
         sum += events[i];
         fromCi += ci[i] ? events[i] : 0;
         actors.set(actor[i]);
@@ -300,7 +205,7 @@ final class EventDays {
   /** {@link EventQueries#failingCommands}. */
   List<FailingCommand> failingCommands(ReportFilter filter, int minActors, int limit) {
     int[] bounds = days.bounds(filter);
-    int t = toolNumber(filter);
+    int t = Columns.toolNumber(texts, filter);
     List<FailingCommand> out = new ArrayList<>();
     int i = 0;
     while (i < day.length) {
@@ -314,7 +219,7 @@ final class EventDays {
         int a = actor[i];
         long actorFailures = 0;
         while (i < day.length && command[i] == c && actor[i] == a) {
-          if (in(bounds, t, day[i], tool[i])) {
+          if (Columns.in(bounds, t, day[i], tool[i])) {
             seen = true;
             actorFailures += failures[i];
             sumEvents += events[i];
@@ -347,7 +252,7 @@ final class EventDays {
   /** {@link EventQueries#errorTypes}. */
   List<ErrorTypeCount> errorTypes(ReportFilter filter, int minActors, int limit) {
     int[] bounds = days.bounds(filter);
-    int t = toolNumber(filter);
+    int t = Columns.toolNumber(texts, filter);
     List<ErrorTypeCount> out = new ArrayList<>();
     int i = 0;
     while (i < errorDay.length) {
@@ -358,7 +263,7 @@ final class EventDays {
         int a = errorActor[i];
         boolean seen = false;
         while (i < errorDay.length && errorType[i] == type && errorActor[i] == a) {
-          if (in(bounds, t, errorDay[i], errorTool[i])) {
+          if (Columns.in(bounds, t, errorDay[i], errorTool[i])) {
             seen = true;
             total += errorEvents[i];
           }
@@ -397,7 +302,7 @@ final class EventDays {
       tools[first] = true;
     }
     for (int i = 0; i < day.length; i++) {
-      if (in(bounds, -1, day[i], tool[i])
+      if (Columns.in(bounds, -1, day[i], tool[i])
           && (options.includeCi() || !ci[i])
           && (runs[command[i]] || runs[subcommand[i]])) {
         tools[tool[i]] = true;
@@ -406,7 +311,9 @@ final class EventDays {
     Map<String, BitSet> actors = new TreeMap<>();
     Map<String, long[]> sums = new HashMap<>();
     for (int i = 0; i < day.length; i++) {
-      if (in(bounds, -1, day[i], tool[i]) && (options.includeCi() || !ci[i]) && tools[tool[i]]) {
+      if (Columns.in(bounds, -1, day[i], tool[i])
+          && (options.includeCi() || !ci[i])
+          && tools[tool[i]]) {
         String w = texts.values.get(week[i]);
         actors.computeIfAbsent(w, k -> new BitSet(actorCount)).set(actor[i]);
         long[] s = sums.computeIfAbsent(w, k -> new long[1]);

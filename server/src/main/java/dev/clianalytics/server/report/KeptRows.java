@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rows of the derived tables that reports answer from memory ({@link WorkflowDays}, {@link
- * EventDays}, {@link RecoveryDays}), read once per generation on a thread of their own, so that
- * neither inference nor a request waits for them (docs/server.md, "Uncached reports"). Until they
- * are read, and where they are not kept, reports read the database, with the same answers.
+ * EventDays}, {@link RecoveryDays}, {@link PathDays}), read once per generation on a thread of
+ * their own, so that neither inference nor a request waits for them (docs/server.md, "Uncached
+ * reports"). Until they are read, and where they are not kept, reports read the database, with the
+ * same answers.
  *
  * <p>They are read when someone uses the reports: on a report request after the derived tables
  * changed, and right after an inference's warm-up if a report was requested within {@link
@@ -27,16 +28,23 @@ final class KeptRows {
 
   /**
    * One generation's rows; a field is null when its table has more rows than its limit ({@link
-   * WorkflowDays#MAX_RUNS}, {@link EventDays#MAX_ROWS}, {@link RecoveryDays#MAX_ROWS}).
+   * WorkflowDays#MAX_RUNS}, {@link EventDays#MAX_ROWS}, {@link RecoveryDays#MAX_ROWS}, {@link
+   * PathDays#MAX_ROWS}).
    */
-  record Sets(long generation, WorkflowDays workflows, EventDays events, RecoveryDays recovery) {
-    /** Reads the three sets on {@code c}'s snapshot. */
+  record Sets(
+      long generation,
+      WorkflowDays workflows,
+      EventDays events,
+      RecoveryDays recovery,
+      PathDays paths) {
+    /** Reads the four sets on {@code c}'s snapshot. */
     static Sets read(SqlReads c) throws SQLException {
       return new Sets(
           ReportCache.generation(c),
           WorkflowDays.read(c, WorkflowDays.MAX_RUNS),
           EventDays.read(c, EventDays.MAX_ROWS),
-          RecoveryDays.read(c, RecoveryDays.MAX_ROWS));
+          RecoveryDays.read(c, RecoveryDays.MAX_ROWS),
+          PathDays.read(c, PathDays.MAX_ROWS));
     }
   }
 

@@ -92,8 +92,12 @@ final class Reports {
             null);
   }
 
+  /** The hot paths, from {@link PathDays} where they are kept, else from the database. */
   List<HotPath> paths(SqlReads c, ReportFilter filter, int limit) throws SQLException {
-    return PathQueries.hotPaths(c, filter, settings.minActors(), limit);
+    KeptRows.Sets sets = kept(c);
+    return sets != null && sets.paths() != null
+        ? sets.paths().hotPaths(filter, settings.minActors(), limit)
+        : PathQueries.hotPaths(c, filter, settings.minActors(), limit);
   }
 
   HotPathsReport hotPaths(SqlReads c, ReportFilter filter, int limit) throws SQLException {

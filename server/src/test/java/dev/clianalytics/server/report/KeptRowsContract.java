@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.core.event.Event;
+import dev.clianalytics.core.hotpath.HotPath;
 import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.core.nsm.NsmWeek;
@@ -68,10 +69,17 @@ abstract class KeptRowsContract {
   @BeforeAll
   void inferRandomRuns() {
     storage = openStorage();
-    storage.insertEvents(events(new Random(20261206), 3_000), NOW);
-    new InferenceService(
-            new Database(storage), InferenceOptions.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))
-        .run(true);
+    List<Event> events = events(new Random(20261206), 3_000);
+    // the last events in an incremental run: the sessions it recomputes leave rows that subtract
+    storage.insertEvents(events.subList(0, 2_000), NOW);
+    inference().run(true);
+    storage.insertEvents(events.subList(2_000, events.size()), NOW);
+    inference().run(false);
+  }
+
+  private InferenceService inference() {
+    return new InferenceService(
+        new Database(storage), InferenceOptions.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterAll
@@ -290,6 +298,40 @@ abstract class KeptRowsContract {
   }
 
   @Test
+  void hotPaths_equalThoseOfTheStoredRows() {
+    read(
+        c -> {
+          PathDays days = PathDays.read(c, PathDays.MAX_ROWS);
+          assertNotNull(days);
+          // keys of more than one row (the rows of the incremental run add to the first run's)
+          long summed =
+              Query.list(
+                      c,
+                      "SELECT count(*) FROM (SELECT day, tool, sequence FROM path_totals"
+                          + " GROUP BY day, tool, sequence HAVING count(*) > 1) k",
+                      List.of(),
+                      rs -> rs.getLong(1))
+                  .get(0);
+          assertTrue(summed > 0, String.valueOf(summed));
+          int paths = 0;
+          for (ReportFilter filter : filters()) {
+            for (int minActors : new int[] {1, 3, 8}) {
+              for (int limit : new int[] {1, 3, 10, 1000}) {
+                List<HotPath> expected = PathQueries.hotPaths(c, filter, minActors, limit);
+                assertEquals(
+                    expected,
+                    days.hotPaths(filter, minActors, limit),
+                    filter + " " + minActors + " " + limit);
+                paths += expected.size();
+              }
+            }
+          }
+          assertTrue(paths > 500, String.valueOf(paths));
+          return null;
+        });
+  }
+
+  @Test
   void moreRowsThanTheLimit_areNotKept() {
     long counts =
         read(
@@ -311,6 +353,18 @@ abstract class KeptRowsContract {
                     .get(0));
     assertNull(read(c -> RecoveryDays.read(c, (int) recoveries - 1)));
     assertNotNull(read(c -> RecoveryDays.read(c, (int) recoveries)));
+    long pathRows =
+        read(
+            c ->
+                Query.list(
+                        c,
+                        "SELECT greatest((SELECT count(*) FROM path_totals),"
+                            + " (SELECT count(*) FROM path_actors))",
+                        List.of(),
+                        rs -> rs.getLong(1))
+                    .get(0));
+    assertNull(read(c -> PathDays.read(c, (int) pathRows - 1)));
+    assertNotNull(read(c -> PathDays.read(c, (int) pathRows)));
   }
 
   @Test
@@ -360,7 +414,13 @@ abstract class KeptRowsContract {
             // what the kept rows hold is not read again
             for (String sql : memory.statements) {
               for (String table :
-                  List.of("workflow_runs", "event_counts", "error_counts", "session_recovery")) {
+                  List.of(
+                      "workflow_runs",
+                      "event_counts",
+                      "error_counts",
+                      "session_recovery",
+                      "path_totals",
+                      "path_actors")) {
                 assertFalse(sql.contains(table), sql);
               }
             }
@@ -417,11 +477,27 @@ abstract class KeptRowsContract {
     assertNull(read(kept::get));
   }
 
-  /** Infers everything again: the same derived rows, a new generation. */
+  /** One more event, inferred incrementally: a new generation. */
   private void bumpGeneration() {
-    new InferenceService(
-            new Database(storage), InferenceOptions.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))
-        .run(true);
+    storage.insertEvents(
+        List.of(
+            new Event(
+                NOW.minusSeconds(3_600),
+                "git",
+                "1.1",
+                List.of("git", "status"),
+                List.of(),
+                0,
+                120L,
+                null,
+                null,
+                "actor-0",
+                null,
+                null,
+                false,
+                UUID.randomUUID())),
+        NOW);
+    inference().run(false);
   }
 
   private KeptRows.Snapshots snapshots() {
