@@ -131,7 +131,7 @@ final class EventDays {
 
   /** The stored counts, or null when either table has more than {@code maxRows} rows. */
   static EventDays read(SqlReads c, int maxRows) throws SQLException {
-    if (Query.rows(c, "event_counts") > maxRows || Query.rows(c, "error_counts") > maxRows) {
+    if (Query.moreRows(c, "event_counts", maxRows) || Query.moreRows(c, "error_counts", maxRows)) {
       return null;
     }
     Reader r = new Reader();

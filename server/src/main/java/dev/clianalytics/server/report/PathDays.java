@@ -83,7 +83,7 @@ final class PathDays {
 
   /** The stored rows, or null when either table has more than {@code maxRows} rows. */
   static PathDays read(SqlReads c, int maxRows) throws SQLException {
-    if (Query.rows(c, "path_totals") > maxRows || Query.rows(c, "path_actors") > maxRows) {
+    if (Query.moreRows(c, "path_totals", maxRows) || Query.moreRows(c, "path_actors", maxRows)) {
       return null;
     }
     Reader r = new Reader();

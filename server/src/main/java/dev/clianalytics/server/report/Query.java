@@ -14,9 +14,18 @@ final class Query {
     return c.list(sql, params, mapper);
   }
 
-  /** How many rows {@code table} has. */
-  static long rows(SqlReads c, String table) throws SQLException {
-    return list(c, "SELECT count(*) FROM " + table, List.of(), rs -> rs.getLong(1)).get(0);
+  /**
+   * Whether {@code table} has more than {@code max} rows, counting at most {@code max + 1}: as
+   * cheap for a table of millions of rows as for one of {@code max}.
+   */
+  static boolean moreRows(SqlReads c, String table, int max) throws SQLException {
+    return list(
+                c,
+                "SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT ?) t",
+                List.of(max + 1L),
+                rs -> rs.getLong(1))
+            .get(0)
+        > max;
   }
 
   /** A nullable long column. */

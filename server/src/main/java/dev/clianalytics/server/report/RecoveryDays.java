@@ -87,7 +87,7 @@ final class RecoveryDays {
 
   /** The stored rows, or null when there are more than {@code maxRows} of them. */
   static RecoveryDays read(SqlReads c, int maxRows) throws SQLException {
-    if (Query.rows(c, "session_recovery") > maxRows) {
+    if (Query.moreRows(c, "session_recovery", maxRows)) {
       return null;
     }
     Map<String, String> texts = new HashMap<>();

@@ -72,7 +72,7 @@ final class WorkflowDays {
 
   /** The stored runs, or null when there are more than {@code maxRuns} of them. */
   static WorkflowDays read(SqlReads c, int maxRuns) throws SQLException {
-    if (Query.rows(c, "workflow_runs") > maxRuns) {
+    if (Query.moreRows(c, "workflow_runs", maxRuns)) {
       return null;
     }
     Map<Key, Day> days = new LinkedHashMap<>();
