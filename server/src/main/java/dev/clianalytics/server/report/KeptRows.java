@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +49,7 @@ final class KeptRows {
     }
   }
 
-  /** Where the rows are read: one snapshot of the derived tables per call. */
-  @FunctionalInterface
-  interface Snapshots {
-    <T> T read(InferenceStore.SqlWork<T> work);
-  }
-
-  private final Snapshots snapshots;
+  private final Supplier<InferenceStore> store;
   private final LongSupplier nanoTime;
   private final AtomicReference<Sets> current = new AtomicReference<>();
   private final Object lock = new Object();
@@ -66,9 +61,12 @@ final class KeptRows {
   private long askedAt;
   private boolean asked;
 
-  /** Rows read on {@code snapshots}; {@code nanoTime} tells when a report was last requested. */
-  KeptRows(Snapshots snapshots, LongSupplier nanoTime) {
-    this.snapshots = snapshots;
+  /**
+   * Rows read from {@code store}, one snapshot each time; {@code nanoTime} tells when a report was
+   * last requested.
+   */
+  KeptRows(Supplier<InferenceStore> store, LongSupplier nanoTime) {
+    this.store = store;
     this.nanoTime = nanoTime;
   }
 
@@ -181,17 +179,19 @@ final class KeptRows {
 
   /** Reads the current generation unless it is read already; false where rows are not kept. */
   private boolean readOnce() {
-    return snapshots.read(
-        c -> {
-          if (!c.keepsRows()) {
-            return false;
-          }
-          Sets sets = current.get();
-          if (sets == null || sets.generation() != ReportCache.generation(c)) {
-            current.set(null); // the old generation's rows answer nothing now: free them first
-            current.set(Sets.read(c));
-          }
-          return true;
-        });
+    return store
+        .get()
+        .read(
+            c -> {
+              if (!c.keepsRows()) {
+                return false;
+              }
+              Sets sets = current.get();
+              if (sets == null || sets.generation() != ReportCache.generation(c)) {
+                current.set(null); // the old generation's rows answer nothing now: free them first
+                current.set(Sets.read(c));
+              }
+              return true;
+            });
   }
 }

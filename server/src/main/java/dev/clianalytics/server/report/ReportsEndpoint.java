@@ -4,7 +4,6 @@ import dev.clianalytics.core.json.Json;
 import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.server.http.ApiProblem;
 import dev.clianalytics.server.storage.Database;
-import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.SqlReads;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -31,15 +30,7 @@ public final class ReportsEndpoint {
   public ReportsEndpoint(Database database, ReportSettings settings) {
     this.database = database;
     this.settings = settings;
-    this.kept =
-        new KeptRows(
-            new KeptRows.Snapshots() {
-              @Override
-              public <T> T read(InferenceStore.SqlWork<T> work) {
-                return database.ready().inference().read(work);
-              }
-            },
-            System::nanoTime);
+    this.kept = new KeptRows(() -> database.ready().inference(), System::nanoTime);
     this.reports = new Reports(settings, kept);
     this.workflow = new WorkflowReports(settings, reports);
   }

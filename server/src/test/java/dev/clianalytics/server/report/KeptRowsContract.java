@@ -13,7 +13,6 @@ import dev.clianalytics.core.nsm.NsmOptions;
 import dev.clianalytics.core.nsm.NsmWeek;
 import dev.clianalytics.server.inference.InferenceService;
 import dev.clianalytics.server.storage.Database;
-import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.SqlReads;
 import dev.clianalytics.server.storage.Storage;
 import java.sql.SQLException;
@@ -382,7 +381,7 @@ abstract class KeptRowsContract {
   void reportsAnsweredFromKeptRows_equalReportsReadFromTheDatabase() throws Exception {
     ReportSettings settings =
         new ReportSettings(InferenceOptions.defaults().catalog(), 1, 5, "terraform apply");
-    KeptRows kept = new KeptRows(snapshots(), System::nanoTime);
+    KeptRows kept = new KeptRows(storage::inference, System::nanoTime);
     kept.asked();
     awaitRead(kept);
     Reports fromMemory = new Reports(settings, kept);
@@ -447,7 +446,7 @@ abstract class KeptRowsContract {
   @Test
   void rowsAreRead_onlyOnceAReportIsAsked_andAgainForTheNextGeneration() throws Exception {
     long[] now = {0};
-    KeptRows kept = new KeptRows(snapshots(), () -> now[0]);
+    KeptRows kept = new KeptRows(storage::inference, () -> now[0]);
     long generation = read(ReportCache::generation);
     assertNull(read(kept::get));
     kept.changed(); // an inference's warm-up, before any report was asked
@@ -498,15 +497,6 @@ abstract class KeptRowsContract {
                 UUID.randomUUID())),
         NOW);
     inference().run(false);
-  }
-
-  private KeptRows.Snapshots snapshots() {
-    return new KeptRows.Snapshots() {
-      @Override
-      public <T> T read(InferenceStore.SqlWork<T> work) {
-        return storage.inference().read(work);
-      }
-    };
   }
 
   /** The rows {@code kept} holds once its reader, started already, has read them. */
