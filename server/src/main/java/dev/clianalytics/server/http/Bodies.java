@@ -11,8 +11,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * Reads request bodies defensively: at most {@code maxBytes} on the wire and after gzip
@@ -57,6 +59,29 @@ public final class Bodies {
   }
 
   private byte[] read(Context ctx, boolean gzipped) {
+    try {
+      return readOrRefuse(ctx, gzipped);
+    } catch (BadMessageException e) {
+      // Jetty refuses a body read this way: a body slower than the minimum rate (408), or framing
+      // it cannot parse (400); see docs/server.md, "Slow clients"
+      throw refused(e);
+    }
+  }
+
+  /** The answer to a body read Jetty refused, its status kept and its reason not quoted. */
+  public static ApiProblem refused(BadMessageException e) {
+    if (e.getCode() == 408) {
+      return new ApiProblem(
+          408,
+          "request-timeout",
+          "Request timeout",
+          "the request body arrived slower than the server accepts; send it faster",
+          Map.of());
+    }
+    return ApiProblem.badRequest("the request body could not be read completely");
+  }
+
+  private byte[] readOrRefuse(Context ctx, boolean gzipped) {
     String encoding = gzipped ? "gzip" : ctx.header("Content-Encoding");
     try (InputStream raw = ctx.req().getInputStream()) {
       if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {

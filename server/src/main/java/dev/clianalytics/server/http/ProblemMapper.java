@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +94,8 @@ public final class ProblemMapper {
           }
           render(ctx, ApiProblem.unavailable("the database is unavailable; retry later"));
         });
+    // a refusal Jetty raises outside a body read (Bodies converts those): answered with its status
+    app.exception(BadMessageException.class, (e, ctx) -> render(ctx, Bodies.refused(e)));
     app.exception(
         Exception.class,
         (e, ctx) -> {

@@ -108,6 +108,7 @@ public final class OtlpEndpoint {
       case 400, 415 -> 3; // INVALID_ARGUMENT
       case 401 -> 16; // UNAUTHENTICATED
       case 403 -> 7; // PERMISSION_DENIED
+      case 408 -> 4; // DEADLINE_EXCEEDED: a body slower than the minimum rate
       case 413, 429 -> 8; // RESOURCE_EXHAUSTED
       case 503 -> 14; // UNAVAILABLE
       default -> 2; // UNKNOWN

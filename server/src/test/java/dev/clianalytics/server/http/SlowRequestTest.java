@@ -1,5 +1,6 @@
 package dev.clianalytics.server.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.server.CliAnalyticsServer;
@@ -15,11 +16,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Slow-request (slowloris) limits: a client that trickles its request headers, one byte now and
- * then so the idle timeout never fires, is cut off once the header deadline has passed (see
- * docs/server.md, "Slow clients").
+ * then so the idle timeout never fires, is cut off once the header deadline has passed; one that
+ * trickles a body is answered 408 on every endpoint that reads one (see docs/server.md, "Slow
+ * clients").
  */
 class SlowRequestTest {
   @TempDir Path dir;
@@ -65,6 +69,34 @@ class SlowRequestTest {
         closed = closedByServer(socket);
       }
       assertTrue(closed, "the server kept a connection whose headers never completed");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/ingest", "/capture", "/v1/traces"})
+  void bodyBelowTheMinimumRate_isAnswered408_notAFailure(String path) throws Exception {
+    ServerConfig config =
+        ServerConfig.from(Map.of("DATA_DIR", dir.toString(), "PORT", "0"), dir.resolve("none"));
+    try (CliAnalyticsServer server = CliAnalyticsServer.start(config, new InMemoryStorage());
+        Socket socket = new Socket("127.0.0.1", server.port())) {
+      String contentType =
+          path.equals("/v1/traces") ? "application/x-protobuf" : "application/json";
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                  + contentType
+                  + "\r\nContent-Length: 100000\r\n\r\n[")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      // 2 bytes in 2.5 s, where the minimum rate asks for over 2 KB
+      Thread.sleep(2_500);
+      out.write('{');
+      out.flush();
+      socket.setSoTimeout(10_000);
+      String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertEquals("HTTP/1.1 408", answer, "status line of the answer to a trickled body");
     }
   }
 }
