@@ -28,14 +28,32 @@ import org.slf4j.LoggerFactory;
  * Keeps the derived tables up to date with the events (docs/inference.md and docs/reports.md). An
  * incremental run reads only events past the stored mark, recomputes the sessions they can change
  * and re-detects sessions the moved horizon closed; a full run (asked for, after a settings change,
- * or when too many events are new) recomputes everything in one ordered scan. Both give the same
- * tables.
+ * or when the new events are many against those already inferred) recomputes everything in one
+ * ordered scan. Both give the same tables. More than {@link #MAX_INCREMENTAL_EVENTS} new events are
+ * inferred in slices of that many, each committed as an incremental run of its own, so memory stays
+ * bounded and the cost follows the new events rather than the table.
  */
 public final class InferenceService {
   private static final Logger LOG = LoggerFactory.getLogger(InferenceService.class);
 
-  /** Above this many new events a full run is cheaper and keeps memory bounded. */
+  /** The most new events one incremental run holds in memory: the size of a slice. */
   static final long MAX_INCREMENTAL_EVENTS = 100_000;
+
+  /**
+   * Slices are inferred instead of a full run while the events already inferred are more than this
+   * many times the new ones. Per event an incremental run costs a few times what a full one does
+   * (it looks sessions up and reads their events again), so a full run is cheaper when the new
+   * events are a large share of all of them, as in a first inference or after a bulk import.
+   */
+  static final long SLICE_WHEN_INFERRED_TIMES = 3;
+
+  /**
+   * When new events are inferred in slices: {@code events} per slice at most, while the events
+   * already inferred are more than {@code inferredTimes} times the new ones (0: always).
+   */
+  record Slices(long events, long inferredTimes) {
+    static final Slices DEFAULT = new Slices(MAX_INCREMENTAL_EVENTS, SLICE_WHEN_INFERRED_TIMES);
+  }
 
   private final Database database;
   private final InferenceOptions options;
@@ -43,6 +61,7 @@ public final class InferenceService {
   private final SessionAnalyzer analyzer;
   private final String fingerprint;
   private final Clock clock;
+  private final Slices slices;
   private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean stopping;
   // held for a whole run, its report warm-up included; see betweenRuns
@@ -50,6 +69,12 @@ public final class InferenceService {
       new java.util.concurrent.locks.ReentrantLock();
 
   public InferenceService(Database database, InferenceOptions options, Clock clock) {
+    this(database, options, clock, Slices.DEFAULT);
+  }
+
+  /** With slices other than the default: for tests, which cannot afford 100,000 events. */
+  InferenceService(Database database, InferenceOptions options, Clock clock, Slices slices) {
+    this.slices = slices;
     this.database = database;
     this.options = options;
     this.sessionizer = new Sessionizer(options.sessionTimeout());
@@ -70,7 +95,8 @@ public final class InferenceService {
 
   /**
    * Runs one inference now; {@code full} recomputes everything. Once {@link #stop} is called a run
-   * ends early, committing nothing, with a {@link StorageUnavailableException}.
+   * ends early, committing nothing more (slices already inferred stay), with a {@link
+   * StorageUnavailableException}.
    */
   public InferenceRun run(boolean full) {
     running.lock();
@@ -101,11 +127,25 @@ public final class InferenceService {
 
   private InferenceRun runNow(boolean full) {
     long started = System.nanoTime();
-    Tally tally;
+    Tally tally = new Tally();
     try {
-      checkRunning();
-      tally =
-          database.ready().inference().exclusively(tx -> new Pass(tx, clock.instant()).run(full));
+      // The first pass fixes the upper bound, so that steady ingest cannot keep the slices going.
+      long target = Long.MAX_VALUE;
+      boolean first = true;
+      Tally pass;
+      do {
+        checkRunning();
+        long through = target;
+        boolean fullPass = full && first;
+        pass =
+            database
+                .ready()
+                .inference()
+                .exclusively(tx -> new Pass(tx, clock.instant()).run(fullPass, through));
+        tally.add(pass);
+        target = pass.target;
+        first = false;
+      } while (pass.more);
     } catch (RuntimeException e) {
       if (stopping) {
         throw new StorageUnavailableException("the server is stopping", e);
@@ -154,6 +194,16 @@ public final class InferenceService {
     long sessions;
     long runs;
     boolean full;
+    // the upper bound of the whole run, and whether slices of it remain
+    long target;
+    boolean more;
+
+    void add(Tally pass) {
+      events += pass.events;
+      sessions += pass.sessions;
+      runs += pass.runs;
+      full |= pass.full;
+    }
   }
 
   /** One run inside the store's exclusive transaction. */
@@ -175,16 +225,25 @@ public final class InferenceService {
       this.now = now;
     }
 
-    Tally run(boolean full) {
+    /** One pass over the events up to {@code target} at most; see {@link Tally#more}. */
+    Tally run(boolean full, long target) {
       InferenceState state = tx.state();
-      long through = tx.lastSeq();
-      Instant horizon = Sessionizer.horizon(tx.newestTimestamp(through), now);
+      long through = Math.min(tx.lastSeq(), target);
+      tally.target = through;
       long pending = tx.countEvents(state.lastSeq(), through);
       boolean settingsChanged = !state.fingerprint().equals(fingerprint);
-      if (full
-          || settingsChanged
-          || pending > MAX_INCREMENTAL_EVENTS
-          || through < state.lastSeq()) {
+      boolean everything =
+          full
+              || settingsChanged
+              || through < state.lastSeq()
+              || (pending > slices.events() && !worthSlicing(state.lastSeq(), pending));
+      if (!everything && pending > slices.events()) {
+        // this slice as one incremental run of its own, with the horizon of its newest event
+        through = tx.sliceEnd(state.lastSeq(), through, slices.events());
+        tally.more = through < tally.target;
+      }
+      Instant horizon = Sessionizer.horizon(tx.newestTimestamp(through), now);
+      if (everything) {
         full(through, horizon);
       } else {
         incremental(state.lastSeq(), through, horizon);
@@ -198,6 +257,15 @@ public final class InferenceService {
           analyzeNanos / 1_000_000,
           writeNanos / 1_000_000);
       return tally;
+    }
+
+    // Counted up to the bound only: more than inferredTimes x pending events already inferred.
+    private boolean worthSlicing(long inferredThrough, long pending) {
+      if (slices.inferredTimes() == 0) {
+        return true;
+      }
+      long enough = slices.inferredTimes() * pending;
+      return inferredThrough > 0 && tx.sliceEnd(0, inferredThrough, enough) < inferredThrough;
     }
 
     // Phase timings for the debug log: where an inference spends its time.

@@ -31,6 +31,13 @@ public interface InferenceTx {
   long countEvents(long afterSeq, long throughSeq);
 
   /**
+   * The end of a slice of at most {@code n} events after {@code afterSeq}: the seq of the {@code
+   * n}-th stored event with {@code afterSeq < seq <= throughSeq}, or {@code throughSeq} when there
+   * are fewer. A store may count copies of one event apart, ending the slice earlier.
+   */
+  long sliceEnd(long afterSeq, long throughSeq, long n);
+
+  /**
    * Streams events with {@code afterSeq < seq <= throughSeq} in inference order. A store may leave
    * out what inference does not read: the error message and the platform.
    */

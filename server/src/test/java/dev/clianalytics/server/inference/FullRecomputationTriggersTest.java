@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The automatic full recomputation (docs/inference.md): an incremental run becomes a full one when
  * {@code SESSION_TIMEOUT} or the catalog changed since the stored rows were made, or when more than
- * {@value InferenceService#MAX_INCREMENTAL_EVENTS} events are new; otherwise it stays incremental.
- * After the switch the tables equal a full recomputation under the new settings.
+ * {@value InferenceService#MAX_INCREMENTAL_EVENTS} events are new and the inferred ones are at most
+ * three times as many; otherwise it stays incremental, in slices of at most that many events. After
+ * the switch the tables equal a full recomputation under the new settings.
  */
 class FullRecomputationTriggersTest {
   private static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");
@@ -130,6 +131,45 @@ class FullRecomputationTriggersTest {
   private static void insertInBatches(Storage storage, List<Event> events) {
     for (int i = 0; i < events.size(); i += 10_000) {
       storage.insertEvents(events.subList(i, Math.min(events.size(), i + 10_000)), NOW);
+    }
+  }
+
+  private static long generation(Storage storage) {
+    return storage.inference().exclusively(tx -> tx.state().generation());
+  }
+
+  @Test
+  void manyNewEvents_areInferredInSlices_whileTheInferredOnesAreOverThreeTimesAsMany() {
+    try (Storage storage = Storages.open(null, dir)) {
+      storage.migrate();
+      InferenceOptions defaults = InferenceOptions.defaults();
+      InferenceService sliced =
+          new InferenceService(
+              new Database(storage),
+              defaults,
+              Clock.fixed(NOW, ZoneOffset.UTC),
+              new InferenceService.Slices(10, 3));
+      storage.insertEvents(events(8, 0), NOW);
+      sliced.run(false);
+
+      storage.insertEvents(events(100, 1_000), NOW);
+      InferenceRun fewInferred = sliced.run(false);
+      assertTrue(fewInferred.full(), "100 new events against 8 inferred: a full run");
+      assertEquals(108, fewInferred.eventsProcessed());
+
+      // 35 new events, some within sessions of the earlier ones: 108 inferred is over three times
+      storage.insertEvents(events(35, 1_050), NOW);
+      long before = generation(storage);
+      InferenceRun inSlices = sliced.run(false);
+      assertFalse(inSlices.full(), "35 new events against 108 inferred: incremental");
+      assertEquals(35, inSlices.eventsProcessed(), "each new event read once, by its slice");
+      assertEquals(4, generation(storage) - before, "slices of 10, 10, 10 and 5, each committed");
+      var slicedTables = DerivedSnapshot.of(storage);
+      sliced.run(true);
+      assertEquals(DerivedSnapshot.of(storage), slicedTables);
+
+      storage.insertEvents(events(49, 3_000), NOW);
+      assertTrue(sliced.run(false).full(), "49 new events against 143: a full run");
     }
   }
 

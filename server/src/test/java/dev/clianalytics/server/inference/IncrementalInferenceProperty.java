@@ -24,9 +24,10 @@ import net.jqwik.api.Tuple;
 
 /**
  * Incremental inference over any split of the events into batches, in any arrival order, with
- * duplicates re-sent and start markers among them (paired, interrupted or completed late), leaves
- * exactly the derived tables of one full recomputation (real storage, the real inference service).
- * Written once; each database's subclass runs {@link #incrementalEqualsFull} as its property.
+ * duplicates re-sent and start markers among them (paired, interrupted or completed late), and each
+ * batch inferred in slices of a few events, leaves exactly the derived tables of one full
+ * recomputation (real storage, the real inference service). Written once; each database's subclass
+ * runs {@link #incrementalEqualsFull} as its property.
  */
 abstract class IncrementalInferenceProperty {
   /** A Sunday evening: the first hours' sessions already cross into the next ISO week. */
@@ -46,9 +47,15 @@ abstract class IncrementalInferenceProperty {
   static void incrementalEqualsFull(Storage storage, List<Event> events, int batches, long seed) {
     Instant now = BASE.plus(Duration.ofDays(13));
     storage.migrate();
+    // slices of 1 to 8 events whenever a run has more new ones, so a run's events are inferred as
+    // several incremental runs (and each slice's horizon is its own)
+    InferenceService.Slices slices = new InferenceService.Slices(1 + Math.floorMod(seed, 8), 0);
     InferenceService service =
         new InferenceService(
-            new Database(storage), InferenceOptions.defaults(), Clock.fixed(now, ZoneOffset.UTC));
+            new Database(storage),
+            InferenceOptions.defaults(),
+            Clock.fixed(now, ZoneOffset.UTC),
+            slices);
     for (List<Event> batch : arrivals(events, batches, new Random(seed))) {
       storage.insertEvents(batch, now);
       service.run(false);

@@ -138,6 +138,20 @@ final class ClickHouseInferenceTx implements InferenceTx, AutoCloseable {
             + throughSeq);
   }
 
+  // From the commit rows: a copy of an id counts as an event of its own, which only ends the slice
+  // earlier.
+  @Override
+  public long sliceEnd(long afterSeq, long throughSeq, long n) {
+    if (throughSeq <= afterSeq) {
+      return throughSeq;
+    }
+    String range = "FROM event_ids WHERE " + seqs(afterSeq, throughSeq);
+    if (sql.queryLong("SELECT count() " + range) <= n) {
+      return throughSeq;
+    }
+    return sql.queryLong("SELECT seq " + range + " ORDER BY seq LIMIT " + (n - 1) + ", 1");
+  }
+
   @Override
   public void forEachEvent(long afterSeq, long throughSeq, Consumer<Event> sink) {
     if (throughSeq <= afterSeq) {

@@ -117,6 +117,23 @@ public final class SqlInferenceTx implements InferenceTx {
   }
 
   @Override
+  public long sliceEnd(long afterSeq, long throughSeq, long n) {
+    return call(
+        () -> {
+          try (PreparedStatement s =
+              writer.prepareStatement(
+                  "SELECT seq FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT 1 OFFSET ?")) {
+            s.setLong(1, afterSeq);
+            s.setLong(2, throughSeq);
+            s.setLong(3, n - 1);
+            try (ResultSet rs = s.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : throughSeq;
+            }
+          }
+        });
+  }
+
+  @Override
   public void forEachEvent(long afterSeq, long throughSeq, Consumer<Event> sink) {
     String tail = "FROM events e WHERE e.seq > " + afterSeq + " AND e.seq <= " + throughSeq + ORDER;
     call(() -> scan(tail, sink));
