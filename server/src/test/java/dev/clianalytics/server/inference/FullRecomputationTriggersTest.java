@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The automatic full recomputation (docs/inference.md): an incremental run becomes a full one when
  * {@code SESSION_TIMEOUT} or the catalog changed since the stored rows were made, or when more than
- * {@value InferenceService#MAX_INCREMENTAL_EVENTS} events are new and the inferred ones are at most
- * three times as many; otherwise it stays incremental, in slices of at most that many events. After
- * the switch the tables equal a full recomputation under the new settings.
+ * {@value InferenceService#MAX_INCREMENTAL_EVENTS} events are new and the inferred ones are not
+ * more than that; otherwise it stays incremental, in slices of at most that many events. After the
+ * switch the tables equal a full recomputation under the new settings.
  */
 class FullRecomputationTriggersTest {
   private static final Instant BASE = Instant.parse("2026-03-02T08:00:00Z");
@@ -174,7 +174,7 @@ class FullRecomputationTriggersTest {
   }
 
   @Test
-  void moreThanTheIncrementalLimitOfNewEvents_recomputesEverything() {
+  void moreThanTheIncrementalLimitOfNewEvents_againstFewerInferred_recomputesEverything() {
     int limit = (int) InferenceService.MAX_INCREMENTAL_EVENTS;
     try (Storage storage = Storages.open(null, dir)) {
       storage.migrate();
@@ -182,15 +182,15 @@ class FullRecomputationTriggersTest {
       storage.insertEvents(events(8, 0), NOW);
       service(storage, defaults).run(false);
 
-      insertInBatches(storage, events(limit, 1_000));
+      insertInBatches(storage, events(limit + 1, 1_000));
+      InferenceRun overLimit = service(storage, defaults).run(false);
+      assertTrue(overLimit.full(), "one more than the limit, against 8 inferred");
+      assertEquals(8 + limit + 1, overLimit.eventsProcessed());
+
+      insertInBatches(storage, events(limit, 200_000));
       InferenceRun atLimit = service(storage, defaults).run(false);
       assertFalse(atLimit.full(), "exactly the limit of new events stays incremental");
       assertEquals(limit, atLimit.eventsProcessed());
-
-      insertInBatches(storage, events(limit + 1, 200_000));
-      InferenceRun overLimit = service(storage, defaults).run(false);
-      assertTrue(overLimit.full(), "one more than the limit");
-      assertEquals(8 + limit + limit + 1, overLimit.eventsProcessed());
     }
   }
 }
