@@ -20,8 +20,9 @@ import org.postgresql.PGConnection;
  * {@code infer --database-url URL --events N}: loads N sample events, warms the JVM up with full
  * inferences over them, then times three pairs of one ordered read of all events and one more full
  * inference (the ratio printed is the median of the pairs'), then an incremental inference after
- * 10,000 more events. On ClickHouse each timed step starts once the merges of earlier steps'
- * inserts are done.
+ * 10,000 more events, then one after N/4 more (inferred in slices of 100,000 when that is more than
+ * 100,000) against a full inference of all the events right after it. On ClickHouse each timed step
+ * starts once the merges of earlier steps' inserts are done.
  */
 final class InferBench {
   private static final String COLUMNS =
@@ -41,7 +42,10 @@ final class InferBench {
     try (BenchData data = BenchData.create(args.databaseUrl());
         Storage storage = data.open()) {
       long t0 = System.nanoTime();
-      List<Event> extra = BenchData.load(storage, args.events(), 10_000);
+      int quarter = args.events() / 4;
+      List<Event> more = BenchData.load(storage, args.events(), 10_000 + quarter);
+      List<Event> extra = more.subList(0, 10_000);
+      List<Event> later = more.subList(10_000, more.size());
       System.out.printf(Locale.ROOT, "loaded %d events in %.1f s%n", args.events(), secs(t0));
       InferenceService service =
           new InferenceService(
@@ -101,13 +105,36 @@ final class InferBench {
           incremental.eventsProcessed(),
           incremental.sessions(),
           incMs);
+      // A quarter as many new events as stored: slices (docs/inference.md), against the full run
+      // a server would have done before slices existed, over the same events.
+      storage.insertEvents(later, Instant.now());
+      data.settle();
+      long t3 = System.nanoTime();
+      InferenceRun quarterRun = service.run(false);
+      long quarterMs = (System.nanoTime() - t3) / 1_000_000;
+      data.settle();
+      long t4 = System.nanoTime();
+      InferenceRun fullAfter = service.run(true);
+      long fullAfterMs = (System.nanoTime() - t4) / 1_000_000;
+      System.out.printf(
+          Locale.ROOT,
+          "%d more events: %s in %d ms; a full run over all %d events: %d ms%n",
+          quarterRun.eventsProcessed(),
+          quarterRun.full() ? "a full run" : "incremental",
+          quarterMs,
+          fullAfter.eventsProcessed(),
+          fullAfterMs);
       System.out.printf(
           Locale.ROOT,
           "{\"full_events_per_s\": %.0f, \"ratio_to_read\": %.2f, \"incremental_10k_ms\": %d,"
-              + " \"max_heap_mb\": %d}%n",
+              + " \"quarter_new_events\": %d, \"quarter_incremental_ms\": %d,"
+              + " \"quarter_full_ms\": %d, \"max_heap_mb\": %d}%n",
           full.eventsProcessed() / fullSecs,
           ratio,
           incMs,
+          quarterRun.eventsProcessed(),
+          quarterMs,
+          fullAfterMs,
           heap);
     }
   }

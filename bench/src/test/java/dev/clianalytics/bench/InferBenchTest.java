@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code infer} at its smallest size on every database: the warm-up runs, the timed pairs of a read
- * and a full inference, the incremental inference over the expected numbers of events, and a last
- * line that is one JSON object with exactly the figures the benchmark promises. The figures' values
- * are not judged here.
+ * and a full inference, the incremental inferences over the expected numbers of events (10,000,
+ * then a quarter of those stored) and the full one after them, and a last line that is one JSON
+ * object with exactly the figures the benchmark promises. The figures' values are not judged here.
  */
 class InferBenchTest {
   @Test
@@ -45,9 +45,21 @@ class InferBenchTest {
         printed.lines().stream().filter(l -> l.startsWith("full inference: 20000 events")).count(),
         "one line per timed pair: " + printed.lines());
     printed.assertLineStartingWith("incremental: 10000 events");
+    printed.assertLineStartingWith(
+        "5000 more events: incremental in "); // a quarter of 20,000: fewer than a slice
+    assertTrue(
+        printed.lines().stream().anyMatch(l -> l.contains("a full run over all 35000 events: ")),
+        printed.lines().toString());
     Map<String, Object> figures = printed.figures();
     assertEquals(
-        Set.of("full_events_per_s", "ratio_to_read", "incremental_10k_ms", "max_heap_mb"),
+        Set.of(
+            "full_events_per_s",
+            "ratio_to_read",
+            "incremental_10k_ms",
+            "quarter_new_events",
+            "quarter_incremental_ms",
+            "quarter_full_ms",
+            "max_heap_mb"),
         figures.keySet());
     for (Map.Entry<String, Object> figure : figures.entrySet()) {
       double value = ((Number) figure.getValue()).doubleValue();

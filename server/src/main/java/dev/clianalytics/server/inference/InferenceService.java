@@ -41,13 +41,13 @@ public final class InferenceService {
 
   /**
    * Slices are inferred instead of a full run while the events already inferred are more than this
-   * many times the new ones. Per event an incremental run costs more than a full one (it looks
-   * sessions up and reads their events again), so a full run is cheaper when most events are new,
-   * as in a first inference or after a bulk import. But a full run's time grows with the table, and
-   * the events that arrive meanwhile with it: at a steady rate a higher threshold kept every run a
-   * full one (docs/inference.md).
+   * many times the new ones. Per event an incremental run costs about three times what a full one
+   * does (it looks sessions up and reads their events again; 27 against 9.3 microseconds at 3.6
+   * million events on PostgreSQL, docs/inference.md), so slices are cheaper while the new events
+   * are under half of the inferred ones, and a full run is cheaper when most events are new, as in
+   * a first inference or after a bulk import.
    */
-  static final long SLICE_WHEN_INFERRED_TIMES = 1;
+  static final long SLICE_WHEN_INFERRED_TIMES = 2;
 
   /**
    * When new events are inferred in slices: {@code events} per slice at most, while the events

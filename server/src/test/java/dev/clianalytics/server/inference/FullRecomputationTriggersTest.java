@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The automatic full recomputation (docs/inference.md): an incremental run becomes a full one when
  * {@code SESSION_TIMEOUT} or the catalog changed since the stored rows were made, or when more than
- * {@value InferenceService#MAX_INCREMENTAL_EVENTS} events are new and the inferred ones are not
- * more than that; otherwise it stays incremental, in slices of at most that many events. After the
+ * {@value InferenceService#MAX_INCREMENTAL_EVENTS} events are new and the inferred ones are at most
+ * twice as many; otherwise it stays incremental, in slices of at most that many events. After the
  * switch the tables equal a full recomputation under the new settings.
  */
 class FullRecomputationTriggersTest {
