@@ -103,13 +103,53 @@ final class BenchData implements AutoCloseable {
    * batch.
    */
   static List<Event> load(Storage storage, int stored, int extra) {
-    int total = stored + extra;
+    return load(storage, stored, extra, 0);
+  }
+
+  /**
+   * As {@link #load(Storage, int, int)} with {@code later} more events generated after those and
+   * dropped (so the first ones are the same as {@link #insertLater} expects); {@link #insertLater}
+   * inserts them when asked, without their being kept meanwhile.
+   */
+  static List<Event> load(Storage storage, int stored, int extra, int later) {
+    List<Event> rest = new ArrayList<>(extra);
+    List<Event> batch = new ArrayList<>(10_000);
+    generate(
+        stored + extra + later,
+        (index, event) -> {
+          if (index < stored) {
+            add(storage, batch, event);
+          } else if (index < stored + extra) {
+            rest.add(event);
+          }
+        });
+    flush(storage, batch);
+    return rest;
+  }
+
+  /** Inserts the {@code later} events of {@code load(storage, stored, extra, later)}. */
+  static void insertLater(Storage storage, int stored, int extra, int later) {
+    List<Event> batch = new ArrayList<>(10_000);
+    generate(
+        stored + extra + later,
+        (index, event) -> {
+          if (index >= stored + extra) {
+            add(storage, batch, event);
+          }
+        });
+    flush(storage, batch);
+  }
+
+  private interface Sink {
+    void accept(int index, Event event);
+  }
+
+  // The same options for the same total, so the same events (but for random event ids) each time.
+  private static void generate(int total, Sink sink) {
     LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     SampleOptions options = new SampleOptions(total, Math.max(30, total / 2_000), 28, 42, end);
     Privacy privacy = Privacy.server(SALT);
     Instant now = Instant.now();
-    List<Event> batch = new ArrayList<>(10_000);
-    List<Event> rest = new ArrayList<>(extra);
     int[] seen = {0};
     new SampleGenerator(options)
         .generate(
@@ -119,20 +159,22 @@ final class BenchData implements AutoCloseable {
               }
               Event safe = privacy.apply(e);
               safe = safe.eventId() == null ? safe.withEventId(UUID.randomUUID()) : safe;
-              if (seen[0]++ >= stored) {
-                rest.add(safe);
-                return;
-              }
-              batch.add(safe);
-              if (batch.size() == 10_000) {
-                storage.insertEvents(batch, Instant.now());
-                batch.clear();
-              }
+              sink.accept(seen[0]++, safe);
             });
+  }
+
+  private static void add(Storage storage, List<Event> batch, Event event) {
+    batch.add(event);
+    if (batch.size() == 10_000) {
+      flush(storage, batch);
+    }
+  }
+
+  private static void flush(Storage storage, List<Event> batch) {
     if (!batch.isEmpty()) {
       storage.insertEvents(batch, Instant.now());
+      batch.clear();
     }
-    return rest;
   }
 
   /** Refreshes planner statistics after the bulk load, as autovacuum soon would. */

@@ -43,9 +43,7 @@ final class InferBench {
         Storage storage = data.open()) {
       long t0 = System.nanoTime();
       int quarter = args.events() / 4;
-      List<Event> more = BenchData.load(storage, args.events(), 10_000 + quarter);
-      List<Event> extra = more.subList(0, 10_000);
-      List<Event> later = more.subList(10_000, more.size());
+      List<Event> extra = BenchData.load(storage, args.events(), 10_000, quarter);
       System.out.printf(Locale.ROOT, "loaded %d events in %.1f s%n", args.events(), secs(t0));
       InferenceService service =
           new InferenceService(
@@ -107,7 +105,7 @@ final class InferBench {
           incMs);
       // A quarter as many new events as stored: slices (docs/inference.md), against the full run
       // a server would have done before slices existed, over the same events.
-      storage.insertEvents(later, Instant.now());
+      BenchData.insertLater(storage, args.events(), 10_000, quarter);
       data.settle();
       long t3 = System.nanoTime();
       InferenceRun quarterRun = service.run(false);
