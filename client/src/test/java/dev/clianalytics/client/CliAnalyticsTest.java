@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliAnalyticsTest {
   @TempDir Path home;
+
+  @AfterEach
+  void awaitSdkThreads() throws InterruptedException {
+    SdkThreads.awaitEnd(); // before the temporary directory is deleted
+  }
 
   @Test
   void start_unreadableEnvironment_leavesTelemetryOffInsteadOfThrowing() {

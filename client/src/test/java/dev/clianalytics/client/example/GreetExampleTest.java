@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.client.CliAnalytics;
 import dev.clianalytics.client.FakeServer;
+import dev.clianalytics.client.SdkThreads;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -25,8 +26,9 @@ class GreetExampleTest {
   final StringWriter err = new StringWriter();
 
   @AfterEach
-  void stopServer() {
+  void stopServer() throws InterruptedException {
     server.close();
+    SdkThreads.awaitEnd(); // before the temporary directory is deleted
   }
 
   Map<String, String> env(String... pairs) {

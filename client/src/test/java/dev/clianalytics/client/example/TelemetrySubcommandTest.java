@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clianalytics.client.CliAnalytics;
 import dev.clianalytics.client.FakeServer;
+import dev.clianalytics.client.SdkThreads;
 import dev.clianalytics.client.TelemetrySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,8 +29,9 @@ class TelemetrySubcommandTest {
   StringWriter err = new StringWriter();
 
   @AfterEach
-  void stopServer() {
+  void stopServer() throws InterruptedException {
     server.close();
+    SdkThreads.awaitEnd(); // before the temporary directory is deleted
   }
 
   Map<String, String> env(String... pairs) {

@@ -4,6 +4,7 @@ import static dev.clianalytics.client.internal.Tools.MYTOOL;
 
 import dev.clianalytics.client.CommandRun;
 import dev.clianalytics.client.FakeServer;
+import dev.clianalytics.client.SdkThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,11 +38,7 @@ abstract class ClientTestSupport {
       c.close();
     }
     server.close();
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("cli-analytics-")) {
-        t.join(10_000);
-      }
-    }
+    SdkThreads.awaitEnd();
   }
 
   /**
