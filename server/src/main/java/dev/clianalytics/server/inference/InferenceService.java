@@ -139,11 +139,13 @@ public final class InferenceService {
         checkRunning();
         long through = target;
         boolean fullPass = full && first;
+        boolean continuing = !first;
         pass =
             database
                 .ready()
                 .inference()
-                .exclusively(tx -> new Pass(tx, clock.instant()).run(fullPass, through));
+                .exclusively(
+                    tx -> new Pass(tx, clock.instant()).run(fullPass, through, continuing));
         tally.add(pass);
         target = pass.target;
         first = false;
@@ -227,9 +229,17 @@ public final class InferenceService {
       this.now = now;
     }
 
-    /** One pass over the events up to {@code target} at most; see {@link Tally#more}. */
-    Tally run(boolean full, long target) {
+    /**
+     * One pass over the events up to {@code target} at most, the next slice if {@code continuing};
+     * see {@link Tally#more}.
+     */
+    Tally run(boolean full, long target, boolean continuing) {
       InferenceState state = tx.state();
+      if (continuing && state.lastSeq() >= target) {
+        // another instance inferred past this run's bound between two slices: nothing is left, and
+        // the stored position beyond the bound is not a sign of events gone (a full run's cue)
+        return tally;
+      }
       long through = Math.min(tx.lastSeq(), target);
       tally.target = through;
       long pending = tx.countEvents(state.lastSeq(), through);

@@ -10,7 +10,11 @@ import dev.clianalytics.core.workflow.WorkflowCatalog;
 import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.InferenceState;
+import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.Storage;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -170,6 +174,73 @@ class FullRecomputationTriggersTest {
 
       storage.insertEvents(events(49, 3_000), NOW);
       assertTrue(sliced.run(false).full(), "49 new events against 143: a full run");
+    }
+  }
+
+  /**
+   * {@code storage}, whose inference store runs {@code between} before its {@code n}-th exclusive
+   * work: another instance's turn between two slices of a run.
+   */
+  private static Storage interleaving(Storage storage, int n, Runnable between) {
+    int[] calls = {0};
+    InferenceStore store = storage.inference();
+    InferenceStore interleaved =
+        (InferenceStore)
+            Proxy.newProxyInstance(
+                InferenceStore.class.getClassLoader(),
+                new Class<?>[] {InferenceStore.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("exclusively") && ++calls[0] == n) {
+                    between.run();
+                  }
+                  return invoke(method, store, args);
+                });
+    return (Storage)
+        Proxy.newProxyInstance(
+            Storage.class.getClassLoader(),
+            new Class<?>[] {Storage.class},
+            (proxy, method, args) ->
+                method.getName().equals("inference") ? interleaved : invoke(method, storage, args));
+  }
+
+  private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Test
+  void anotherInstanceInferringPastARunsBound_betweenSlices_endsTheRun_noFullRecomputation() {
+    try (Storage storage = Storages.open(null, dir)) {
+      storage.migrate();
+      InferenceOptions defaults = InferenceOptions.defaults();
+      InferenceService.Slices slices = new InferenceService.Slices(10, 0);
+      Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+      InferenceService other = new InferenceService(new Database(storage), defaults, clock, slices);
+      storage.insertEvents(events(8, 0), NOW);
+      other.run(false);
+      storage.insertEvents(events(35, 1_050), NOW);
+      // before this run's second slice: 5 more events, and the other instance infers the 30 left
+      // and those 5
+      Storage shared =
+          interleaving(
+              storage,
+              2,
+              () -> {
+                storage.insertEvents(events(5, 3_000), NOW);
+                other.run(false);
+              });
+      InferenceService sliced = new InferenceService(new Database(shared), defaults, clock, slices);
+
+      InferenceRun run = sliced.run(false);
+
+      assertFalse(run.full(), "the other instance's position past the bound is no cue for one");
+      assertEquals(10, run.eventsProcessed(), "the first slice only: nothing was left after it");
+      var tables = DerivedSnapshot.of(storage);
+      other.run(true);
+      assertEquals(DerivedSnapshot.of(storage), tables);
     }
   }
 
