@@ -38,6 +38,15 @@ final class InferBench {
 
   private InferBench() {}
 
+  /** One inference and its wall time. */
+  private record Timed(InferenceRun run, long ms) {
+    static Timed run(InferenceService service, boolean full) {
+      long t = System.nanoTime();
+      InferenceRun run = service.run(full);
+      return new Timed(run, (System.nanoTime() - t) / 1_000_000);
+    }
+  }
+
   static void run(BenchArgs args) throws Exception {
     try (BenchData data = BenchData.create(args.databaseUrl());
         Storage storage = data.open()) {
@@ -94,34 +103,28 @@ final class InferBench {
       Arrays.sort(fulls);
       fullSecs = fulls[PAIRS / 2];
       storage.insertEvents(extra, Instant.now());
-      long t2 = System.nanoTime();
-      InferenceRun incremental = service.run(false);
-      long incMs = (System.nanoTime() - t2) / 1_000_000;
+      Timed incremental = Timed.run(service, false);
       System.out.printf(
           Locale.ROOT,
           "incremental: %d events, %d sessions recomputed in %d ms%n",
-          incremental.eventsProcessed(),
-          incremental.sessions(),
-          incMs);
+          incremental.run().eventsProcessed(),
+          incremental.run().sessions(),
+          incremental.ms());
       // A quarter as many new events as stored: slices (docs/inference.md), against the full run
       // a server would have done before slices existed, over the same events.
       BenchData.insertLater(storage, args.events(), 10_000, quarter);
       data.settle();
-      long t3 = System.nanoTime();
-      InferenceRun quarterRun = service.run(false);
-      long quarterMs = (System.nanoTime() - t3) / 1_000_000;
+      Timed quarterRun = Timed.run(service, false);
       data.settle();
-      long t4 = System.nanoTime();
-      InferenceRun fullAfter = service.run(true);
-      long fullAfterMs = (System.nanoTime() - t4) / 1_000_000;
+      Timed fullAfter = Timed.run(service, true);
       System.out.printf(
           Locale.ROOT,
           "%d more events: %s in %d ms; a full run over all %d events: %d ms%n",
-          quarterRun.eventsProcessed(),
-          quarterRun.full() ? "a full run" : "incremental",
-          quarterMs,
-          fullAfter.eventsProcessed(),
-          fullAfterMs);
+          quarterRun.run().eventsProcessed(),
+          quarterRun.run().full() ? "a full run" : "incremental",
+          quarterRun.ms(),
+          fullAfter.run().eventsProcessed(),
+          fullAfter.ms());
       System.out.printf(
           Locale.ROOT,
           "{\"full_events_per_s\": %.0f, \"ratio_to_read\": %.2f, \"incremental_10k_ms\": %d,"
@@ -129,10 +132,10 @@ final class InferBench {
               + " \"quarter_full_ms\": %d, \"max_heap_mb\": %d}%n",
           full.eventsProcessed() / fullSecs,
           ratio,
-          incMs,
-          quarterRun.eventsProcessed(),
-          quarterMs,
-          fullAfterMs,
+          incremental.ms(),
+          quarterRun.run().eventsProcessed(),
+          quarterRun.ms(),
+          fullAfter.ms(),
           heap);
     }
   }

@@ -58,16 +58,6 @@ public final class Bodies {
     return decodeUtf8(bytes);
   }
 
-  private byte[] read(Context ctx, boolean gzipped) {
-    try {
-      return readOrRefuse(ctx, gzipped);
-    } catch (BadMessageException e) {
-      // Jetty refuses a body read this way: a body slower than the minimum rate (408), or framing
-      // it cannot parse (400); see docs/server.md, "Slow clients"
-      throw refused(e);
-    }
-  }
-
   /** The answer to a body read Jetty refused, its status kept and its reason not quoted. */
   public static ApiProblem refused(BadMessageException e) {
     if (e.getCode() == 408) {
@@ -81,7 +71,7 @@ public final class Bodies {
     return ApiProblem.badRequest("the request body could not be read completely");
   }
 
-  private byte[] readOrRefuse(Context ctx, boolean gzipped) {
+  private byte[] read(Context ctx, boolean gzipped) {
     String encoding = gzipped ? "gzip" : ctx.header("Content-Encoding");
     try (InputStream raw = ctx.req().getInputStream()) {
       if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
@@ -93,6 +83,10 @@ public final class Bodies {
             "Content-Encoding is not accepted; send gzip or an uncompressed body");
       }
       return gunzip(raw);
+    } catch (BadMessageException e) {
+      // Jetty refuses a body read this way: a body slower than the minimum rate (408), or framing
+      // it cannot parse (400); see docs/server.md, "Slow clients"
+      throw refused(e);
     } catch (IOException e) {
       throw ApiProblem.badRequest("the request body could not be read completely");
     }

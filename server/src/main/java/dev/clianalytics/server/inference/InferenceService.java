@@ -248,7 +248,10 @@ public final class InferenceService {
           full
               || settingsChanged
               || through < state.lastSeq()
-              || (pending > slices.events() && !worthSlicing(state.lastSeq(), pending));
+              // a later slice's check would only repeat the first one's answer
+              || (pending > slices.events()
+                  && !continuing
+                  && !worthSlicing(state.lastSeq(), pending));
       if (!everything && pending > slices.events()) {
         // this slice as one incremental run of its own, with the horizon of its newest event
         through = tx.sliceEnd(state.lastSeq(), through, slices.events());

@@ -11,13 +11,10 @@ import dev.clianalytics.core.sample.SampleGenerator;
 import dev.clianalytics.core.sample.SampleOptions;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.InferPartition;
-import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.storage.clickhouse.ClickHouseStorage;
 import dev.clianalytics.server.storage.clickhouse.ClickHouseUrl;
 import dev.clianalytics.server.testing.TestClickHouse;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,40 +95,15 @@ class ClickHouseSameShareRaceTest {
 
   /** {@code storage}, whose inferences wait at {@code barrier} after their work, before commit. */
   private static Storage holdingCommit(Storage storage, CyclicBarrier barrier) {
-    InferenceStore store = storage.inference();
-    InferenceStore held =
-        (InferenceStore)
-            Proxy.newProxyInstance(
-                InferenceStore.class.getClassLoader(),
-                new Class<?>[] {InferenceStore.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("exclusively")) {
-                    InferenceStore.InferenceWork<?> work =
-                        (InferenceStore.InferenceWork<?>) args[0];
-                    return store.exclusively(
-                        tx -> {
-                          Object result = work.run(tx);
-                          await(barrier);
-                          return result;
-                        });
-                  }
-                  return invoke(method, store, args);
-                });
-    return (Storage)
-        Proxy.newProxyInstance(
-            Storage.class.getClassLoader(),
-            new Class<?>[] {Storage.class},
-            (proxy, method, args) ->
-                method.getName().equals("inference") ? held : invoke(method, storage, args));
-  }
-
-  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args)
-      throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return InterceptedInference.of(
+        storage,
+        (store, work) ->
+            store.exclusively(
+                tx -> {
+                  Object result = work.run(tx);
+                  await(barrier);
+                  return result;
+                }));
   }
 
   private static void await(CyclicBarrier barrier) {

@@ -10,11 +10,7 @@ import dev.clianalytics.core.workflow.WorkflowCatalog;
 import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.storage.Database;
 import dev.clianalytics.server.storage.InferenceState;
-import dev.clianalytics.server.storage.InferenceStore;
 import dev.clianalytics.server.storage.Storage;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -183,32 +179,14 @@ class FullRecomputationTriggersTest {
    */
   private static Storage interleaving(Storage storage, int n, Runnable between) {
     int[] calls = {0};
-    InferenceStore store = storage.inference();
-    InferenceStore interleaved =
-        (InferenceStore)
-            Proxy.newProxyInstance(
-                InferenceStore.class.getClassLoader(),
-                new Class<?>[] {InferenceStore.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("exclusively") && ++calls[0] == n) {
-                    between.run();
-                  }
-                  return invoke(method, store, args);
-                });
-    return (Storage)
-        Proxy.newProxyInstance(
-            Storage.class.getClassLoader(),
-            new Class<?>[] {Storage.class},
-            (proxy, method, args) ->
-                method.getName().equals("inference") ? interleaved : invoke(method, storage, args));
-  }
-
-  private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return InterceptedInference.of(
+        storage,
+        (store, work) -> {
+          if (++calls[0] == n) {
+            between.run();
+          }
+          return store.exclusively(work);
+        });
   }
 
   @Test
