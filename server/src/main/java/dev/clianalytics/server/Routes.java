@@ -138,7 +138,8 @@ final class Routes {
     // inference costs a full scan at worst; ingest tokens ship inside every installed tool
     app.post("/infer", auth.require(Access.ADMIN, infer::infer));
     app.get("/workflows", auth.require(Access.READ, infer::workflows));
-    ReportsEndpoint reports = new ReportsEndpoint(p.database(), p.reportSettings());
+    ReportsEndpoint reports =
+        new ReportsEndpoint(p.database(), p.reportSettings(), p.inference()::isRunning);
     p.metrics()
         .inference(
             new InferenceGauges(p.database(), new RegressionWatch(p.reportSettings()), p.clock()));

@@ -5,6 +5,7 @@ import dev.clianalytics.server.storage.SqlReads;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>They are read when someone uses the reports: on a report request after the derived tables
  * changed, and right after an inference's warm-up if a report was requested within {@link
- * #IN_USE_NANOS}. A server nobody reads reports from spends nothing on them.
+ * #IN_USE_NANOS}. A server nobody reads reports from spends nothing on them. A request while an
+ * inference runs leaves the read to that inference's end: an inference in slices commits a
+ * generation per slice, and reading each would compete with the next slice for rows that the read
+ * after the last one replaces anyway.
  */
 final class KeptRows {
   private static final Logger LOG = LoggerFactory.getLogger(KeptRows.class);
@@ -51,6 +55,7 @@ final class KeptRows {
 
   private final Supplier<InferenceStore> store;
   private final LongSupplier nanoTime;
+  private final BooleanSupplier inferring;
   private final AtomicReference<Sets> current = new AtomicReference<>();
   private final Object lock = new Object();
   // guarded by lock
@@ -63,11 +68,12 @@ final class KeptRows {
 
   /**
    * Rows read from {@code store}, one snapshot each time; {@code nanoTime} tells when a report was
-   * last requested.
+   * last requested, {@code inferring} whether an inference of this server runs.
    */
-  KeptRows(Supplier<InferenceStore> store, LongSupplier nanoTime) {
+  KeptRows(Supplier<InferenceStore> store, LongSupplier nanoTime, BooleanSupplier inferring) {
     this.store = store;
     this.nanoTime = nanoTime;
+    this.inferring = inferring;
   }
 
   /**
@@ -89,12 +95,15 @@ final class KeptRows {
     return null;
   }
 
-  /** A report was requested: reads the current generation's rows if they are not read yet. */
+  /**
+   * A report was requested: reads the current generation's rows if they are not read yet, unless an
+   * inference runs, whose end reads them ({@link #changed}).
+   */
   void asked() {
     synchronized (lock) {
       asked = true;
       askedAt = nanoTime.getAsLong();
-      if (stale) {
+      if (stale && !inferring.getAsBoolean()) {
         start();
       }
     }

@@ -27,10 +27,15 @@ public final class ReportsEndpoint {
   private final KeptRows kept;
   private volatile Thread warming;
 
-  public ReportsEndpoint(Database database, ReportSettings settings) {
+  /**
+   * Reports of {@code database}; {@code inferring} tells whether an inference of this server runs
+   * (rows kept in memory are read after it rather than during it).
+   */
+  public ReportsEndpoint(
+      Database database, ReportSettings settings, java.util.function.BooleanSupplier inferring) {
     this.database = database;
     this.settings = settings;
-    this.kept = new KeptRows(() -> database.ready().inference(), System::nanoTime);
+    this.kept = new KeptRows(() -> database.ready().inference(), System::nanoTime, inferring);
     this.reports = new Reports(settings, kept);
     this.workflow = new WorkflowReports(settings, reports);
   }

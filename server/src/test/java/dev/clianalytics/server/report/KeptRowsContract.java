@@ -381,7 +381,7 @@ abstract class KeptRowsContract {
   void reportsAnsweredFromKeptRows_equalReportsReadFromTheDatabase() throws Exception {
     ReportSettings settings =
         new ReportSettings(InferenceOptions.defaults().catalog(), 1, 5, "terraform apply");
-    KeptRows kept = new KeptRows(storage::inference, System::nanoTime);
+    KeptRows kept = new KeptRows(storage::inference, System::nanoTime, () -> false);
     kept.asked();
     awaitRead(kept);
     Reports fromMemory = new Reports(settings, kept);
@@ -446,7 +446,7 @@ abstract class KeptRowsContract {
   @Test
   void rowsAreRead_onlyOnceAReportIsAsked_andAgainForTheNextGeneration() throws Exception {
     long[] now = {0};
-    KeptRows kept = new KeptRows(storage::inference, () -> now[0]);
+    KeptRows kept = new KeptRows(storage::inference, () -> now[0], () -> false);
     long generation = read(ReportCache::generation);
     assertNull(read(kept::get));
     kept.changed(); // an inference's warm-up, before any report was asked
@@ -474,6 +474,31 @@ abstract class KeptRowsContract {
     kept.asked();
     assertFalse(kept.reading());
     assertNull(read(kept::get));
+  }
+
+  @Test
+  void aRequestWhileAnInferenceRuns_leavesTheReadToItsEnd() throws Exception {
+    boolean[] inferring = {false};
+    KeptRows kept = new KeptRows(storage::inference, System::nanoTime, () -> inferring[0]);
+    kept.asked();
+    long generation = awaitRead(kept).generation();
+
+    inferring[0] = true;
+    bumpGeneration(); // a slice of a longer inference committed
+    assertNull(read(kept::get));
+    kept.asked();
+    assertFalse(kept.reading(), "read between two slices");
+    kept.changed(); // the inference's end, after its warm-up
+    assertEquals(generation + 1, awaitRead(kept).generation());
+
+    bumpGeneration(); // an inference that failed after its first slice: no warm-up, no change
+    assertNull(read(kept::get));
+    kept.asked();
+    assertFalse(kept.reading());
+    inferring[0] = false;
+    kept.asked(); // the first request after it
+    assertEquals(generation + 2, awaitRead(kept).generation());
+    kept.stop(10_000);
   }
 
   /** One more event, inferred incrementally: a new generation. */

@@ -48,9 +48,12 @@ class ReportWarmUpTest {
       storage.insertEvents(events, now);
       Database database = new Database(storage);
       InferenceOptions options = InferenceOptions.defaults();
-      ReportsEndpoint reports =
-          new ReportsEndpoint(database, new ReportSettings(options.catalog(), 1, 3, "deploy"));
       InferenceService inference = new InferenceService(database, options, Clock.systemUTC());
+      ReportsEndpoint reports =
+          new ReportsEndpoint(
+              database,
+              new ReportSettings(options.catalog(), 1, 3, "deploy"),
+              inference::isRunning);
       inference.onChange(reports::warm);
       assertNull(reports.cached(ReportsEndpoint.key("summary", ReportFilter.NONE)));
 
