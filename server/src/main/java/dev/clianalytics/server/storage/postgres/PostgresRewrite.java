@@ -85,14 +85,25 @@ final class PostgresRewrite implements DerivedRewrite {
    * session order: a workflow's page then reads that workflow's runs from adjacent pages instead of
    * a few from each page of the table, and grouping every run by workflow follows the index in
    * table order. Runs written by later incremental inferences go at the end until the next full
-   * inference.
+   * inference. {@code CLUSTER} rebuilds every index of its table, so the other indexes are built
+   * after it rather than twice.
    */
   @Override
   public List<String> finishTable(String name) {
-    List<String> statements = new ArrayList<>(indexes.get(name).values());
+    Map<String, String> defined = indexes.get(name);
     String order = CLUSTERED.get(name);
-    if (order != null && indexes.get(name).containsKey(order)) {
+    List<String> statements = new ArrayList<>();
+    if (order != null && defined.containsKey(order)) {
+      statements.add(defined.get(order));
       statements.add("CLUSTER " + table(name) + " USING " + order + SUFFIX);
+      defined.forEach(
+          (index, create) -> {
+            if (!index.equals(order)) {
+              statements.add(create);
+            }
+          });
+    } else {
+      statements.addAll(defined.values());
     }
     statements.add("ANALYZE " + table(name));
     return statements;
