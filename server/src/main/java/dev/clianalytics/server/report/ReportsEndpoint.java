@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +32,7 @@ public final class ReportsEndpoint {
    * Reports of {@code database}; {@code inferring} tells whether an inference of this server runs
    * (rows kept in memory are read after it rather than during it).
    */
-  public ReportsEndpoint(
-      Database database, ReportSettings settings, java.util.function.BooleanSupplier inferring) {
+  public ReportsEndpoint(Database database, ReportSettings settings, BooleanSupplier inferring) {
     this.database = database;
     this.settings = settings;
     this.kept = new KeptRows(() -> database.ready().inference(), System::nanoTime, inferring);

@@ -90,21 +90,14 @@ final class PostgresRewrite implements DerivedRewrite {
    */
   @Override
   public List<String> finishTable(String name) {
-    Map<String, String> defined = indexes.get(name);
+    Map<String, String> rest = new LinkedHashMap<>(indexes.get(name));
     String order = CLUSTERED.get(name);
     List<String> statements = new ArrayList<>();
-    if (order != null && defined.containsKey(order)) {
-      statements.add(defined.get(order));
+    if (order != null && rest.containsKey(order)) {
+      statements.add(rest.remove(order));
       statements.add("CLUSTER " + table(name) + " USING " + order + SUFFIX);
-      defined.forEach(
-          (index, create) -> {
-            if (!index.equals(order)) {
-              statements.add(create);
-            }
-          });
-    } else {
-      statements.addAll(defined.values());
     }
+    statements.addAll(rest.values());
     statements.add("ANALYZE " + table(name));
     return statements;
   }

@@ -3,6 +3,7 @@ package dev.clianalytics.server.storage.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clianalytics.core.event.Event;
 import dev.clianalytics.core.inference.InferenceOptions;
 import dev.clianalytics.server.Storages;
 import dev.clianalytics.server.inference.InferenceService;
@@ -11,16 +12,11 @@ import dev.clianalytics.server.storage.Events;
 import dev.clianalytics.server.storage.Storage;
 import dev.clianalytics.server.testing.TestPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,15 +24,20 @@ import org.junit.jupiter.api.Test;
  * carry exactly the indexes the migrations defined, and workflow runs are stored in workflow order.
  */
 class PostgresRewriteTest {
+  private static final String INDEXES =
+      "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+          + " ORDER BY indexname";
+  private static final String CLUSTERED =
+      "SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+          + " WHERE x.indrelid = to_regclass('workflow_runs') AND x.indisclustered";
 
   @Test
-  void fullInference_keepsEveryIndex_andClustersWorkflowRunsByWorkflow() throws Exception {
+  void fullInference_keepsEveryIndex_andClustersWorkflowRunsByWorkflow() {
     try (TestPostgres pg = TestPostgres.create(PostgresRewriteTest.class);
-        Storage storage = Storages.open(pg.databaseUrl(), Path.of("."));
-        Connection c = pg.connect()) {
+        Storage storage = Storages.open(pg.databaseUrl(), Path.of("."))) {
       storage.migrate();
-      Map<String, String> migrated = indexes(c);
-      List<dev.clianalytics.core.event.Event> events = new ArrayList<>();
+      List<String> migrated = read(storage, INDEXES);
+      List<Event> events = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         events.add(Events.minimal("actor-" + (i % 4), Events.T0.plusSeconds(30L * i)));
       }
@@ -49,39 +50,12 @@ class PostgresRewriteTest {
 
       assertTrue(service.run(true).full());
 
-      assertEquals(migrated, indexes(c));
-      assertEquals(List.of("workflow_runs_workflow"), clustered(c, "workflow_runs"));
+      assertEquals(migrated, read(storage, INDEXES));
+      assertEquals(List.of("workflow_runs_workflow"), read(storage, CLUSTERED));
     }
   }
 
-  /** Every index of the schema's tables, by name, with its definition. */
-  private static Map<String, String> indexes(Connection c) throws Exception {
-    Map<String, String> found = new TreeMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT indexname, indexdef FROM pg_indexes"
-                    + " WHERE schemaname = current_schema()")) {
-      while (rs.next()) {
-        found.put(rs.getString(1), rs.getString(2));
-      }
-    }
-    return found;
-  }
-
-  private static List<String> clustered(Connection c, String table) throws Exception {
-    List<String> found = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-                    + " WHERE x.indrelid = to_regclass('"
-                    + table
-                    + "') AND x.indisclustered")) {
-      while (rs.next()) {
-        found.add(rs.getString(1));
-      }
-    }
-    return found;
+  private static List<String> read(Storage storage, String sql) {
+    return storage.inference().read(c -> c.list(sql, List.of(), rs -> rs.getString(1)));
   }
 }
